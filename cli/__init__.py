@@ -1,0 +1,14 @@
+"""Knowledge graph of territorial digital-inclusion roadmaps.
+
+The package's parts follow the data: :mod:`feuille_de_route.ontology` (the OWL model
+and SHACL shapes) → :mod:`feuille_de_route.graph` (workbooks to RDF) →
+:mod:`feuille_de_route.queries` (the SPARQL catalogue and stores) →
+:mod:`feuille_de_route.viz` (the cartography of resources).
+"""
+
+from ._atomic import atomic_write, atomic_write_bytes, atomic_write_text
+from ._errors import UserError
+
+__version__ = "0.1.0"
+
+__all__ = ["UserError", "__version__", "atomic_write", "atomic_write_bytes", "atomic_write_text"]

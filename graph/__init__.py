@@ -1,0 +1,3 @@
+"""graph part (to be written)."""
+
+__all__: list[str] = []

@@ -1,0 +1,3 @@
+"""ontology part (to be written)."""
+
+__all__: list[str] = []

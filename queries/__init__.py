@@ -1,0 +1,3 @@
+"""queries part (to be written)."""
+
+__all__: list[str] = []

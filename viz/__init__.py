@@ -1,0 +1,3 @@
+"""viz part (to be written)."""
+
+__all__: list[str] = []

@@ -20,6 +20,7 @@ _COMMAND_MODULES = (
     "_cmd_construire",
     "_cmd_valider",
     "_cmd_modele",
+    "_cmd_requetes",
     "_cmd_requete",
     "_cmd_publier",
     "_cmd_carto",

@@ -27,6 +27,39 @@ _COMMAND_MODULES = (
 )
 
 
+# argparse looks its messages up through its module-level ``_`` at call time; mapping
+# them to French is the only way to localise them without a compiled catalogue.
+_ARGPARSE_FR = {
+    "usage: ": "usage : ",
+    "argument %(argument_name)s: %(message)s": "argument %(argument_name)s : %(message)s",
+    "positional arguments": "arguments",
+    "options": "options",
+    "show this help message and exit": "afficher cette aide et quitter",
+    "unrecognized arguments: %s": "arguments non reconnus : %s",
+    "not allowed with argument %s": "incompatible avec l'argument %s",
+    "the following arguments are required: %s": "arguments obligatoires manquants : %s",
+    "one of the arguments %s is required": "l'un des arguments %s est obligatoire",
+    "expected one argument": "une valeur est attendue",
+    "expected at most one argument": "au plus une valeur est attendue",
+    "expected at least one argument": "au moins une valeur est attendue",
+    "ambiguous option: %(option)s could match %(matches)s": (
+        "option ambiguë : %(option)s peut désigner %(matches)s"
+    ),
+    "invalid %(type)s value: %(value)r": "valeur %(type)s invalide : %(value)r",
+    "invalid choice: %(value)r (choose from %(choices)s)": (
+        "choix invalide : %(value)r (valeurs possibles : %(choices)s)"
+    ),
+    "%(prog)s: error: %(message)s\n": "%(prog)s : erreur : %(message)s\n",
+}
+
+
+def _french(message: str) -> str:
+    return _ARGPARSE_FR.get(message, message)
+
+
+argparse._ = _french  # type: ignore[attr-defined]
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="feuille-de-route",
@@ -36,7 +69,12 @@ def _parser() -> argparse.ArgumentParser:
         ),
         epilog="Aide d'une commande : feuille-de-route COMMANDE --help",
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"%(prog)s {__version__}",
+        help="afficher la version et quitter",
+    )
     sub = parser.add_subparsers(title="commandes", metavar="COMMANDE")
     for name in _COMMAND_MODULES:
         try:
@@ -46,22 +84,7 @@ def _parser() -> argparse.ArgumentParser:
                 raise
             continue  # command not built yet
         module.register(sub)
-    _french_argparse(parser)
     return parser
-
-
-def _french_argparse(parser: argparse.ArgumentParser) -> None:
-    """Translate argparse's own English words; it offers no other hook for them."""
-    parser._positionals.title = "arguments"
-    parser._optionals.title = "options"
-    for action in parser._actions:
-        if isinstance(action, argparse._HelpAction):
-            action.help = "afficher cette aide et quitter"
-        elif isinstance(action, argparse._VersionAction):
-            action.help = "afficher la version et quitter"
-        elif isinstance(action, argparse._SubParsersAction):
-            for sub in action.choices.values():
-                _french_argparse(sub)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

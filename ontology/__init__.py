@@ -1,3 +1,18 @@
-"""ontology part (to be written)."""
+"""The vocabulary of roadmaps: OWL ontology, SKOS schemes, SHACL shapes, and their checks.
 
-__all__: list[str] = []
+``fdr.ttl`` is the source of truth for classes, properties and concepts;
+``shapes.ttl`` holds the structural rules (violations) and the method's rules (warnings).
+"""
+
+from ._loading import load_ontology, load_shapes
+from ._paths import FDR, ONTOLOGY_IRI, ONTOLOGY_PATH, SHAPES_PATH, VERSION_IRI
+
+__all__ = [
+    "FDR",
+    "ONTOLOGY_IRI",
+    "ONTOLOGY_PATH",
+    "SHAPES_PATH",
+    "VERSION_IRI",
+    "load_ontology",
+    "load_shapes",
+]

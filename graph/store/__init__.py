@@ -1,0 +1,27 @@
+"""Where a graph lives: rdflib in memory, Oxigraph on disk, or any SPARQL 1.1 server.
+
+Every store follows :class:`Store` and gives the same results to the same query:
+rdflib terms, plain string literals without datatype, the union of the named graphs.
+:func:`publish` puts a territory's graph on a server as one named graph.
+"""
+
+from ._endpoint import EndpointStore, query_url
+from ._errors import StoreError
+from ._memory import MemoryStore
+from ._naming import roadmap_graph_name
+from ._oxigraph import OxigraphStore
+from ._publish import graph_store_url, publish
+from ._result import SelectResult, Store
+
+__all__ = [
+    "EndpointStore",
+    "MemoryStore",
+    "OxigraphStore",
+    "SelectResult",
+    "Store",
+    "StoreError",
+    "graph_store_url",
+    "publish",
+    "query_url",
+    "roadmap_graph_name",
+]

@@ -1,0 +1,100 @@
+"""Any SPARQL 1.1 server, over the SPARQL 1.1 Protocol."""
+
+import json
+import urllib.parse
+from collections.abc import Mapping
+from typing import Any
+
+from rdflib import Graph
+from rdflib.term import Identifier
+
+from ._errors import StoreError
+from ._http import http_request
+from ._result import SelectResult
+from ._terms import from_json
+from ._values import with_values
+
+__all__ = ["EndpointStore", "query_url"]
+
+_RESULTS_JSON = "application/sparql-results+json"
+
+
+def query_url(url: str) -> str:
+    """The query endpoint for ``url``: a bare server address gets Oxigraph's ``/query``."""
+    parts = urllib.parse.urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise StoreError(
+            f"adresse de serveur SPARQL invalide : « {url} » (attendu http://hôte:port/…)."
+        )
+    if parts.path in ("", "/"):
+        return urllib.parse.urlunsplit(parts._replace(path="/query"))
+    return url
+
+
+class EndpointStore:
+    """A remote SPARQL 1.1 endpoint: ``POST application/sparql-query``, JSON results.
+
+    ``url`` is the query endpoint (Oxigraph ``http://hôte:7878/query``, or just
+    ``http://hôte:7878``; Fuseki ``…/dataset/query``; GraphDB ``…/repositories/ID``;
+    Virtuoso ``…/sparql``). The server must show the union of its named graphs as the
+    default graph (``oxigraph serve --union-default-graph``; GraphDB and Virtuoso do by
+    default). Values are bound as a ``VALUES`` block of escaped terms. Queries are
+    retried ``retries`` times after a refused or cut connection; each attempt waits at
+    most ``timeout`` seconds.
+    """
+
+    def __init__(self, url: str, timeout: float = 30.0, retries: int = 2) -> None:
+        self.url = query_url(url)
+        self.timeout = timeout
+        self.retries = retries
+
+    def _post(self, query: str, bindings: Mapping[str, Identifier]) -> Any:
+        body = http_request(
+            "POST",
+            self.url,
+            data=with_values(query, bindings).encode("utf-8"),
+            headers={
+                "Content-Type": "application/sparql-query; charset=utf-8",
+                "Accept": _RESULTS_JSON,
+            },
+            timeout=self.timeout,
+            retries=self.retries,
+            what=f"requête au serveur SPARQL {self.url}",
+        )
+        try:
+            return json.loads(body)
+        except ValueError as exc:
+            raise StoreError(
+                f"le serveur SPARQL {self.url} a renvoyé une réponse qui n'est pas du JSON "
+                f"de résultats SPARQL : {body[:200]!r}"
+            ) from exc
+
+    def select(self, query: str, bindings: Mapping[str, Identifier]) -> SelectResult:
+        """Run a SELECT query on the server."""
+        answer = self._post(query, bindings)
+        try:
+            names: list[str] = list(answer["head"]["vars"])
+            rows = [
+                {name: (from_json(b[name]) if name in b else None) for name in names}
+                for b in answer["results"]["bindings"]
+            ]
+        except (KeyError, TypeError) as exc:
+            raise StoreError(
+                f"le serveur SPARQL {self.url} a renvoyé des résultats mal formés ({exc!r})."
+            ) from exc
+        return SelectResult(names, rows)
+
+    def ask(self, query: str, bindings: Mapping[str, Identifier]) -> bool:
+        """Run an ASK query on the server."""
+        answer = self._post(query, bindings)
+        if not isinstance(answer, dict) or not isinstance(answer.get("boolean"), bool):
+            raise StoreError(
+                f"le serveur SPARQL {self.url} n'a pas répondu à l'ASK par un booléen."
+            )
+        return bool(answer["boolean"])
+
+    def add_graph(self, graph: Graph, name: str) -> None:
+        """Publish ``graph`` as the named graph ``name`` (see :func:`publish`)."""
+        from ._publish import publish
+
+        publish(graph, self.url, name, timeout=max(self.timeout, 60.0), retries=self.retries)

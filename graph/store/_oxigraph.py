@@ -1,0 +1,123 @@
+"""Oxigraph embedded and persistent on disk: national scale on one machine."""
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+from rdflib import Graph
+from rdflib.term import Identifier
+
+from ._errors import StoreError
+from ._result import SelectResult
+from ._terms import check_iri, from_oxigraph, to_oxigraph
+from ._values import with_values
+
+__all__ = ["OxigraphStore"]
+
+
+class OxigraphStore:
+    """A pyoxigraph store in ``folder`` (created if missing), one named graph per roadmap.
+
+    Queries see the union of the named graphs. Values are bound with pyoxigraph's native
+    substitutions when the query projects every bound variable (Oxigraph requires it),
+    otherwise as a ``VALUES`` block of escaped terms. Only one process may open a folder.
+    """
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = Path(folder)
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            self._store = ox.Store(str(self.folder))
+        except OSError as exc:
+            raise StoreError(
+                f"impossible d'ouvrir le stockage Oxigraph {self.folder} : {exc}. "
+                "Le dossier est peut-être déjà ouvert par une autre commande, "
+                "ou ce n'est pas un stockage Oxigraph."
+            ) from exc
+
+    def _query(self, query: str, bindings: Mapping[str, Identifier]) -> Any:
+        try:
+            if bindings:
+                substitutions: dict[
+                    ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
+                ] = {ox.Variable(k): to_oxigraph(v) for k, v in bindings.items()}
+                try:
+                    return self._store.query(
+                        query, use_default_graph_as_union=True, substitutions=substitutions
+                    )
+                except RuntimeError as exc:
+                    if "projection" not in str(exc):
+                        raise
+            return self._store.query(with_values(query, bindings), use_default_graph_as_union=True)
+        except SyntaxError as exc:
+            raise StoreError(f"requête SPARQL invalide : {exc}") from exc
+        except (OSError, RuntimeError) as exc:
+            raise StoreError(f"le stockage Oxigraph {self.folder} a échoué : {exc}") from exc
+
+    def select(self, query: str, bindings: Mapping[str, Identifier]) -> SelectResult:
+        """Run a SELECT query over the union of the named graphs."""
+        solutions = self._query(query, bindings)
+        if not isinstance(solutions, ox.QuerySolutions):
+            raise StoreError("la requête n'est pas un SELECT.")
+        variables = solutions.variables
+        names = [v.value for v in variables]
+        cache: dict[Any, Identifier | None] = {}
+        rows = [
+            {
+                name: from_oxigraph(solution[variable], cache)
+                for name, variable in zip(names, variables, strict=True)
+            }
+            for solution in solutions
+        ]
+        return SelectResult(names, rows)
+
+    def ask(self, query: str, bindings: Mapping[str, Identifier]) -> bool:
+        """Run an ASK query over the union of the named graphs."""
+        answer = self._query(query, bindings)
+        if not isinstance(answer, ox.QueryBoolean):
+            raise StoreError("la requête n'est pas un ASK.")
+        return bool(answer)
+
+    def add_graph(self, graph: Graph, name: str) -> None:
+        """Replace the named graph ``name`` by ``graph`` in one transaction.
+
+        The old content is dropped and the new one inserted by a single SPARQL update,
+        which Oxigraph applies atomically: a reader or a crash sees one or the other.
+        """
+        target = f"<{check_iri(name, 'le nom du graphe')}>"
+        data = graph.serialize(format="nt", encoding="utf-8").decode("utf-8")
+        update = f"DROP SILENT GRAPH {target} ;\nINSERT DATA {{ GRAPH {target} {{\n{data}\n}} }}"
+        try:
+            self._store.update(update)
+        except (OSError, SyntaxError, RuntimeError) as exc:
+            raise StoreError(f"impossible d'enregistrer le graphe {name} : {exc}") from exc
+
+    def load_file(self, path: Path, name: str | None = None) -> None:
+        """Bulk-load an RDF file (format from its suffix: .nt, .nq, .ttl, .trig…) fast.
+
+        Triples go in the named graph ``name`` (quads keep their own graph). The bulk
+        loader writes without a transaction: meant for filling a store, not for a live one.
+        """
+        fmt = ox.RdfFormat.from_extension(Path(path).suffix.lstrip("."))
+        if fmt is None:
+            raise StoreError(f"format RDF inconnu pour {path} (attendu .nt, .nq, .ttl, .trig).")
+        to_graph = ox.NamedNode(check_iri(name, "le nom du graphe")) if name else None
+        try:
+            self._store.bulk_load(path=str(path), format=fmt, to_graph=to_graph)
+        except (OSError, SyntaxError, ValueError) as exc:
+            raise StoreError(f"impossible de charger {path} : {exc}") from exc
+
+    def graph_names(self) -> list[str]:
+        """IRIs of the named graphs held."""
+        return sorted(g.value for g in self._store.named_graphs() if isinstance(g, ox.NamedNode))
+
+    def is_empty(self) -> bool:
+        """Whether the store holds no triple at all."""
+        return not bool(self._store.query("ASK { GRAPH ?g { ?s ?p ?o } }")) and not bool(
+            self._store.query("ASK { ?s ?p ?o }")
+        )
+
+    def flush(self) -> None:
+        """Write buffered data to disk."""
+        self._store.flush()

@@ -1,0 +1,60 @@
+"""Publishing a territory's graph to a server with the SPARQL 1.1 Graph Store Protocol."""
+
+import urllib.parse
+
+from rdflib import Graph
+
+from ._endpoint import query_url
+from ._http import http_request
+from ._terms import check_iri
+
+__all__ = ["graph_store_url", "publish"]
+
+
+def graph_store_url(endpoint_url: str) -> str:
+    """The Graph Store endpoint beside a query endpoint.
+
+    Oxigraph's ``…/query`` (or a bare ``http://hôte:port``) gives ``…/store``; any other
+    URL is taken as the Graph Store endpoint itself (Fuseki's dataset URL ``…/ds``
+    answers both protocols). Pass ``store_url`` to :func:`publish` for other layouts.
+    """
+    url = query_url(endpoint_url)
+    parts = urllib.parse.urlsplit(url)
+    if parts.path.endswith("/query"):
+        path = parts.path[: -len("query")] + "store"
+        return urllib.parse.urlunsplit(parts._replace(path=path, query=""))
+    return url
+
+
+def publish(
+    graph: Graph,
+    endpoint_url: str,
+    graph_name: str,
+    *,
+    store_url: str | None = None,
+    timeout: float = 120.0,
+    retries: int = 2,
+) -> int:
+    """Replace the named graph ``graph_name`` on the server by ``graph``; return its size.
+
+    One ``PUT`` of N-Triples to ``…?graph=IRI``: the Graph Store Protocol's "replace this
+    graph" in a single request, which Oxigraph (and Fuseki, GraphDB) apply in one
+    transaction, so readers see the old graph or the new one. A PUT is idempotent, so a
+    refused or cut connection is retried ``retries`` times; a failure leaves the server
+    with the previous graph and raises :class:`StoreError`.
+    """
+    check_iri(graph_name, "le nom du graphe")
+    base = store_url or graph_store_url(endpoint_url)
+    separator = "&" if urllib.parse.urlsplit(base).query else "?"
+    target = f"{base}{separator}graph={urllib.parse.quote(graph_name, safe='')}"
+    data = graph.serialize(format="nt", encoding="utf-8")
+    http_request(
+        "PUT",
+        target,
+        data=data,
+        headers={"Content-Type": "application/n-triples; charset=utf-8"},
+        timeout=timeout,
+        retries=retries,
+        what=f"publication du graphe <{graph_name}> sur {base}",
+    )
+    return len(graph)

@@ -1,0 +1,262 @@
+"""The embedded stores give rdflib's answers: same rows, same terms, same bindings."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from rdflib import XSD, Graph, Literal, URIRef
+
+from feuille_de_route.graph.store import (
+    MemoryStore,
+    OxigraphStore,
+    SelectResult,
+    Store,
+    StoreError,
+    roadmap_graph_name,
+)
+
+PREFIXES = """
+PREFIX fdr: <https://w3id.org/feuille-de-route/ontologie#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+"""
+
+# Queries of the catalogue's kinds: joins, OPTIONAL, aggregates, a subquery, a parameter
+# that may stay unbound ("no restriction"), a FILTER on a bound parameter.
+QUERIES = {
+    "arbre": """
+        SELECT ?enjeu ?defi ?chantier ?chantierId ?chantierLabel (COUNT(?action) AS ?nbActions)
+        WHERE {
+          ?defi fdr:repondA ?enjeu . ?chantier fdr:defi ?defi ;
+            dcterms:identifier ?chantierId ; rdfs:label ?chantierLabel .
+          OPTIONAL { ?action fdr:chantier ?chantier }
+        } GROUP BY ?enjeu ?defi ?chantier ?chantierId ?chantierLabel""",
+    "mobilisations": """
+        SELECT ?mobilisation ?chantierId ?ressource ?ressourceLabel ?statut ?depuis ?hypothese
+        WHERE {
+          ?mobilisation fdr:chantier ?chantier ; fdr:ressource ?ressource ; fdr:statut ?statut .
+          ?chantier dcterms:identifier ?chantierId . ?ressource rdfs:label ?ressourceLabel .
+          OPTIONAL { ?mobilisation fdr:depuis ?depuis }
+          OPTIONAL { ?mobilisation fdr:hypothese ?hypothese }
+          FILTER(!BOUND(?_chantier) || ?chantierId = ?_chantier)
+        }""",
+    "sous-requete": """
+        SELECT ?chantier ?n WHERE {
+          ?chantier dcterms:identifier ?_chantier .
+          { SELECT ?chantier (COUNT(?a) AS ?n) WHERE { ?a fdr:chantier ?chantier }
+            GROUP BY ?chantier }
+        }""",
+    # A bound value is seen in the WHERE group, not in HAVING (outside it for a VALUES
+    # block): aggregates are filtered in an outer group, as the contract asks.
+    "partagees": """
+        SELECT ?ressource ?nb WHERE {
+          { SELECT ?ressource (COUNT(DISTINCT ?chantier) AS ?nb) WHERE {
+              ?m fdr:ressource ?ressource ; fdr:chantier ?chantier .
+            } GROUP BY ?ressource }
+          FILTER(?nb >= ?_minimum)
+        }""",
+    "textes": """
+        SELECT ?s ?texte (LANG(?texte) AS ?langue) (DATATYPE(?texte) AS ?type) WHERE {
+          ?s dcterms:description|fdr:hypothese|dcterms:source|fdr:codeInsee|fdr:valeur ?texte
+        }""",
+}
+
+BINDINGS: dict[str, dict[str, Literal]] = {
+    "arbre": {},
+    "mobilisations": {"_chantier": Literal("1.b")},
+    "sous-requete": {"_chantier": Literal("1.b")},
+    "partagees": {"_minimum": Literal(1)},
+    "textes": {},
+}
+
+
+def key(result: SelectResult) -> list[tuple[str, ...]]:
+    """Rows in an engine-independent order and form (values compared as RDF terms)."""
+    return sorted(
+        tuple(repr(row[name]) if row[name] is not None else "None" for name in result.variables)
+        for row in result.rows
+    )
+
+
+@pytest.fixture
+def stores(
+    tmp_path: Path, make_roadmap: Callable[[str, str], Graph]
+) -> tuple[MemoryStore, OxigraphStore]:
+    perigueux = make_roadmap("Perigueux", "200040392")
+    bergerac = make_roadmap("Bergerac", "200027183")
+    memory = MemoryStore(perigueux)
+    memory.add_graph(bergerac, roadmap_graph_name(bergerac))
+    oxigraph = OxigraphStore(tmp_path / "stockage")
+    for graph in (perigueux, bergerac):
+        oxigraph.add_graph(graph, roadmap_graph_name(graph))
+    return memory, oxigraph
+
+
+@pytest.mark.parametrize("name", sorted(QUERIES))
+def test_memory_and_oxigraph_agree(name: str, stores: tuple[MemoryStore, OxigraphStore]) -> None:
+    memory, oxigraph = stores
+    query = PREFIXES + QUERIES[name]
+    expected = memory.select(query, BINDINGS[name])
+    got = oxigraph.select(query, BINDINGS[name])
+    assert got.variables == expected.variables
+    assert expected.rows, "the query should find something in the two roadmaps"
+    assert key(got) == key(expected)
+
+
+def test_both_roadmaps_are_seen(stores: tuple[MemoryStore, OxigraphStore]) -> None:
+    query = PREFIXES + "SELECT ?c WHERE { ?c a fdr:Chantier }"
+    for store in stores:
+        assert len(store.select(query, {}).rows) == 4
+
+
+def test_bound_parameter_restricts(stores: tuple[MemoryStore, OxigraphStore]) -> None:
+    query = PREFIXES + QUERIES["mobilisations"]
+    for store in stores:
+        everything = store.select(query, {})
+        restricted = store.select(query, {"_chantier": Literal("1.a")})
+        assert len(everything.rows) == 4
+        assert restricted.rows == []
+
+
+def test_terms_come_back_in_normal_form(stores: tuple[MemoryStore, OxigraphStore]) -> None:
+    query = PREFIXES + QUERIES["textes"]
+    for store in stores:
+        rows = {str(row["texte"]): row for row in store.select(query, {}).rows}
+        plain = rows["24322"]["texte"]  # fdr:codeInsee "24322": a plain literal
+        assert plain == Literal("24322") and plain.datatype is None and plain.language is None
+        assert rows['Ligne 1\nLigne "2"']["texte"] == Literal('Ligne 1\nLigne "2"', lang="fr")
+        assert rows["6.25"]["texte"] == Literal("6.25", datatype=XSD.decimal)
+
+
+def test_projected_binding_uses_substitution_and_agrees(
+    stores: tuple[MemoryStore, OxigraphStore],
+) -> None:
+    # ?chantierId is projected: Oxigraph binds it natively; it must still be returned.
+    query = (
+        PREFIXES + "SELECT ?chantier ?chantierId WHERE { ?chantier dcterms:identifier ?chantierId }"
+    )
+    bindings = {"chantierId": Literal("1.a")}
+    memory, oxigraph = stores
+    assert key(oxigraph.select(query, bindings)) == key(memory.select(query, bindings))
+    assert {str(r["chantierId"]) for r in oxigraph.select(query, bindings).rows} == {"1.a"}
+
+
+@pytest.mark.parametrize(
+    "hostile",
+    [
+        '1.b" } } SELECT * WHERE { ?s ?p ?o } #',
+        "1.b' . ?x ?y ?z #",
+        '1.b\\" ) } DROP ALL #',
+        "1.b\n} UNION { ?s ?p ?o }",
+        "\u0000\u001f\\u0022",
+    ],
+)
+def test_injection_strings_are_just_values(
+    hostile: str, stores: tuple[MemoryStore, OxigraphStore]
+) -> None:
+    query = PREFIXES + QUERIES["mobilisations"]
+    for store in stores:
+        assert store.select(query, {"_chantier": Literal(hostile)}).rows == []
+
+
+def test_ask(stores: tuple[MemoryStore, OxigraphStore]) -> None:
+    query = PREFIXES + "ASK { ?c dcterms:identifier ?_id ; a fdr:Chantier }"
+    for store in stores:
+        assert store.ask(query, {"_id": Literal("1.b")}) is True
+        assert store.ask(query, {"_id": Literal("9.z")}) is False
+
+
+def test_stores_follow_the_protocol(stores: tuple[MemoryStore, OxigraphStore]) -> None:
+    for store in stores:
+        assert isinstance(store, Store)
+
+
+def test_add_graph_replaces_the_named_graph(
+    tmp_path: Path, make_roadmap: Callable[[str, str], Graph]
+) -> None:
+    perigueux = make_roadmap("Perigueux", "200040392")
+    name = roadmap_graph_name(perigueux)
+    store = OxigraphStore(tmp_path / "s")
+    store.add_graph(perigueux, name)
+    smaller = Graph()
+    for triple in perigueux:
+        if "action/" not in str(triple[0]):
+            smaller.add(triple)
+    store.add_graph(smaller, name)
+    count = PREFIXES + "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+    assert int(store.select(count, {}).rows[0]["n"]) == len(smaller)  # type: ignore[arg-type]
+    assert store.graph_names() == [name]
+
+
+def test_oxigraph_store_persists_on_disk(
+    tmp_path: Path, make_roadmap: Callable[[str, str], Graph]
+) -> None:
+    perigueux = make_roadmap("Perigueux", "200040392")
+    folder = tmp_path / "s"
+    first = OxigraphStore(folder)
+    assert first.is_empty()
+    first.add_graph(perigueux, roadmap_graph_name(perigueux))
+    first.flush()
+    del first
+    again = OxigraphStore(folder)
+    assert not again.is_empty()
+    assert again.graph_names() == [roadmap_graph_name(perigueux)]
+
+
+def test_load_file_bulk_loads_quads(
+    tmp_path: Path, make_roadmap: Callable[[str, str], Graph]
+) -> None:
+    perigueux = make_roadmap("Perigueux", "200040392")
+    path = tmp_path / "p.nt"
+    perigueux.serialize(path, format="nt", encoding="utf-8")
+    store = OxigraphStore(tmp_path / "s")
+    store.load_file(path, roadmap_graph_name(perigueux))
+    memory = MemoryStore(perigueux)
+    query = PREFIXES + QUERIES["arbre"]
+    assert key(store.select(query, {})) == key(memory.select(query, {}))
+
+
+def test_bad_iri_and_bad_variable_are_refused(stores: tuple[MemoryStore, OxigraphStore]) -> None:
+    _, oxigraph = stores
+    query = PREFIXES + "SELECT ?s WHERE { ?s ?p ?_o }"
+    with pytest.raises(StoreError, match="IRI"):
+        oxigraph.select(query, {"_o": URIRef("http://x/a> . ?s ?p <http://y")})
+    with pytest.raises(StoreError, match="IRI"):
+        oxigraph.add_graph(Graph(), "pas une iri")
+
+
+def test_syntax_error_is_a_french_store_error(stores: tuple[MemoryStore, OxigraphStore]) -> None:
+    with pytest.raises(StoreError, match="requête SPARQL invalide"):
+        stores[1].select("SELECT WHERE {", {})
+
+
+def test_roadmap_graph_name_needs_exactly_one(make_roadmap: Callable[[str, str], Graph]) -> None:
+    both = make_roadmap("Perigueux", "200040392") + make_roadmap("Bergerac", "200027183")
+    with pytest.raises(StoreError, match="exactement une feuille de route"):
+        roadmap_graph_name(both)
+    with pytest.raises(StoreError, match="aucune"):
+        roadmap_graph_name(Graph())
+
+
+def test_a_second_process_cannot_open_the_same_folder(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    held = OxigraphStore(tmp_path / "s")  # open in this process for the whole test
+    code = (
+        "import sys; from pathlib import Path\n"
+        "from feuille_de_route.graph.store import OxigraphStore, StoreError\n"
+        "try:\n    OxigraphStore(Path(sys.argv[1]))\n"
+        "except StoreError as e:\n    print(e); sys.exit(3)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path / "s")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 3, done.stderr
+    assert "impossible d'ouvrir le stockage Oxigraph" in done.stdout
+    assert held.is_empty()

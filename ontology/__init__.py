@@ -6,6 +6,8 @@
 
 from ._loading import load_ontology, load_shapes
 from ._paths import FDR, ONTOLOGY_IRI, ONTOLOGY_PATH, SHAPES_PATH, VERSION_IRI
+from ._reasoning import ConsistencyResult, check_consistency, java_executable
+from ._validation import ValidationItem, ValidationReport, validate
 
 __all__ = [
     "FDR",
@@ -13,6 +15,12 @@ __all__ = [
     "ONTOLOGY_PATH",
     "SHAPES_PATH",
     "VERSION_IRI",
+    "ConsistencyResult",
+    "ValidationItem",
+    "ValidationReport",
+    "check_consistency",
+    "java_executable",
     "load_ontology",
     "load_shapes",
+    "validate",
 ]

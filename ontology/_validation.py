@@ -1,0 +1,176 @@
+"""SHACL validation of a roadmap's data graph, reported in French."""
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Literal as Severity
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, RDF, RDFS, SH
+from rdflib.term import Node
+
+from ._loading import load_shapes
+from ._terms import short_name
+
+__all__ = ["ValidationItem", "ValidationReport", "validate"]
+
+
+@dataclass(frozen=True)
+class ValidationItem:
+    """One SHACL result: which node breaks which rule, and what the rule says.
+
+    ``path`` and ``value`` are ``None`` when the rule is about the node as a whole.
+    ``message`` is the shape's French ``sh:message`` (with its ``{?var}`` filled in).
+    """
+
+    severity: Severity["violation", "warning", "info"]
+    focus: Node
+    path: Node | None
+    value: Node | None
+    message: str
+    shape: Node | None = None
+    component: URIRef | None = None
+
+
+@dataclass
+class ValidationReport:
+    """Results of :func:`validate`, structural violations and method warnings apart."""
+
+    violations: list[ValidationItem] = field(default_factory=list)
+    warnings: list[ValidationItem] = field(default_factory=list)
+    infos: list[ValidationItem] = field(default_factory=list)
+    # Labels of the data graph's nodes, so that the text names nodes as users know them.
+    labels: dict[Node, str] = field(default_factory=dict, repr=False)
+
+    @property
+    def conforms(self) -> bool:
+        """True when there is no violation (warnings do not count)."""
+        return not self.violations
+
+    def describe(self, node: Node | None) -> str:
+        """A node as a reader knows it: its identifier and label, else its IRI."""
+        if node is None:
+            return ""
+        if isinstance(node, Literal):
+            return f"« {node} »"
+        known = self.labels.get(node)
+        name = short_name(node)
+        return f"{known} <{node}>" if known else name
+
+    def text(self) -> str:
+        """The whole report in French: counts, then violations, then warnings."""
+        lines = [
+            f"Validation SHACL : {_count(len(self.violations), 'violation')}, "
+            f"{_count(len(self.warnings), 'avertissement')}."
+        ]
+        if self.conforms:
+            lines.append("La structure du graphe est conforme au modèle.")
+        sections = (
+            ("Violations (structure du graphe non conforme au modèle)", self.violations),
+            ("Avertissements (règles de la méthode non suivies)", self.warnings),
+            ("Informations", self.infos),
+        )
+        for title, items in sections:
+            if not items:
+                continue
+            lines.append("")
+            lines.append(f"{title} :")
+            lines.extend(self._item_line(item) for item in items)
+        return "\n".join(lines)
+
+    def __str__(self) -> str:
+        return self.text()
+
+    def _item_line(self, item: ValidationItem) -> str:
+        where = self.describe(item.focus)
+        details = []
+        if item.path is not None:
+            details.append(f"propriété {short_name(item.path)}")
+        if item.value is not None and item.value != item.focus:
+            details.append(f"valeur {self.describe(item.value)}")
+        suffix = f" ({', '.join(details)})" if details else ""
+        return f"  - {where}{suffix} : {item.message}"
+
+
+def _count(number: int, word: str) -> str:
+    return f"{number} {word}{'s' if number > 1 else ''}"
+
+
+_SEVERITIES: dict[Node, Severity["violation", "warning", "info"]] = {
+    SH.Violation: "violation",
+    SH.Warning: "warning",
+    SH.Info: "info",
+}
+
+
+def validate(data: Graph, shapes: Graph | None = None) -> ValidationReport:
+    """Check ``data`` against the SHACL shapes (``shapes.ttl`` unless given).
+
+    No inference is run on ``data``: the contract has the data graph assert both a
+    node's specific and general classes. Results are sorted (message, node) so that
+    the report reads the same on every run.
+    """
+    import pyshacl
+
+    shapes_graph = load_shapes() if shapes is None else shapes
+    _conforms, results, _text = pyshacl.validate(
+        data,
+        shacl_graph=shapes_graph,
+        inference="none",
+        abort_on_first=False,
+        allow_warnings=True,
+        allow_infos=True,
+    )
+    assert isinstance(results, Graph)
+    report = ValidationReport(labels=_labels(data))
+    for item in sorted(_items(results), key=_sort_key):
+        {"violation": report.violations, "warning": report.warnings, "info": report.infos}[
+            item.severity
+        ].append(item)
+    return report
+
+
+def _items(results: Graph) -> Iterable[ValidationItem]:
+    for result in results.subjects(RDF.type, SH.ValidationResult):
+        focus = results.value(result, SH.focusNode)
+        if focus is None:
+            continue
+        path = results.value(result, SH.resultPath)
+        component = results.value(result, SH.sourceConstraintComponent)
+        yield ValidationItem(
+            severity=_SEVERITIES.get(
+                results.value(result, SH.resultSeverity) or SH.Violation, "violation"
+            ),
+            focus=focus,
+            # Only simple (IRI) paths are reported; shapes.ttl uses no other kind.
+            path=path if isinstance(path, URIRef) else None,
+            value=results.value(result, SH.value),
+            message=_french_message(results, result, component),
+            shape=results.value(result, SH.sourceShape),
+            component=component if isinstance(component, URIRef) else None,
+        )
+
+
+def _french_message(results: Graph, result: Node, component: Node | None) -> str:
+    messages = [m for m in results.objects(result, SH.resultMessage) if isinstance(m, Literal)]
+    for message in messages:
+        if message.language == "fr":
+            return str(message)
+    if messages:
+        return str(messages[0])
+    # Every shape of shapes.ttl carries a French message; this covers a caller's own shapes.
+    name = short_name(component) if component is not None else "inconnue"
+    return f"Contrainte SHACL non respectée ({name})."
+
+
+def _sort_key(item: ValidationItem) -> tuple[str, str, str, str]:
+    return (item.message, str(item.focus), str(item.path or ""), str(item.value or ""))
+
+
+def _labels(data: Graph) -> dict[Node, str]:
+    labels: dict[Node, str] = {}
+    for node, label in data.subject_objects(RDFS.label):
+        if isinstance(label, Literal) and (node not in labels or label.language == "fr"):
+            identifier = data.value(node, DCTERMS.identifier)
+            prefix = f"{identifier} " if identifier is not None else ""
+            labels[node] = f"{prefix}« {label} »"
+    return labels

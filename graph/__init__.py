@@ -1,3 +1,22 @@
-"""graph part (to be written)."""
+"""Workbooks to RDF and back: reading ``.xlsx``/``.ods``/CSV folders, IRI minting, the
+graph build, the template and the serialisations (contract: docs/architecture.md)."""
 
-__all__: list[str] = []
+from ._build import build_graph
+from ._errors import DataError
+from ._roadmap import GRAND_PERIGUEUX, load_roadmap
+from ._sheets import SHEETS
+from ._workbook import Row, Sheet, Workbook
+from ._workbook_io import read_workbook, write_workbook
+
+__all__ = [
+    "GRAND_PERIGUEUX",
+    "SHEETS",
+    "DataError",
+    "Row",
+    "Sheet",
+    "Workbook",
+    "build_graph",
+    "load_roadmap",
+    "read_workbook",
+    "write_workbook",
+]

@@ -1,0 +1,50 @@
+"""IRI minting: the same workbook always names its nodes with the same IRIs.
+
+Every IRI is the territory's base IRI followed by a kind segment and the territory's own
+IDs, percent-encoded (contract: "IRIs of a territory's data").
+"""
+
+import unicodedata
+from urllib.parse import quote
+
+from rdflib import URIRef
+
+from ._namespaces import FDR
+
+__all__ = ["Minter"]
+
+
+def _segment(local_id: str) -> str:
+    return quote(unicodedata.normalize("NFC", local_id), safe="")
+
+
+class Minter:
+    """Mints the IRIs of one territory's nodes under ``base`` (which ends with ``/``)."""
+
+    def __init__(self, base: str) -> None:
+        self.base = base
+
+    def iri(self, *segments: str) -> URIRef:
+        return URIRef(self.base + "/".join(_segment(s) for s in segments))
+
+    def roadmap(self) -> URIRef:
+        return URIRef(self.base)
+
+    def node(self, kind: str, local_id: str) -> URIRef:
+        """``{base}{kind}/{id}`` for enjeu, defi, chantier, action, ressource, service, acteur,
+        critere, frein, etape, livrable, typologie, groupe, commune, epci, territoire."""
+        return self.iri(kind, local_id)
+
+    def mobilisation(self, chantier: str, ressource: str) -> URIRef:
+        return self.iri("mobilisation", chantier, ressource)
+
+    def coordination(self, objet_kind: str, objet: str, service: str) -> URIRef:
+        """``{base}coordination/{defi|chantier}/{objet}/{service}``: the kind segment keeps
+        a défi and a chantier sharing an ID (the Grand Périgueux's 5 and 6) apart."""
+        return self.iri("coordination", objet_kind, objet, service)
+
+    def participation(self, chantier: str, acteur: str, role: URIRef) -> URIRef:
+        return self.iri("participation", chantier, acteur, str(role).removeprefix(str(FDR)))
+
+    def mesure(self, code_insee: str, notation: str) -> URIRef:
+        return self.iri("commune", code_insee, "ifn", notation)

@@ -1,0 +1,33 @@
+"""The namespaces the built graph uses (the contract's "Namespaces" table)."""
+
+from rdflib import Namespace
+from rdflib.namespace import DCTERMS, ORG, PROV, RDF, RDFS, SKOS, XSD
+
+__all__ = [
+    "DCTERMS",
+    "FDR",
+    "INSEE_COMMUNE",
+    "INSEE_EPCI",
+    "ORG",
+    "PREFIXES",
+    "PROV",
+    "RDF",
+    "RDFS",
+    "SKOS",
+    "XSD",
+]
+
+FDR = Namespace("https://w3id.org/feuille-de-route/ontologie#")
+# INSEE's published IRIs for the official geography, linked by rdfs:seeAlso.
+INSEE_COMMUNE = Namespace("http://id.insee.fr/geo/commune/")
+INSEE_EPCI = Namespace("http://id.insee.fr/geo/intercommunalite/")
+
+PREFIXES: dict[str, Namespace] = {
+    "fdr": FDR,
+    "dcterms": Namespace(str(DCTERMS)),
+    "skos": Namespace(str(SKOS)),
+    "org": Namespace(str(ORG)),
+    "prov": Namespace(str(PROV)),
+    "rdfs": Namespace(str(RDFS)),
+    "xsd": Namespace(str(XSD)),
+}

@@ -1,0 +1,496 @@
+"""The workbook's sheets and columns, as the contract (docs/architecture.md) fixes them.
+
+One table drives reading (header matching), building, writing back and the template's
+notes and drop-down lists, so the four never disagree about a column.
+"""
+
+import enum
+import unicodedata
+from dataclasses import dataclass
+
+__all__ = [
+    "CORE_SHEETS",
+    "SHEETS",
+    "SHEETS_BY_NAME",
+    "Column",
+    "Kind",
+    "SheetSpec",
+    "fold",
+    "sheet_for_csv",
+    "sheet_for_name",
+]
+
+
+class Kind(enum.Enum):
+    """What a cell holds; decides parsing, the template's validation and the written type."""
+
+    TEXT = "texte"
+    ID = "identifiant"
+    REF = "référence"
+    LIST = "liste"
+    INTEGER = "entier"
+    DECIMAL = "décimal"
+    DATE = "date"
+    IRI = "iri"
+    STATUS = "statut"
+    RESOURCE_TYPE = "type de ressource"
+    COORDINATION_ROLE = "rôle de coordination"
+    GOVERNANCE_ROLE = "rôle de gouvernance"
+
+
+CONTROLLED_KINDS = frozenset(
+    {Kind.STATUS, Kind.RESOURCE_TYPE, Kind.COORDINATION_ROLE, Kind.GOVERNANCE_ROLE}
+)
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column: its exact header, whether a row needs it, its kind and its French note."""
+
+    name: str
+    required: bool
+    kind: Kind
+    note: str
+
+
+@dataclass(frozen=True)
+class SheetSpec:
+    """One sheet: its name in a spreadsheet, its file name in a CSV folder, its columns."""
+
+    name: str
+    csv: str
+    columns: tuple[Column, ...]
+    note: str
+
+    @property
+    def headers(self) -> tuple[str, ...]:
+        return tuple(column.name for column in self.columns)
+
+    def column(self, name: str) -> Column:
+        for column in self.columns:
+            if column.name == name:
+                return column
+        raise KeyError(name)
+
+
+def fold(text: str) -> str:
+    """Comparison key that forgives case, accents and surrounding or doubled spaces."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    bare = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return " ".join(bare.casefold().split())
+
+
+_SOURCE = Column(
+    "source",
+    False,
+    Kind.TEXT,
+    "D'où vient ce fait : document, page, atelier, personne (texte libre).",
+)
+_HYPOTHESE = Column(
+    "hypothèse",
+    False,
+    Kind.TEXT,
+    "À remplir seulement si la ligne est une hypothèse et non un fait établi par la source : "
+    "dire ce qui est supposé. Vide = fait de la source.",
+)
+
+
+def _id(what: str) -> Column:
+    return Column(
+        "identifiant",
+        True,
+        Kind.ID,
+        f"Identifiant propre au territoire de {what} (ex. 1.b), unique dans la feuille. "
+        "Il sert à le désigner depuis les autres feuilles ; le caractère | est interdit.",
+    )
+
+
+def _chantier(what: str) -> Column:
+    return Column(
+        "chantier",
+        True,
+        Kind.REF,
+        f"Identifiant du chantier (feuille Chantiers) auquel {what} se rapporte.",
+    )
+
+
+SHEETS: tuple[SheetSpec, ...] = (
+    SheetSpec(
+        "Feuille de route",
+        "feuille-de-route.csv",
+        (
+            Column(
+                "identifiant",
+                True,
+                Kind.ID,
+                "Identifiant court de la feuille de route (ex. grand-perigueux).",
+            ),
+            Column("titre", True, Kind.TEXT, "Titre de la feuille de route."),
+            Column(
+                "territoire",
+                True,
+                Kind.TEXT,
+                "SIREN de l'EPCI (9 chiffres), code INSEE de la commune (5 caractères) "
+                "ou code du territoire couvert.",
+            ),
+            Column(
+                "iri de base",
+                True,
+                Kind.IRI,
+                "IRI sous laquelle sont nommées toutes les données du territoire ; doit se "
+                "terminer par / (ex. https://w3id.org/feuille-de-route/territoires/grand-perigueux/).",
+            ),
+            _SOURCE,
+            Column(
+                "licence",
+                False,
+                Kind.TEXT,
+                "Licence des données (IRI de préférence, ex. "
+                "https://www.etalab.gouv.fr/licence-ouverte-open-licence).",
+            ),
+        ),
+        "Une seule ligne : la feuille de route elle-même.",
+    ),
+    SheetSpec(
+        "Étapes",
+        "etapes.csv",
+        (
+            Column("numéro", True, Kind.INTEGER, "Numéro de l'étape de la méthode (1 à 8)."),
+            Column("intitulé", True, Kind.TEXT, "Intitulé de l'étape (ex. Lancement)."),
+            Column("description", False, Kind.TEXT, "Ce qui se fait pendant l'étape."),
+        ),
+        "Les étapes de la méthode de construction de la feuille de route.",
+    ),
+    SheetSpec(
+        "Livrables",
+        "livrables.csv",
+        (
+            _id("ce livrable"),
+            Column(
+                "étape",
+                True,
+                Kind.REF,
+                "Numéro de l'étape (feuille Étapes) qui produit ce livrable.",
+            ),
+            Column("intitulé", True, Kind.TEXT, "Intitulé du livrable."),
+            _SOURCE,
+            _HYPOTHESE,
+        ),
+        "Les livrables des étapes de la méthode.",
+    ),
+    SheetSpec(
+        "Typologie",
+        "typologie.csv",
+        (
+            _id("cette classe de la typologie"),
+            Column("intitulé", True, Kind.TEXT, "Nom court de la classe de communes."),
+            Column(
+                "description", False, Kind.TEXT, "Ce qui caractérise les communes de la classe."
+            ),
+        ),
+        "La typologie des communes issue du diagnostic territorial.",
+    ),
+    SheetSpec(
+        "Groupes",
+        "groupes.csv",
+        (
+            _id("ce groupe de population"),
+            Column("description", True, Kind.TEXT, "Qui sont ces personnes (texte du diagnostic)."),
+            Column(
+                "classe",
+                False,
+                Kind.REF,
+                "Identifiant de la classe de typologie (feuille Typologie) du groupe.",
+            ),
+            Column(
+                "communes",
+                False,
+                Kind.LIST,
+                "Codes INSEE des communes citées (feuille Communes), séparés par |.",
+            ),
+            _SOURCE,
+            _HYPOTHESE,
+        ),
+        "Les groupes de population fragiles repérés par le diagnostic.",
+    ),
+    SheetSpec(
+        "Communes",
+        "communes.csv",
+        (
+            Column(
+                "code insee",
+                True,
+                Kind.ID,
+                "Code INSEE de la commune (5 caractères, ex. 24322) ; saisir comme texte "
+                "pour garder un zéro initial.",
+            ),
+            Column("nom", True, Kind.TEXT, "Nom de la commune."),
+            Column("population", False, Kind.INTEGER, "Population municipale (nombre entier)."),
+            Column("epci", False, Kind.TEXT, "SIREN de l'EPCI de la commune (9 chiffres)."),
+            Column(
+                "classe",
+                False,
+                Kind.REF,
+                "Identifiant de la classe de typologie (feuille Typologie) de la commune.",
+            ),
+            *(
+                Column(
+                    f"ifn {label}",
+                    False,
+                    Kind.DECIMAL,
+                    f"Indice de fragilité numérique, {what} : note de 1 à 10 (10 = le plus "
+                    "fragile), virgule ou point décimal.",
+                )
+                for label, what in (
+                    ("total", "note globale (moyenne des indicateurs)"),
+                    ("sans thd", "absence de couverture très haut débit"),
+                    ("sans 4g", "absence de couverture 4G"),
+                    ("pauvreté", "taux de pauvreté"),
+                    ("plus de 65 ans", "part des plus de 65 ans"),
+                    ("non scolarisés", "part des 15 ans et plus non scolarisés sans diplôme"),
+                )
+            ),
+            _SOURCE,
+            _HYPOTHESE,
+        ),
+        "Les communes du territoire, leur classe de typologie et leur indice de fragilité "
+        "numérique.",
+    ),
+    SheetSpec(
+        "Enjeux",
+        "enjeux.csv",
+        (
+            _id("cet enjeu"),
+            Column("intitulé", True, Kind.TEXT, "L'enjeu, souvent formulé en question."),
+            _SOURCE,
+            _HYPOTHESE,
+        ),
+        "Les grands enjeux du territoire (étape 3).",
+    ),
+    SheetSpec(
+        "Défis",
+        "defis.csv",
+        (
+            _id("ce défi"),
+            Column("intitulé", True, Kind.TEXT, "Le défi."),
+            Column(
+                "enjeux",
+                True,
+                Kind.LIST,
+                "Identifiants des enjeux (feuille Enjeux) auxquels le défi répond, séparés par |.",
+            ),
+            _SOURCE,
+            _HYPOTHESE,
+        ),
+        "Les défis qui répondent aux enjeux.",
+    ),
+    SheetSpec(
+        "Chantiers",
+        "chantiers.csv",
+        (
+            _id("ce chantier"),
+            Column(
+                "défi",
+                True,
+                Kind.REF,
+                "Identifiant du défi (feuille Défis) auquel le chantier appartient.",
+            ),
+            Column("intitulé", True, Kind.TEXT, "Le chantier."),
+            Column(
+                "description",
+                False,
+                Kind.TEXT,
+                "Description du chantier (rubrique « Description du chantier » de sa fiche).",
+            ),
+            Column(
+                "en lien avec",
+                False,
+                Kind.LIST,
+                "Identifiants d'autres chantiers liés à celui-ci, séparés par | ; le lien vaut "
+                "dans les deux sens.",
+            ),
+            _SOURCE,
+            _HYPOTHESE,
+        ),
+        "Les chantiers clés qui déclinent les défis.",
+    ),
+    SheetSpec(
+        "Actions",
+        "actions.csv",
+        (
+            _id("cette action"),
+            _chantier("l'action"),
+            Column("intitulé", True, Kind.TEXT, "L'action concrète."),
+            Column(
+                "communes",
+                False,
+                Kind.LIST,
+                "Codes INSEE des communes visées (feuille Communes), séparés par | ; vide = "
+                "tout le territoire.",
+            ),
+            _SOURCE,
+            _HYPOTHESE,
+        ),
+        "Les actions concrètes de chaque chantier.",
+    ),
+    SheetSpec(
+        "Critères",
+        "criteres.csv",
+        (
+            _id("ce critère"),
+            _chantier("le critère"),
+            Column("intitulé", True, Kind.TEXT, "« On aura réussi si… »."),
+            _SOURCE,
+        ),
+        "Les critères de réussite des fiches chantier.",
+    ),
+    SheetSpec(
+        "Freins",
+        "freins.csv",
+        (
+            _id("ce frein"),
+            _chantier("le frein"),
+            Column("intitulé", True, Kind.TEXT, "« On doit lever des freins… »."),
+            _SOURCE,
+        ),
+        "Les freins à lever des fiches chantier.",
+    ),
+    SheetSpec(
+        "Services",
+        "services.csv",
+        (
+            _id("ce service"),
+            Column("nom", True, Kind.TEXT, "Nom du service de la collectivité."),
+            Column(
+                "rattachement",
+                False,
+                Kind.REF,
+                "Identifiant du service (feuille Services) dont celui-ci fait partie.",
+            ),
+            _SOURCE,
+            _HYPOTHESE,
+        ),
+        "Les services de la collectivité qui coordonnent ou participent. Identifiants "
+        "uniques avec ceux des feuilles Acteurs et Ressources.",
+    ),
+    SheetSpec(
+        "Coordination",
+        "coordination.csv",
+        (
+            Column(
+                "objet",
+                True,
+                Kind.REF,
+                "Identifiant du chantier ou du défi coordonné ; si un chantier et un défi "
+                "portent le même identifiant, écrire « défi 5 » ou « chantier 5 ».",
+            ),
+            Column(
+                "service",
+                True,
+                Kind.REF,
+                "Identifiant du service (feuille Services) qui coordonne.",
+            ),
+            Column("rôle", True, Kind.COORDINATION_ROLE, "Rôle du service : liste déroulante."),
+            _SOURCE,
+            _HYPOTHESE,
+        ),
+        "Qui coordonne chaque défi ou chantier (« Coordonné par »).",
+    ),
+    SheetSpec(
+        "Acteurs",
+        "acteurs.csv",
+        (
+            _id("cet acteur"),
+            Column("nom", True, Kind.TEXT, "Nom de l'acteur."),
+            Column("description", False, Kind.TEXT, "Qui est cet acteur."),
+            _SOURCE,
+        ),
+        "Les autres acteurs de la gouvernance (ni services, ni ressources). Identifiants "
+        "uniques avec ceux des feuilles Services et Ressources.",
+    ),
+    SheetSpec(
+        "Gouvernance",
+        "gouvernance.csv",
+        (
+            _chantier("cette participation"),
+            Column(
+                "acteur",
+                True,
+                Kind.REF,
+                "Identifiant de l'acteur, du service ou de la ressource (feuilles Acteurs, "
+                "Services, Ressources).",
+            ),
+            Column(
+                "rôle",
+                True,
+                Kind.GOVERNANCE_ROLE,
+                "Qui pilote, qui fait (réalise), qui est associé : liste déroulante.",
+            ),
+            Column("note", False, Kind.TEXT, "Précision (ex. en lien avec le chantier CTG)."),
+            _SOURCE,
+            _HYPOTHESE,
+        ),
+        "La gouvernance de chaque fiche chantier.",
+    ),
+    SheetSpec(
+        "Ressources",
+        "ressources.csv",
+        (
+            _id("cette ressource"),
+            Column("nom", True, Kind.TEXT, "Nom de la ressource."),
+            Column("type", True, Kind.RESOURCE_TYPE, "Type de ressource : liste déroulante."),
+            Column("description", False, Kind.TEXT, "Précision sur la ressource."),
+            _SOURCE,
+            _HYPOTHESE,
+        ),
+        "Les ressources à mobiliser (cartographie des ressources). Identifiants uniques "
+        "avec ceux des feuilles Acteurs et Services.",
+    ),
+    SheetSpec(
+        "Mobilisations",
+        "mobilisations.csv",
+        (
+            _chantier("le lien"),
+            Column(
+                "ressource",
+                True,
+                Kind.REF,
+                "Identifiant de la ressource (feuille Ressources) que le chantier mobilise.",
+            ),
+            Column(
+                "statut",
+                True,
+                Kind.STATUS,
+                "opérante (trait plein : la ressource est déjà mobilisée) ou connue, sans lien "
+                "(trait pointillé) : liste déroulante.",
+            ),
+            Column(
+                "depuis",
+                False,
+                Kind.DATE,
+                "Date depuis laquelle le statut vaut (AAAA-MM-JJ).",
+            ),
+            Column("note", False, Kind.TEXT, "Précision sur le lien."),
+            _SOURCE,
+            _HYPOTHESE,
+        ),
+        "Les liens chantier → ressource de la cartographie des ressources. Pas de ligne = "
+        "pas de lien.",
+    ),
+)
+
+SHEETS_BY_NAME: dict[str, SheetSpec] = {spec.name: spec for spec in SHEETS}
+CORE_SHEETS: frozenset[str] = frozenset({"Feuille de route", "Enjeux", "Défis", "Chantiers"})
+
+_BY_FOLDED_NAME = {fold(spec.name): spec for spec in SHEETS}
+_BY_CSV = {spec.csv.casefold(): spec for spec in SHEETS}
+
+
+def sheet_for_name(name: str) -> SheetSpec | None:
+    """The sheet a spreadsheet tab names (case, accents and spaces forgiven)."""
+    return _BY_FOLDED_NAME.get(fold(name))
+
+
+def sheet_for_csv(file_name: str) -> SheetSpec | None:
+    """The sheet a CSV file name stands for (case forgiven)."""
+    return _BY_CSV.get(file_name.casefold())

@@ -1,0 +1,133 @@
+"""Controlled values of the workbook: the SKOS concepts of ``ontology/fdr.ttl``.
+
+The concept IRIs are fixed by the contract; the words a workbook uses are their
+``skos:prefLabel``@fr, read from the ontology when it loads (the contract's labels
+otherwise). Cells are matched forgiving case, accents and spaces.
+"""
+
+import contextlib
+import functools
+import importlib
+from dataclasses import dataclass
+
+from rdflib import Graph, Literal, URIRef
+
+from ._namespaces import FDR, SKOS
+from ._sheets import Kind, fold
+
+__all__ = ["IFN_COLUMNS", "Choices", "choices", "concept_of_type"]
+
+
+@dataclass(frozen=True)
+class Choices:
+    """The allowed values of one controlled column: label → IRI (a concept, or for
+    resource types the resource's class)."""
+
+    what: str
+    by_label: dict[str, URIRef]
+
+    def lookup(self, text: str) -> URIRef | None:
+        key = fold(text)
+        for label, iri in self.by_label.items():
+            if fold(label) == key:
+                return iri
+        return None
+
+    def label(self, iri: URIRef) -> str | None:
+        for label, known in self.by_label.items():
+            if known == iri:
+                return label
+        return None
+
+    @property
+    def labels(self) -> list[str]:
+        return list(self.by_label)
+
+    def allowed(self) -> str:
+        return " | ".join(self.by_label)
+
+
+# (concept, contract label, value the workbook stands for)
+_CONTRACT: dict[Kind, tuple[str, tuple[tuple[URIRef, str, URIRef], ...]]] = {
+    Kind.STATUS: (
+        "statut",
+        (
+            (FDR.operante, "opérante", FDR.operante),
+            (FDR.connueSansLien, "connue, sans lien", FDR.connueSansLien),
+        ),
+    ),
+    Kind.COORDINATION_ROLE: (
+        "rôle de coordination",
+        (
+            (FDR.pilote, "pilote", FDR.pilote),
+            (FDR.coCoordinateur, "co-coordinateur", FDR.coCoordinateur),
+        ),
+    ),
+    Kind.GOVERNANCE_ROLE: (
+        "rôle de gouvernance",
+        (
+            (FDR.pilote, "pilote", FDR.pilote),
+            (FDR.realisateur, "réalise", FDR.realisateur),
+            (FDR.associe, "associé", FDR.associe),
+        ),
+    ),
+    Kind.RESOURCE_TYPE: (
+        "type de ressource",
+        (
+            (FDR.typePartenaireDeProjet, "partenaire de projet", FDR.PartenaireDeProjet),
+            (FDR.typeRessourceMaterielle, "ressource matérielle", FDR.RessourceMaterielle),
+            (FDR.typeIntervenant, "intervenant", FDR.Intervenant),
+            (FDR.typeFinancement, "financement", FDR.Financement),
+        ),
+    ),
+}
+
+# Communes sheet column → (IFN indicator individual, its notation = IFN CSV column).
+IFN_COLUMNS: dict[str, tuple[URIRef, str]] = {
+    "ifn total": (FDR.ifnTotal, "total"),
+    "ifn sans thd": (FDR.ifnSansTHD, "no_thd_coverage_rate"),
+    "ifn sans 4g": (FDR.ifnSans4G, "no_4g_coverage_rate"),
+    "ifn pauvreté": (FDR.ifnPauvrete, "poverty_rate"),
+    "ifn plus de 65 ans": (FDR.ifnPlus65, "older_65_rate"),
+    "ifn non scolarisés": (FDR.ifnNonScolarises, "nscol15p_rate"),
+}
+
+
+def _ontology() -> Graph | None:
+    # The ontology part may be absent or mid-edit; the contract's labels then stand in.
+    with contextlib.suppress(Exception):
+        load = getattr(importlib.import_module("feuille_de_route.ontology"), "load_ontology", None)
+        loaded = load() if callable(load) else None
+        if isinstance(loaded, Graph):
+            return loaded
+    return None
+
+
+def _pref_label(ontology: Graph | None, concept: URIRef) -> str | None:
+    if ontology is None:
+        return None
+    for label in ontology.objects(concept, SKOS.prefLabel):
+        if isinstance(label, Literal) and label.language == "fr" and str(label).strip():
+            return str(label).strip()
+    return None
+
+
+@functools.cache
+def choices() -> dict[Kind, Choices]:
+    """The allowed values of each controlled column kind."""
+    ontology = _ontology()
+    result = {}
+    for kind, (what, concepts) in _CONTRACT.items():
+        by_label = {}
+        for concept, label, value in concepts:
+            by_label[_pref_label(ontology, concept) or label] = value
+        result[kind] = Choices(what, by_label)
+    return result
+
+
+def concept_of_type(resource_class: URIRef) -> URIRef | None:
+    """The ``fdr:TypesDeRessource`` concept standing for a resource class."""
+    for concept, _label, value in _CONTRACT[Kind.RESOURCE_TYPE][1]:
+        if value == resource_class:
+            return concept
+    return None

@@ -1,14 +1,15 @@
 """SHACL validation of a roadmap's data graph, reported in French."""
 
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal as Severity
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, RDF, RDFS, SH
+from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SH
 from rdflib.term import Node
 
-from ._loading import load_shapes
+from ._loading import load_ontology, load_shapes
 from ._terms import short_name
 
 __all__ = ["ValidationItem", "ValidationReport", "validate"]
@@ -167,10 +168,52 @@ def _sort_key(item: ValidationItem) -> tuple[str, str, str, str]:
 
 
 def _labels(data: Graph) -> dict[Node, str]:
-    labels: dict[Node, str] = {}
-    for node, label in data.subject_objects(RDFS.label):
-        if isinstance(label, Literal) and (node not in labels or label.language == "fr"):
-            identifier = data.value(node, DCTERMS.identifier)
-            prefix = f"{identifier} " if identifier is not None else ""
-            labels[node] = f"{prefix}« {label} »"
-    return labels
+    """Each typed or labelled node → "chantier 1.b « intitulé »" (kind, identifier, label)."""
+    kinds = _class_labels()
+    words: dict[Node, list[str]] = {}
+    for node in set(data.subjects(RDF.type)) | set(data.subjects(RDFS.label)):
+        kind = _kind(data, node, kinds)
+        identifier = data.value(node, DCTERMS.identifier)
+        label = _french(data, node)
+        parts = [p for p in (kind, str(identifier) if identifier is not None else None) if p]
+        if label is not None:
+            parts.append(f"« {label} »")
+        if parts:
+            words[node] = parts
+    return {node: " ".join(parts) for node, parts in words.items()}
+
+
+def _french(data: Graph, node: Node) -> str | None:
+    labels = [lab for lab in data.objects(node, RDFS.label) if isinstance(lab, Literal)]
+    french = [lab for lab in labels if lab.language == "fr"]
+    chosen = sorted(french or labels)
+    return str(chosen[0]) if chosen else None
+
+
+def _kind(data: Graph, node: Node, kinds: dict[Node, tuple[int, str]]) -> str | None:
+    # The most specific class wins: a node typed fdr:Intervenant and fdr:Ressource is
+    # an "intervenant".
+    known = [kinds[cls] for cls in data.objects(node, RDF.type) if cls in kinds]
+    return min(known)[1] if known else None
+
+
+@functools.cache
+def _class_labels() -> dict[Node, tuple[int, str]]:
+    ontology = load_ontology()
+    depth: dict[Node, int] = {}
+    result: dict[Node, tuple[int, str]] = {}
+    for cls in ontology.subjects(RDF.type, OWL.Class):
+        label = next(
+            (
+                str(lab)
+                for lab in ontology.objects(cls, RDFS.label)
+                if isinstance(lab, Literal) and lab.language == "fr"
+            ),
+            None,
+        )
+        if label is None:
+            continue
+        # Fewer superclasses = more general; sort specific (more ancestors) first.
+        depth[cls] = len(list(ontology.transitive_objects(cls, RDFS.subClassOf)))
+        result[cls] = (-depth[cls], label)
+    return result

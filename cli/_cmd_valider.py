@@ -1,0 +1,59 @@
+"""``feuille-de-route valider``: SHACL shapes and OWL consistency of one roadmap."""
+
+import argparse
+from pathlib import Path
+
+__all__ = ["register"]
+
+
+def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
+    parser = sub.add_parser(
+        "valider",
+        help="valider une feuille de route (formes SHACL et cohérence OWL avec HermiT)",
+        description=(
+            "Vérifie le graphe d'une feuille de route : les formes SHACL (violations de la "
+            "structure du modèle, avertissements sur les règles de la méthode) puis la "
+            "cohérence OWL avec le raisonneur HermiT, qui infère les mobilisations opérantes. "
+            "Code de sortie : 0 sans violation ni incohérence, 1 sinon, 2 en cas d'erreur."
+        ),
+    )
+    parser.add_argument(
+        "source",
+        nargs="?",
+        type=Path,
+        metavar="CLASSEUR|FICHIER_RDF",
+        help=(
+            "classeur .xlsx, .ods ou dossier de .csv, ou graphe RDF .ttl, .jsonld ou .nt "
+            "(par défaut : la feuille de route embarquée du Grand Périgueux)"
+        ),
+    )
+    parser.add_argument(
+        "--sans-raisonneur",
+        action="store_true",
+        help="ne pas lancer HermiT (pas besoin de Java) : formes SHACL seulement",
+    )
+    parser.set_defaults(func=_run)
+
+
+def _run(args: argparse.Namespace) -> int:
+    from feuille_de_route.graph import load_roadmap
+    from feuille_de_route.ontology import check_consistency, validate
+
+    source: Path | None = args.source
+    graph = load_roadmap(source)
+    name = "Grand Périgueux (embarquée)" if source is None else str(source)
+    print(f"Feuille de route : {name} — {len(graph)} triplets.")
+    print()
+    report = validate(graph)
+    print(report.text())
+    ok = report.conforms
+    print()
+    if args.sans_raisonneur:
+        print("Cohérence OWL : non vérifiée (option --sans-raisonneur).")
+    else:
+        consistency = check_consistency(graph)
+        print(consistency.text())
+        ok = ok and consistency.consistent
+    print()
+    print("Résultat : valide." if ok else "Résultat : NON valide.")
+    return 0 if ok else 1

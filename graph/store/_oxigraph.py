@@ -10,7 +10,7 @@ from rdflib.term import Identifier
 
 from ._errors import StoreError
 from ._result import SelectResult
-from ._terms import check_iri, from_oxigraph, to_oxigraph
+from ._terms import check_iri, from_oxigraph, ntriples, to_oxigraph
 from ._values import with_values
 
 __all__ = ["OxigraphStore"]
@@ -86,7 +86,7 @@ class OxigraphStore:
         which Oxigraph applies atomically: a reader or a crash sees one or the other.
         """
         target = f"<{check_iri(name, 'le nom du graphe')}>"
-        data = graph.serialize(format="nt", encoding="utf-8").decode("utf-8")
+        data = ntriples(graph).decode("utf-8")
         update = f"DROP SILENT GRAPH {target} ;\nINSERT DATA {{ GRAPH {target} {{\n{data}\n}} }}"
         try:
             self._store.update(update)

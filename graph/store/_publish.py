@@ -6,7 +6,7 @@ from rdflib import Graph
 
 from ._endpoint import query_url
 from ._http import http_request
-from ._terms import check_iri
+from ._terms import check_iri, ntriples
 
 __all__ = ["graph_store_url", "publish"]
 
@@ -47,7 +47,7 @@ def publish(
     base = store_url or graph_store_url(endpoint_url)
     separator = "&" if urllib.parse.urlsplit(base).query else "?"
     target = f"{base}{separator}graph={urllib.parse.quote(graph_name, safe='')}"
-    data = graph.serialize(format="nt", encoding="utf-8")
+    data = ntriples(graph)
     http_request(
         "PUT",
         target,

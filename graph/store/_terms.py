@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from typing import Any
 
 import pyoxigraph as ox
-from rdflib import XSD, BNode, Literal, URIRef
+from rdflib import XSD, BNode, Graph, Literal, URIRef
 from rdflib.term import Identifier
 
 from ._errors import StoreError
@@ -21,6 +21,7 @@ __all__ = [
     "from_json",
     "from_oxigraph",
     "normalise",
+    "ntriples",
     "to_oxigraph",
     "to_sparql",
 ]
@@ -143,3 +144,14 @@ def from_json(value: Mapping[str, str]) -> Identifier:
             return Literal(text, datatype=URIRef(datatype))
         return Literal(text)
     raise StoreError(f"le serveur a renvoyé un terme de type inconnu : « {kind} ».")
+
+
+def ntriples(graph: Graph) -> bytes:
+    """``graph`` as UTF-8 N-Triples; a term rdflib cannot write is a French error."""
+    try:
+        data: bytes = graph.serialize(format="nt", encoding="utf-8")
+    except Exception as exc:  # rdflib raises a bare Exception for an unwritable IRI
+        raise StoreError(
+            f"le graphe contient un terme impossible à écrire en N-Triples : {exc}"
+        ) from exc
+    return data

@@ -1,3 +1,21 @@
-"""viz part (to be written)."""
+"""The cartography of resources: catalogue query results → networkx → pyvis → HTML.
 
-__all__: list[str] = []
+:func:`build_cartography` draws one view of the roadmap held in a store (the whole
+roadmap, its gaps, or one chantier as in the seed's fiche 1.b); :func:`write_cartographies`
+writes every view and an index page. Each page is one self-contained file that works
+offline (vis-network inlined from the pyvis package, no other resource).
+"""
+
+from ._cartography import build_cartography, render_view, write_cartographies
+from ._page import json_for_html
+from ._results import VIEWS, Results, fetch_results
+
+__all__ = [
+    "VIEWS",
+    "Results",
+    "build_cartography",
+    "fetch_results",
+    "json_for_html",
+    "render_view",
+    "write_cartographies",
+]

@@ -1,0 +1,269 @@
+"""Fixtures of the cartography tests: query rows shaped as the catalogue returns them,
+an RDF graph with the contract's IRIs, and one shared headless Chromium."""
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from feuille_de_route.viz import Results
+
+BASE = "https://w3id.org/feuille-de-route/territoires/grand-perigueux/"
+FDR = "https://w3id.org/feuille-de-route/ontologie#"
+CHROMIUM = Path("/usr/bin/chromium")
+ARTEFACTS = Path(__file__).resolve().parent.parent / "artefacts"
+BROWSER_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+TYPES = {
+    "partenaire": ("PartenaireDeProjet", "partenaire de projet"),
+    "materielle": ("RessourceMaterielle", "ressource matérielle"),
+    "intervenant": ("Intervenant", "intervenant"),
+    "financement": ("Financement", "financement"),
+}
+STATUTS = {"op": ("operante", "opérante"), "cn": ("connueSansLien", "connue, sans lien")}
+
+# The seed's fiche 1.b: (id, name, kind, status for 1.b or None, other chantiers).
+RESSOURCES_1B = [
+    ("centres-sociaux", "Centres sociaux/Espaces Vie sociale", "partenaire", "op", ["3.a"]),
+    ("cnfs", "Réseau local CnFS", "partenaire", "cn", ["2.b", "3.a"]),
+    ("communes-alsh", "Communes (périscolaire, ALSH)", "partenaire", "op", []),
+    ("tiers-lieux", "Réseau local tiers-lieux", "partenaire", "cn", ["5"]),
+    ("robotique", "Robotique, informatique, outils numériques", "materielle", "cn", []),
+    ("animateurs-alsh", "Animateurs ALSH formés et/ou en formation", "intervenant", "op", []),
+    ("conseillers", "Conseillers numériques", "intervenant", "op", ["3.a", "3.b"]),
+    ("bus", "Animateurs Bus numérique Grand Périgueux", "intervenant", "cn", ["3.a"]),
+    ("fablab", "Fab Lab du territoire/tiers-lieux", "intervenant", "cn", []),
+    ("caf", "Partenaires sociaux (CAF...)", "financement", "op", []),
+    ("competences", "Contribution en compétences et/ou en matériel", "financement", "cn", []),
+    ("recycleurs", "Filières locales de recyclage", "partenaire", None, ["4.a"]),
+]
+
+ENJEUX = {"1": "Accompagner la population", "2": "Réduire les inégalités sociales"}
+DEFIS = {
+    "1": ("Développer des formations pour renforcer les compétences numériques", ["1"]),
+    "2": ("Connaître et faire connaître l'offre de médiation numérique", ["1", "2"]),
+    "3": ("Promouvoir des services de médiation numérique mobiles", ["2"]),
+    "4": ("S'engager pour un numérique plus responsable", ["1"]),
+    "5": ("Accompagner les acteurs de l'économie", ["1"]),
+}
+CHANTIERS = {
+    "1.a": ("1", "Sensibiliser et former les agents et élus"),
+    "1.b": ("1", "Développer des actions à destination des jeunes (3 à 14 ans)"),
+    "2.b": ("2", "Construire un outil d'identification des services de médiation"),
+    "3.a": ("3", "Soutenir des projets de médiation numérique"),
+    "3.b": ("3", "Développer des services de médiation numérique à domicile"),
+    "4.a": ("4", "Valoriser les outils informatiques par le recyclage"),
+    "5": ("5", "Accompagner les acteurs de l'économie dans la transition numérique"),
+}
+
+
+def iri(kind: str, ident: str) -> str:
+    from urllib.parse import quote
+
+    return f"{BASE}{kind}/{quote(ident, safe='')}"
+
+
+def sample_results(hypothese_on: str = "bus", payload: str = "") -> Results:
+    """Rows for a small Grand Périgueux: every query the views read.
+
+    ``payload`` is appended to every text field, to check escaping.
+    """
+    p = payload
+    arbre: list[dict[str, object]] = []
+    for cid, (did, clabel) in CHANTIERS.items():
+        dlabel, enjeux = DEFIS[did]
+        for eid in enjeux:
+            arbre.append(
+                {
+                    "enjeu": iri("enjeu", eid),
+                    "enjeuId": eid,
+                    "enjeuLabel": ENJEUX[eid] + p,
+                    "defi": iri("defi", did),
+                    "defiId": did,
+                    "defiLabel": dlabel + p,
+                    "chantier": iri("chantier", cid),
+                    "chantierId": cid,
+                    "chantierLabel": clabel + p,
+                    "nbActions": 2,
+                }
+            )
+    actions = [
+        {
+            "chantier": iri("chantier", cid),
+            "chantierId": cid,
+            "action": iri("action", f"{cid}-{i}"),
+            "actionId": f"{cid}-{i}",
+            "actionLabel": f"Action {i} du chantier {cid}{p}",
+        }
+        for cid in CHANTIERS
+        for i in (1, 2)
+    ]
+    mobilisations = []
+    for rid, name, kind, status, others in RESSOURCES_1B:
+        links = ([("1.b", status)] if status else []) + [(c, "op") for c in others]
+        for cid, st in links:
+            cls, type_label = TYPES[kind]
+            concept, status_label = STATUTS[st]
+            mobilisations.append(
+                {
+                    "mobilisation": f"{BASE}mobilisation/{cid}/{rid}",
+                    "chantier": iri("chantier", cid),
+                    "chantierId": cid,
+                    "chantierLabel": CHANTIERS[cid][1] + p,
+                    "ressource": iri("ressource", rid),
+                    "ressourceId": rid,
+                    "ressourceLabel": name + p,
+                    "type": FDR + cls,
+                    "typeLabel": type_label,
+                    "statut": FDR + concept,
+                    "statutLabel": status_label,
+                    "depuis": None,
+                    "hypothese": (
+                        f"Statut supposé : la fiche ne le dit pas.{p}"
+                        if rid == hypothese_on and cid == "1.b"
+                        else None
+                    ),
+                }
+            )
+    coordination = [
+        {
+            "objet": iri("defi", "1"),
+            "objetId": "1",
+            "objetLabel": DEFIS["1"][0] + p,
+            "service": iri("service", "alsh"),
+            "serviceLabel": "Solidarité et services (ALSH)" + p,
+            "role": FDR + "pilote",
+            "roleLabel": "pilote",
+            "hypothese": None,
+        },
+        {
+            "objet": iri("chantier", "3.a"),
+            "objetId": "3.a",
+            "objetLabel": CHANTIERS["3.a"][1] + p,
+            "service": iri("service", "cohesion"),
+            "serviceLabel": "Cohésion territoriale" + p,
+            "role": FDR + "pilote",
+            "roleLabel": "pilote",
+            "hypothese": "Rôle supposé au niveau du chantier." + p,
+        },
+    ]
+    fiche = [
+        {
+            "rubrique": "description",
+            "texte": "Les jeunes sont une part de la population à cibler." + p,
+        },
+        {"rubrique": "critere", "texte": "Si on arrive à former les équipes pédagogiques ALSH" + p},
+        {"rubrique": "frein", "texte": "Bénéficier de moyens techniques suffisants" + p},
+        {
+            "rubrique": "gouvernance",
+            "texte": "en lien avec le chantier CTG" + p,
+            "acteur": iri("service", "enfance"),
+            "acteurLabel": "Service enfance" + p,
+            "role": FDR + "pilote",
+            "roleLabel": "pilote",
+        },
+        {
+            "rubrique": "gouvernance",
+            "texte": None,
+            "acteur": iri("acteur", "francas"),
+            "acteurLabel": "Associations (Francas, Ligue de l'enseignement)" + p,
+            "role": FDR + "associe",
+            "roleLabel": "associé",
+        },
+        {
+            "rubrique": "gouvernance",
+            "texte": None,
+            "acteur": iri("ressource", "conseillers"),
+            "acteurLabel": "Conseillers numériques" + p,
+            "role": FDR + "associe",
+            "roleLabel": "associé",
+        },
+    ]
+    operating = {r["chantierId"] for r in mobilisations if str(r["statut"]).endswith("operante")}
+    sans = [
+        {"chantier": iri("chantier", c), "chantierId": c, "chantierLabel": label + p}
+        for c, (_, label) in CHANTIERS.items()
+        if c not in operating
+    ]
+    a_activer = [
+        {
+            "chantier": r["chantier"],
+            "chantierId": r["chantierId"],
+            "ressource": r["ressource"],
+            "ressourceLabel": r["ressourceLabel"],
+            "typeLabel": r["typeLabel"],
+        }
+        for r in mobilisations
+        if str(r["statut"]).endswith("connueSansLien")
+    ]
+    counts: dict[str, int] = {}
+    for r in mobilisations:
+        counts[str(r["ressource"])] = counts.get(str(r["ressource"]), 0) + 1
+    labels = {str(r["ressource"]): r["ressourceLabel"] for r in mobilisations}
+    types = {str(r["ressource"]): r["typeLabel"] for r in mobilisations}
+    partagees = [
+        {"ressource": k, "ressourceLabel": labels[k], "typeLabel": types[k], "nbChantiers": n}
+        for k, n in counts.items()
+        if n >= 2
+    ]
+    return Results(
+        arbre=arbre,
+        actions=actions,
+        mobilisations=mobilisations,
+        coordination=coordination,
+        fiche=fiche,
+        sans_operante=sans,
+        a_activer=a_activer,
+        partagees=partagees,
+    )
+
+
+@pytest.fixture
+def results() -> Results:
+    return sample_results()
+
+
+def _browser_missing_reason() -> str | None:
+    if not CHROMIUM.exists() and not shutil.which("chromium"):
+        return f"Chromium introuvable ({CHROMIUM}) : tests dans le navigateur non exécutés"
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        return "playwright (Python) n'est pas installé : tests dans le navigateur non exécutés"
+    return None
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """One headless Chromium for the whole session (Debian's, never a downloaded one).
+
+    Without a browser the tests fail under CI (``CI=true``) and are skipped elsewhere.
+    """
+    reason = _browser_missing_reason()
+    if reason:
+        if os.environ.get("CI", "").lower() in {"1", "true", "yes"}:
+            pytest.fail(reason)
+        pytest.skip(reason)
+    from playwright.sync_api import sync_playwright
+
+    executable = str(CHROMIUM) if CHROMIUM.exists() else shutil.which("chromium")
+    with sync_playwright() as p:
+        instance = p.chromium.launch(executable_path=executable, headless=True, args=BROWSER_ARGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def artefacts() -> Path:
+    ARTEFACTS.mkdir(parents=True, exist_ok=True)
+    return ARTEFACTS

@@ -1,0 +1,231 @@
+"""The public entry points: one view as HTML text, or every view written to a folder."""
+
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import networkx as nx
+
+from feuille_de_route import UserError, atomic_write_text
+
+from ._graph import build_chantier_graph, build_gaps_graph, build_roadmap_graph, natural_key
+from ._layout import chantier_layout, gaps_layout, roadmap_layout
+from ._metrics import size_by_betweenness, size_by_degree, size_fixed
+from ._page import Page, render_index, render_page
+from ._results import Results, Row, check_view, fetch_results
+
+if TYPE_CHECKING:
+    from feuille_de_route.graph.store import Store
+
+__all__ = ["build_cartography", "render_view", "write_cartographies"]
+
+
+def build_cartography(store: "Store", view: str, chantier: str | None = None) -> str:
+    """The HTML page of ``view`` over the roadmap in ``store``.
+
+    ``view`` is ``feuille-de-route`` (the whole roadmap), ``lacunes`` (the gaps) or
+    ``chantier`` (one chantier's cartography of resources; ``chantier`` is its ID, e.g.
+    ``1.b``). Raises :class:`~feuille_de_route.UserError` for an unknown view or chantier.
+    """
+    check_view(view, chantier)
+    return render_view(fetch_results(store, view, chantier), view, chantier)
+
+
+def render_view(
+    results: Results,
+    view: str,
+    chantier: str | None = None,
+    links: list[tuple[str, str]] | None = None,
+) -> str:
+    """The HTML page of ``view`` from query rows already fetched (see :class:`Results`)."""
+    check_view(view, chantier)
+    page: Page
+    graph: nx.DiGraph[str]
+    if view == "feuille-de-route":
+        graph = build_roadmap_graph(results)
+        positions = roadmap_layout(graph)
+        counts = _counts(graph)
+        page = Page(
+            view=view,
+            title="Feuille de route : enjeux, défis, chantiers et ressources",
+            subtitle=counts,
+            size_legend=size_by_degree(graph),
+        )
+    elif view == "lacunes":
+        graph = build_gaps_graph(results)
+        positions = gaps_layout(graph)
+        page = Page(
+            view=view,
+            title="Lacunes de la feuille de route",
+            subtitle=(
+                "Chantiers sans ressource opérante, ressources connues à activer, "
+                "ressources dont dépendent plusieurs chantiers"
+            ),
+            size_legend=size_by_betweenness(graph),
+            lists=_gap_lists(graph, results),
+            alert_legend=True,
+        )
+    else:
+        assert chantier is not None
+        own = Results(
+            arbre=results.arbre,
+            actions=[r for r in results.actions if r.get("chantierId") == chantier],
+            mobilisations=results.mobilisations,
+            coordination=results.coordination,
+            fiche=results.fiche,
+        )
+        graph = build_chantier_graph(own, chantier)
+        positions = chantier_layout(graph)
+        centre = next(d for _, d in graph.nodes(data=True) if d["kind"] == "chantier")
+        page = Page(
+            view=view,
+            title=f"Chantier {chantier} — {centre['label']}",
+            subtitle=(
+                "Cartographie des ressources : trait plein, la ressource est déjà opérante ; "
+                "pointillé, on la connaît sans lien encore ; sans trait, pas de lien."
+            ),
+            size_legend=size_fixed(graph),
+            no_line_legend=True,
+        )
+    page.links = links or []
+    return render_page(graph, positions, page)
+
+
+def _counts(graph: "nx.DiGraph[str]") -> str:
+    from ._style import NODE_STYLES, RESOURCE_KINDS
+
+    kinds: dict[str, int] = {}
+    for _, data in graph.nodes(data=True):
+        key = "ressource" if data["kind"] in RESOURCE_KINDS else data["kind"]
+        kinds[key] = kinds.get(key, 0) + 1
+    words = {"ressource": ("ressource", "ressources")}
+    parts = []
+    for kind in ("enjeu", "defi", "chantier", "action", "ressource", "service"):
+        count = kinds.get(kind, 0)
+        if count:
+            one, many = words.get(kind, (NODE_STYLES[kind].label, NODE_STYLES[kind].plural))
+            parts.append(f"{count} {(one if count == 1 else many).lower()}")
+    return ", ".join(parts)
+
+
+def _gap_lists(graph: "nx.DiGraph[str]", results: Results) -> list[dict[str, object]]:
+    def label(node: str) -> str:
+        return str(graph.nodes[node]["label"]) if node in graph else node
+
+    sans = [
+        {"id": str(r.get("chantier")), "texte": f"{r.get('chantierId')} — {r.get('chantierLabel')}"}
+        for r in sorted(results.sans_operante, key=lambda r: natural_key(str(r.get("chantierId"))))
+        if str(r.get("chantier")) in graph
+    ]
+    activer = [
+        {
+            "id": str(r.get("ressource")),
+            "texte": f"{r.get('ressourceLabel')} → chantier {r.get('chantierId')}",
+        }
+        for r in sorted(
+            results.a_activer,
+            key=lambda r: (natural_key(str(r.get("chantierId"))), str(r.get("ressourceLabel"))),
+        )
+        if str(r.get("ressource")) in graph
+    ]
+
+    def count(row: Row) -> int:
+        value = row.get("nbChantiers")
+        return value if isinstance(value, int) else 0
+
+    partagees = [
+        {
+            "id": str(r.get("ressource")),
+            "texte": f"{label(str(r.get('ressource')))} — {count(r)} chantiers",
+        }
+        for r in sorted(results.partagees, key=lambda r: (-count(r), str(r.get("ressourceLabel"))))
+        if str(r.get("ressource")) in graph
+    ]
+    return [
+        {
+            "titre": "Chantiers sans ressource opérante",
+            "items": sans,
+            "vide": "Aucun : chaque chantier a une ressource opérante.",
+        },
+        {"titre": "Ressources connues à activer", "items": activer, "vide": "Aucune."},
+        {
+            "titre": "Ressources partagées par plusieurs chantiers",
+            "items": partagees,
+            "vide": "Aucune.",
+        },
+    ]
+
+
+def _file_name(chantier: str, taken: set[str]) -> str:
+    stem = re.sub(r"[^A-Za-z0-9._-]+", "-", chantier).strip("-.") or "chantier"
+    name = f"chantier-{stem}.html"
+    i = 2
+    while name in taken:
+        name = f"chantier-{stem}-{i}.html"
+        i += 1
+    taken.add(name)
+    return name
+
+
+def write_cartographies(store: "Store", folder: Path) -> list[Path]:
+    """Write every view into ``folder`` and an ``index.html`` linking them; return the paths.
+
+    Pages: ``feuille-de-route.html``, ``lacunes.html``, one ``chantier-<ID>.html`` per
+    chantier, then ``index.html``. Each file is written atomically.
+    """
+    from feuille_de_route.queries import run_query
+
+    folder = Path(folder)
+    if folder.exists() and not folder.is_dir():
+        raise UserError(f"{folder} existe et n'est pas un dossier : attendu un dossier de sortie.")
+    results = Results(
+        arbre=run_query("arbre", store),
+        actions=run_query("actions", store),
+        mobilisations=run_query("mobilisations", store),
+        coordination=run_query("coordination", store),
+        sans_operante=run_query("chantiers-sans-ressource-operante", store),
+        a_activer=run_query("ressources-a-activer", store),
+        partagees=run_query("ressources-partagees", store, minimum=2),
+    )
+    back = [("index.html", "Toutes les cartes")]
+    written: list[Path] = []
+    overview = [
+        (
+            "feuille-de-route.html",
+            "La feuille de route",
+            "Enjeux, défis, chantiers, actions, ressources et services.",
+        ),
+        (
+            "lacunes.html",
+            "Les lacunes",
+            "Chantiers sans ressource opérante, ressources à activer ou partagées.",
+        ),
+    ]
+    for (name, _, _), view in zip(overview, ("feuille-de-route", "lacunes"), strict=True):
+        path = folder / name
+        atomic_write_text(path, render_view(results, view, links=back))
+        written.append(path)
+    chantiers: dict[str, str] = {}
+    for row in results.arbre:
+        ident = row.get("chantierId")
+        if isinstance(ident, str) and ident:
+            chantiers.setdefault(ident, str(row.get("chantierLabel") or ident))
+    taken: set[str] = set()
+    pages: list[tuple[str, str, str]] = []
+    for ident in sorted(chantiers, key=natural_key):
+        name = _file_name(ident, taken)
+        results.fiche = run_query("fiche-chantier", store, chantier=ident)
+        path = folder / name
+        atomic_write_text(path, render_view(results, "chantier", ident, links=back))
+        written.append(path)
+        pages.append((name, f"Chantier {ident}", chantiers[ident]))
+    index = folder / "index.html"
+    atomic_write_text(
+        index,
+        render_index(
+            "Cartographies de la feuille de route",
+            [("Vues d'ensemble", overview), ("Cartographie des ressources par chantier", pages)],
+        ),
+    )
+    written.append(index)
+    return written

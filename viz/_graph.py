@@ -1,0 +1,417 @@
+"""Query rows → the networkx graph of one view (nodes, links, filter keys and details).
+
+A node carries ``kind`` (a key of :data:`NODE_STYLES`), ``label``, ``ident`` (the
+roadmap's own ID or ``""``), ``defis``/``chantiers`` (the IRIs the défi and chantier
+filters match it by), ``details`` (sections shown on click) and view-specific flags
+(``alerte``, ``sansLien``, ``groupe``, ``nbChantiers``). A link carries ``kind``
+(``operante``, ``connueSansLien``, ``structure`` or ``coordination``), ``label`` and
+``details``.
+"""
+
+import datetime
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+
+import networkx as nx
+
+from ._results import Results, Row
+from ._style import NODE_STYLES, RESOURCE_KINDS, resource_kind, status_kind
+
+__all__ = [
+    "Section",
+    "build_chantier_graph",
+    "build_gaps_graph",
+    "build_roadmap_graph",
+    "natural_key",
+]
+
+Section = dict[str, object]
+Graph = nx.DiGraph  # type alias for readability; nodes are IRIs (str)
+
+
+def natural_key(text: str) -> tuple[tuple[int, int | str], ...]:
+    """Sort key putting ``"2.a"`` before ``"10"`` (numbers compare as numbers)."""
+    return tuple(
+        (0, int(part)) if part.isdigit() else (1, part.lower())
+        for part in re.split(r"(\d+)", text)
+        if part
+    )
+
+
+def _text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return str(value)
+
+
+def _item(texte: str, hypothese: object = None) -> dict[str, object]:
+    hyp = _text(hypothese)
+    return {"texte": texte, "hypothese": hyp or None}
+
+
+def _section(titre: str, items: list[dict[str, object]]) -> Section:
+    return {"titre": titre, "items": items}
+
+
+class _Builder:
+    """Accumulates nodes, links and detail items, then freezes them into the graph."""
+
+    def __init__(self) -> None:
+        self.graph: nx.DiGraph[str] = nx.DiGraph()
+        self.items: dict[str, dict[str, list[dict[str, object]]]] = defaultdict(
+            lambda: defaultdict(list)
+        )
+
+    def node(self, iri: object, kind: str, label: object, ident: object = "") -> str:
+        key = _text(iri)
+        if key not in self.graph:
+            self.graph.add_node(
+                key,
+                kind=kind,
+                label=_text(label) or _text(ident) or key,
+                ident=_text(ident),
+                defis=set(),
+                chantiers=set(),
+            )
+        return key
+
+    def edge(
+        self, source: str, target: str, kind: str, label: str = "", hypothese: object = None
+    ) -> None:
+        graph = self.graph
+        if graph.has_edge(source, target):
+            data = graph.edges[source, target]
+            if label and label not in data["labels"]:
+                data["labels"].append(label)
+            if hypothese:
+                data["hypotheses"].append(_text(hypothese))
+            return
+        graph.add_edge(
+            source,
+            target,
+            kind=kind,
+            labels=[label] if label else [],
+            hypotheses=[_text(hypothese)] if hypothese else [],
+        )
+
+    def detail(self, node: str, titre: str, item: dict[str, object]) -> None:
+        if item not in self.items[node][titre]:
+            self.items[node][titre].append(item)
+
+    def finish(self, order: Iterable[str] = ()) -> "nx.DiGraph[str]":
+        """Attach details (sections in ``order`` first) and edge labels; return the graph."""
+        order = list(order)
+        for node, data in self.graph.nodes(data=True):
+            sections = self.items.get(node, {})
+            titles = [t for t in order if t in sections] + [t for t in sections if t not in order]
+            data["details"] = [_section(t, sections[t]) for t in titles]
+        for _, _, data in self.graph.edges(data=True):
+            data["label"] = " · ".join(data.pop("labels"))
+            hyps = data.pop("hypotheses")
+            data["hypothese"] = " ; ".join(hyps) if hyps else None
+        return self.graph
+
+
+_ORDER = (
+    "Statut",
+    "Description",
+    "Critères de réussite",
+    "Freins à lever",
+    "Gouvernance",
+    "Coordination",
+    "Défi",
+    "Enjeux",
+    "Défis",
+    "Chantiers",
+    "Actions concrètes",
+    "Ressources mobilisées",
+    "Ressources à activer",
+    "Ressources sans lien avec ce chantier",
+    "Coordonne",
+)
+
+
+def _add_tree(b: _Builder, arbre: list[Row], with_structure: bool = True) -> None:
+    """Enjeux, défis and chantiers from the ``arbre`` rows, with their filter keys."""
+    for row in arbre:
+        defi = b.node(row.get("defi"), "defi", row.get("defiLabel"), row.get("defiId"))
+        b.graph.nodes[defi]["defis"].add(defi)
+        b.graph.graph.setdefault("defis", {})[defi] = _labelled(b, defi)
+        if with_structure and row.get("enjeu"):
+            enjeu = b.node(row.get("enjeu"), "enjeu", row.get("enjeuLabel"), row.get("enjeuId"))
+            b.graph.nodes[enjeu]["defis"].add(defi)
+            b.edge(enjeu, defi, "structure")
+            b.detail(enjeu, "Défis", _item(b.graph.nodes[defi]["label"]))
+            b.detail(defi, "Enjeux", _item(b.graph.nodes[enjeu]["label"]))
+        if not row.get("chantier"):
+            continue
+        chantier = b.node(
+            row.get("chantier"), "chantier", row.get("chantierLabel"), row.get("chantierId")
+        )
+        data = b.graph.nodes[chantier]
+        data["defis"].add(defi)
+        data["chantiers"].add(chantier)
+        data["defi"] = defi
+        b.graph.nodes[defi]["chantiers"].add(chantier)
+        b.edge(defi, chantier, "structure")
+        b.detail(defi, "Chantiers", _item(_labelled(b, chantier)))
+        b.detail(chantier, "Défi", _item(_labelled(b, defi)))
+    if with_structure:
+        # An enjeu matches a chantier filter through the défis that answer it.
+        for node, data in b.graph.nodes(data=True):
+            if data["kind"] == "enjeu":
+                for defi in data["defis"]:
+                    data["chantiers"] |= b.graph.nodes[defi]["chantiers"]
+    if not with_structure:
+        b.graph.remove_nodes_from([n for n, d in b.graph.nodes(data=True) if d["kind"] == "defi"])
+
+
+def _labelled(b: _Builder, node: str) -> str:
+    data = b.graph.nodes[node]
+    ident = data["ident"]
+    return f"{ident} — {data['label']}" if ident and ident != data["label"] else data["label"]
+
+
+def _ensure_chantier(b: _Builder, row: Row) -> str:
+    chantier = b.node(
+        row.get("chantier"), "chantier", row.get("chantierLabel"), row.get("chantierId")
+    )
+    b.graph.nodes[chantier]["chantiers"].add(chantier)
+    return chantier
+
+
+def _add_mobilisations(b: _Builder, rows: list[Row], only: str | None = None) -> None:
+    """Resources and their links; with ``only``, links of that chantier IRI alone."""
+    for row in rows:
+        kind = resource_kind(row.get("type"))
+        resource = b.node(
+            row.get("ressource"), kind, row.get("ressourceLabel"), row.get("ressourceId")
+        )
+        res = b.graph.nodes[resource]
+        res.setdefault("typeLabel", _text(row.get("typeLabel")) or NODE_STYLES[kind].label)
+        chantier_iri = _text(row.get("chantier"))
+        if only is not None and chantier_iri != only:
+            continue
+        chantier = _ensure_chantier(b, row)
+        status = status_kind(row.get("statut"))
+        status_label = _text(row.get("statutLabel")) or status
+        since = _text(row.get("depuis"))
+        hypothese = row.get("hypothese")
+        b.edge(chantier, resource, status, "", hypothese)
+        link = b.graph.edges[chantier, resource]
+        link["statutLabel"] = status_label
+        link["depuis"] = since
+        res["defis"] |= b.graph.nodes[chantier]["defis"]
+        res["chantiers"].add(chantier)
+        when = f", depuis le {since}" if since else ""
+        b.detail(
+            resource,
+            "Chantiers",
+            _item(f"{_labelled(b, chantier)} — {status_label}{when}", hypothese),
+        )
+        b.detail(
+            chantier,
+            "Ressources mobilisées",
+            _item(f"{res['label']} ({res['typeLabel']}) — {status_label}{when}", hypothese),
+        )
+
+
+def _add_actions(b: _Builder, rows: list[Row], as_nodes: bool) -> None:
+    for row in rows:
+        chantier = _ensure_chantier(b, row)
+        label = _text(row.get("actionLabel"))
+        b.detail(chantier, "Actions concrètes", _item(label))
+        if not as_nodes:
+            continue
+        action = b.node(row.get("action"), "action", label, row.get("actionId"))
+        data = b.graph.nodes[action]
+        data["chantiers"].add(chantier)
+        data["defis"] |= b.graph.nodes[chantier]["defis"]
+        b.edge(chantier, action, "structure")
+        b.detail(action, "Chantiers", _item(_labelled(b, chantier)))
+
+
+def _add_coordination(b: _Builder, rows: list[Row], objects: set[str] | None = None) -> None:
+    """Services coordinating défis and chantiers present in the graph (or in ``objects``)."""
+    for row in rows:
+        objet = _text(row.get("objet"))
+        if objet not in b.graph or (objects is not None and objet not in objects):
+            continue
+        service = b.node(row.get("service"), "service", row.get("serviceLabel"))
+        role = _text(row.get("roleLabel"))
+        hypothese = row.get("hypothese")
+        b.edge(service, objet, "coordination", role, hypothese)
+        target = b.graph.nodes[objet]
+        data = b.graph.nodes[service]
+        data["defis"] |= target["defis"]
+        data["chantiers"] |= target["chantiers"]
+        b.detail(service, "Coordonne", _item(f"{_labelled(b, objet)} — {role}", hypothese))
+        b.detail(objet, "Coordination", _item(f"{data['label']} — {role}", hypothese))
+
+
+def build_roadmap_graph(results: Results) -> "nx.DiGraph[str]":
+    """The whole roadmap: enjeux → défis → chantiers → actions, resources, services."""
+    b = _Builder()
+    _add_tree(b, results.arbre)
+    _add_actions(b, results.actions, as_nodes=True)
+    _add_mobilisations(b, results.mobilisations)
+    _add_coordination(b, results.coordination)
+    _drop_orphan_resources(b)
+    return b.finish(_ORDER)
+
+
+def _drop_orphan_resources(b: _Builder) -> None:
+    # A resource row always comes with its link; this only guards against rows whose
+    # chantier is filtered out, which would leave a floating node.
+    orphans = [
+        n
+        for n, d in b.graph.nodes(data=True)
+        if d["kind"] in RESOURCE_KINDS and b.graph.degree(n) == 0
+    ]
+    b.graph.remove_nodes_from(orphans)
+
+
+def build_gaps_graph(results: Results) -> "nx.DiGraph[str]":
+    """Chantiers and resources only, flagged with what is missing or shared."""
+    b = _Builder()
+    _add_tree(b, results.arbre, with_structure=False)
+    _add_mobilisations(b, results.mobilisations)
+    for row in results.sans_operante:
+        chantier = _ensure_chantier(b, row)
+        b.graph.nodes[chantier]["alerte"] = True
+        b.detail(chantier, "Statut", _item("Aucune ressource opérante"))
+    for row in results.a_activer:
+        chantier = _text(row.get("chantier"))
+        resource = _text(row.get("ressource"))
+        if chantier in b.graph and resource in b.graph:
+            b.graph.nodes[resource]["aActiver"] = True
+            b.detail(
+                chantier,
+                "Ressources à activer",
+                _item(f"{b.graph.nodes[resource]['label']} ({_text(row.get('typeLabel'))})"),
+            )
+    for row in results.partagees:
+        resource = _text(row.get("ressource"))
+        if resource in b.graph:
+            count = row.get("nbChantiers")
+            b.graph.nodes[resource]["nbChantiers"] = count if isinstance(count, int) else 0
+            b.detail(resource, "Statut", _item(f"Partagée par {count} chantiers"))
+    _drop_orphan_resources(b)
+    return b.finish(_ORDER)
+
+
+GROUP_TITLES = {kind: NODE_STYLES[kind].plural for kind in RESOURCE_KINDS}
+
+
+def build_chantier_graph(results: Results, chantier_id: str) -> "nx.DiGraph[str]":
+    """One chantier among the roadmap's resources, as in the seed's fiche 1.b.
+
+    The chantier's own links are drawn solid or dashed; the roadmap's other resources
+    are nodes with ``sansLien`` set and no line. Governance actors and coordinating
+    services are linked to the chantier with their role as the link label.
+    """
+    b = _Builder()
+    _add_tree(b, results.arbre)
+    centre = next(
+        (
+            n
+            for n, d in b.graph.nodes(data=True)
+            if d["kind"] == "chantier" and d["ident"] == chantier_id
+        ),
+        None,
+    )
+    if centre is None:
+        from feuille_de_route import UserError
+
+        from ._results import chantier_unknown_message
+
+        known = {d["ident"] for _, d in b.graph.nodes(data=True) if d["kind"] == "chantier"}
+        raise UserError(chantier_unknown_message(chantier_id, known))
+    b.graph.nodes[centre]["centre"] = True
+    defi = b.graph.nodes[centre].get("defi")
+    keep = {centre} | ({defi} if defi else set())
+    _add_coordination(b, results.coordination, objects=keep)
+    coordinators = {s for s, _ in b.graph.in_edges(centre)} | (
+        {s for s, _ in b.graph.in_edges(defi)} if defi else set()
+    )
+    # Coordination of the défi is drawn as a link to the chantier, labelled as such.
+    if defi:
+        for service, _, data in list(b.graph.in_edges(defi, data=True)):
+            if b.graph.nodes[service]["kind"] != "service":
+                continue
+            b.edge(
+                service,
+                centre,
+                "coordination",
+                f"{data['labels'][0] if data['labels'] else ''} du défi".strip(),
+                None,
+            )
+            if data["hypotheses"]:
+                b.graph.edges[service, centre]["hypotheses"].extend(data["hypotheses"])
+    b.graph.remove_nodes_from(
+        [n for n, d in b.graph.nodes(data=True) if n != centre and d["kind"] != "service"]
+    )
+    b.graph.remove_nodes_from(
+        [
+            n
+            for n in list(b.graph)
+            if b.graph.nodes[n]["kind"] == "service" and n not in coordinators
+        ]
+    )
+    _add_mobilisations(b, results.mobilisations, only=centre)
+    _add_actions(b, results.actions, as_nodes=False)
+    _add_fiche(b, centre, results.fiche)
+    for node, data in b.graph.nodes(data=True):
+        if data["kind"] in RESOURCE_KINDS and not b.graph.has_edge(centre, node):
+            data["sansLien"] = True
+            data["chantiers"].add(centre)
+            b.detail(centre, "Ressources sans lien avec ce chantier", _item(data["label"]))
+            b.detail(node, "Statut", _item("Pas de lien avec ce chantier"))
+    _add_group_headings(b)
+    return b.finish(_ORDER)
+
+
+def _add_fiche(b: _Builder, centre: str, rows: list[Row]) -> None:
+    sections = {
+        "description": "Description",
+        "critere": "Critères de réussite",
+        "frein": "Freins à lever",
+    }
+    for row in rows:
+        rubrique = _text(row.get("rubrique"))
+        texte = _text(row.get("texte"))
+        if rubrique in sections:
+            if texte:
+                b.detail(centre, sections[rubrique], _item(texte))
+            continue
+        if rubrique != "gouvernance" or not row.get("acteur"):
+            continue
+        acteur_iri = _text(row.get("acteur"))
+        role = _text(row.get("roleLabel"))
+        if acteur_iri in b.graph:
+            acteur = acteur_iri
+        else:
+            kind = "service" if "/service/" in acteur_iri else "acteur"
+            if "/ressource/" in acteur_iri:
+                kind = "ressource"
+            acteur = b.node(acteur_iri, kind, row.get("acteurLabel"))
+            b.graph.nodes[acteur]["chantiers"].add(centre)
+        data = b.graph.nodes[acteur]
+        note = f" ({texte})" if texte else ""
+        b.detail(centre, "Gouvernance", _item(f"{data['label']} — {role}{note}"))
+        b.detail(acteur, "Gouvernance", _item(f"{role}{note}"))
+        if data["kind"] in RESOURCE_KINDS:
+            data["roles"] = [*data.get("roles", []), role]
+            continue
+        b.edge(acteur, centre, "coordination", role)
+
+
+def _add_group_headings(b: _Builder) -> None:
+    """A text node naming each kind of resource present, as the seed's headings do."""
+    present = {d["kind"] for _, d in b.graph.nodes(data=True)} & set(RESOURCE_KINDS)
+    for kind in present:
+        node = b.node(f"groupe:{kind}", "groupe", GROUP_TITLES[kind])
+        b.graph.nodes[node]["groupe"] = kind

@@ -1,0 +1,269 @@
+"""Fixed positions from the roadmap's own structure (no force simulation).
+
+A force layout does not scale (networkx's ``spring_layout`` takes tens of seconds for
+5,000 nodes and vis-network's physics freezes the page), while the roadmap already is a
+tree: enjeu → défi → chantier → actions and resources. The views are laid out on
+concentric rings, each chantier owning an angular sector as wide as what hangs from it,
+so the cost is a sort per ring (O(n log n)).
+"""
+
+import math
+from collections import defaultdict
+from collections.abc import Iterable
+
+import networkx as nx
+
+from ._graph import natural_key
+from ._style import RESOURCE_KINDS
+
+__all__ = ["Positions", "chantier_layout", "gaps_layout", "roadmap_layout"]
+
+Positions = dict[str, tuple[float, float]]
+TAU = 2 * math.pi
+_ROOMY = 400  # up to this many nodes, rings are spaced for readable labels
+
+
+def _circular_mean(angles: Iterable[float]) -> float | None:
+    xs = ys = 0.0
+    count = 0
+    first = None
+    for angle in angles:
+        first = angle if first is None else first
+        xs += math.cos(angle)
+        ys += math.sin(angle)
+        count += 1
+    if first is None:
+        return None
+    if math.hypot(xs, ys) < 1e-9 * count:
+        return first
+    return math.atan2(ys, xs) % TAU
+
+
+def _spread(desired: list[tuple[str, float]], gap: float) -> dict[str, float]:
+    """Angles as close to ``desired`` as possible, at least ``gap`` radians apart."""
+    n = len(desired)
+    if n == 0:
+        return {}
+    ordered = sorted(((a % TAU, node) for node, a in desired), key=lambda t: (t[0], t[1]))
+    if n * gap >= TAU:
+        start = ordered[0][0]
+        return {node: start + i * TAU / n for i, (_, node) in enumerate(ordered)}
+    angles = [a for a, _ in ordered]
+    for i in range(1, n):
+        angles[i] = max(angles[i], angles[i - 1] + gap)
+    # Pushing only forward drifts clockwise; recentre on the desired angles.
+    drift = sum(new - old for new, (old, _) in zip(angles, ordered, strict=True)) / n
+    angles = [a - drift for a in angles]
+    if angles[-1] - angles[0] > TAU - gap:
+        start = ordered[0][0]
+        return {node: start + i * TAU / n for i, (_, node) in enumerate(ordered)}
+    return {node: angles[i] for i, (_, node) in enumerate(ordered)}
+
+
+def _ring(
+    pos: Positions,
+    desired: list[tuple[str, float]],
+    inner: float,
+    spacing: float,
+    minimum: float,
+) -> float:
+    """Place ``desired`` on a ring outside ``inner``; return the ring's radius."""
+    if not desired:
+        return inner
+    radius = max(minimum, inner, len(desired) * spacing / TAU)
+    for node, angle in _spread(desired, spacing / radius).items():
+        pos[node] = (radius * math.cos(angle), radius * math.sin(angle))
+    return radius
+
+
+def _order_chantiers(graph: "nx.DiGraph[str]") -> list[str]:
+    def key(node: str) -> tuple[object, ...]:
+        data = graph.nodes[node]
+        defi = data.get("defi")
+        defi_ident = graph.nodes[defi]["ident"] if defi in graph else ""
+        return (natural_key(defi_ident), natural_key(data["ident"]), node)
+
+    return sorted((n for n, d in graph.nodes(data=True) if d["kind"] == "chantier"), key=key)
+
+
+def _by_kind(graph: "nx.DiGraph[str]", *kinds: str) -> list[str]:
+    return sorted(
+        (n for n, d in graph.nodes(data=True) if d["kind"] in kinds),
+        key=lambda n: (natural_key(graph.nodes[n]["ident"]), graph.nodes[n]["label"], n),
+    )
+
+
+def _sectors(graph: "nx.DiGraph[str]", chantiers: list[str]) -> dict[str, tuple[float, float]]:
+    """Each chantier's angular sector, as wide as the nodes hanging from it."""
+    first_owner: dict[str, str] = {}
+    for chantier in chantiers:
+        for child in graph.successors(chantier):
+            first_owner.setdefault(child, chantier)
+    weight = defaultdict(lambda: 1.0)
+    for child, chantier in first_owner.items():
+        weight[chantier] += 1.0
+    total = sum(weight[c] for c in chantiers) or 1.0
+    sectors: dict[str, tuple[float, float]] = {}
+    start = -math.pi / 2  # first chantier at the top, then clockwise on screen
+    for chantier in chantiers:
+        width = TAU * weight[chantier] / total
+        sectors[chantier] = (start, start + width)
+        start += width
+    return sectors
+
+
+def _mean_of(graph: "nx.DiGraph[str]", node: str, angle: dict[str, float]) -> float | None:
+    neighbours = [*graph.successors(node), *graph.predecessors(node)]
+    return _circular_mean(angle[n] for n in neighbours if n in angle)
+
+
+def _place_leftovers(pos: Positions, graph: "nx.DiGraph[str]", radius: float) -> None:
+    rest = [n for n in graph if n not in pos]
+    if rest:
+        _ring(pos, [(n, i * TAU / len(rest)) for i, n in enumerate(rest)], radius + 160, 60, 0)
+
+
+def roadmap_layout(graph: "nx.DiGraph[str]") -> Positions:
+    """Rings from the centre: enjeux, défis, services, chantiers, actions, resources."""
+    pos: Positions = {}
+    chantiers = _order_chantiers(graph)
+    sectors = _sectors(graph, chantiers)
+    angle: dict[str, float] = {c: (a + b) / 2 for c, (a, b) in sectors.items()}
+
+    # Leaves inside their chantier's sector, in the sector's order.
+    leaf_angle: dict[str, float] = {}
+    for chantier in chantiers:
+        a, b = sectors[chantier]
+        children = [
+            n
+            for n in graph.successors(chantier)
+            if graph.nodes[n]["kind"] == "action" or graph.in_degree(n) == 1
+        ]
+        children.sort(
+            key=lambda n: (
+                graph.nodes[n]["kind"] != "action",
+                natural_key(graph.nodes[n]["ident"]),
+                n,
+            )
+        )
+        for i, child in enumerate(children):
+            leaf_angle.setdefault(child, a + (i + 1) * (b - a) / (len(children) + 1))
+
+    defis = _by_kind(graph, "defi")
+    for defi in defis:
+        mean = _circular_mean(angle[c] for c in graph.successors(defi) if c in angle)
+        if mean is not None:
+            angle[defi] = mean
+    _fill_even(angle, defis)
+    enjeux = _by_kind(graph, "enjeu")
+    for enjeu in enjeux:
+        mean = _mean_of(graph, enjeu, angle)
+        if mean is not None:
+            angle[enjeu] = mean
+    _fill_even(angle, enjeux)
+    services = _by_kind(graph, "service", "acteur")
+    for service in services:
+        angle[service] = _mean_of(graph, service, angle) or 0.0
+    actions = _by_kind(graph, "action")
+    resources = _by_kind(graph, *RESOURCE_KINDS)
+    for node in [*actions, *resources]:
+        mean = leaf_angle.get(node)
+        angle[node] = mean if mean is not None else (_mean_of(graph, node, angle) or 0.0)
+
+    # Small roadmaps leave room for every label; large ones are read zoomed in.
+    room = 3.0 if graph.number_of_nodes() <= _ROOMY else 1.0
+    radius = _ring(pos, [(n, angle[n]) for n in enjeux], 0, 150, 140)
+    radius = _ring(pos, [(n, angle[n]) for n in defis], radius + 170, 140, 0)
+    radius = _ring(pos, [(n, angle[n]) for n in services], radius + 150, 90, 0)
+    radius = _ring(pos, [(n, angle[n]) for n in chantiers], radius + 170, 90, 0)
+    radius = _ring(pos, [(n, angle[n]) for n in actions], radius + 170, 26 * room, 0)
+    radius = _ring(pos, [(n, angle[n]) for n in resources], radius + 220, 40 * room, 0)
+    _place_leftovers(pos, graph, radius)
+    return pos
+
+
+def _fill_even(angle: dict[str, float], nodes: list[str]) -> None:
+    missing = [n for n in nodes if n not in angle]
+    for i, node in enumerate(missing):
+        angle[node] = -math.pi / 2 + i * TAU / len(missing)
+
+
+def gaps_layout(graph: "nx.DiGraph[str]") -> Positions:
+    """Chantiers on a ring; shared resources inside it, the others outside, by their chantiers."""
+    pos: Positions = {}
+    chantiers = _order_chantiers(graph)
+    n = len(chantiers)
+    angle = {c: -math.pi / 2 + i * TAU / max(n, 1) for i, c in enumerate(chantiers)}
+    radius = max(380.0, n * 110 / TAU)
+    radius = _ring(pos, [(c, angle[c]) for c in chantiers], radius, 110, 0)
+    shared: list[tuple[str, float]] = []
+    single: list[tuple[str, float]] = []
+    for node in _by_kind(graph, *RESOURCE_KINDS):
+        mean = _mean_of(graph, node, angle) or 0.0
+        (shared if graph.in_degree(node) > 1 else single).append((node, mean))
+    if shared:
+        # Hubs are pulled inwards, the more chantiers they serve the closer to the centre.
+        for node, spread_angle in _spread(shared, 70 / (radius * 0.55)).items():
+            degree = graph.in_degree(node)
+            r = radius * (0.25 + 0.45 / math.sqrt(degree - 1))
+            pos[node] = (r * math.cos(spread_angle), r * math.sin(spread_angle))
+    room = 3.0 if graph.number_of_nodes() <= _ROOMY else 1.0
+    outer = _ring(pos, single, radius + 230, 46 * room, 0)
+    _place_leftovers(pos, graph, outer)
+    return pos
+
+
+# Sector centre (degrees, screen coordinates: 0 = right, 90 = down) of each group around
+# a chantier: the seed's quadrants for the four kinds of resource, governance on top.
+_SECTOR_DEGREES = {
+    "partenaire": -150.0,
+    "intervenant": -30.0,
+    "materielle": 150.0,
+    "financement": 30.0,
+    "ressource": 90.0,
+    "gouvernance": -90.0,
+}
+_SECTOR_SPAN = math.radians(52)
+
+
+def chantier_layout(graph: "nx.DiGraph[str]") -> Positions:
+    """The chantier at the centre, each kind of resource in its sector, linked ones nearest."""
+    pos: Positions = {}
+    centre = next((n for n, d in graph.nodes(data=True) if d["kind"] == "chantier"), None)
+    if centre is not None:
+        pos[centre] = (0.0, 0.0)
+    groups: dict[str, list[str]] = defaultdict(list)
+    for node in _by_kind(graph, *RESOURCE_KINDS, "service", "acteur"):
+        kind = graph.nodes[node]["kind"]
+        groups[kind if kind in RESOURCE_KINDS else "gouvernance"].append(node)
+    headings = {d["groupe"]: n for n, d in graph.nodes(data=True) if d["kind"] == "groupe"}
+    for group, nodes in groups.items():
+        linked = [n for n in nodes if not graph.nodes[n].get("sansLien")]
+        unlinked = [n for n in nodes if graph.nodes[n].get("sansLien")]
+        centre_angle = math.radians(_SECTOR_DEGREES[group])
+        radius = 330.0
+        for batch in (linked, unlinked):
+            radius = _arcs(pos, batch, centre_angle, radius)
+        if group in headings:
+            pos[headings[group]] = (
+                (radius + 40) * math.cos(centre_angle),
+                (radius + 40) * math.sin(centre_angle),
+            )
+    _place_leftovers(pos, graph, 600)
+    return pos
+
+
+def _arcs(pos: Positions, nodes: list[str], centre: float, radius: float) -> float:
+    """Fill arcs of the sector from ``radius`` outwards; return the next free radius."""
+    spacing = 150.0
+    i = 0
+    while i < len(nodes):
+        capacity = max(1, int(_SECTOR_SPAN * radius / spacing) + 1)
+        batch = nodes[i : i + capacity]
+        span = min(_SECTOR_SPAN, (len(batch) - 1) * spacing / radius)
+        for j, node in enumerate(batch):
+            offset = 0.0 if len(batch) == 1 else -span / 2 + j * span / (len(batch) - 1)
+            pos[node] = (radius * math.cos(centre + offset), radius * math.sin(centre + offset))
+        i += capacity
+        radius += 120
+    return radius

@@ -13,10 +13,14 @@ import json
 import re
 import unicodedata
 from collections import Counter
+from decimal import Decimal
 from pathlib import Path
 from types import ModuleType
 
 import pytest
+import rdflib
+from rdflib import Graph, Literal, URIRef
+from rdflib.query import ResultRow
 
 import feuille_de_route.graph
 
@@ -471,3 +475,145 @@ def test_sources_md_documents_every_file_and_the_typology_rule() -> None:
     assert "extraire_communes.py" in text
     for threshold in ("5000", "4,5", "6,5"):
         assert threshold in text
+
+
+# ---------------------------------------------------------------------------------------
+# The built graph: the same facts seen through the contract's classes and IRIs.
+
+BASE = "https://w3id.org/feuille-de-route/territoires/grand-perigueux/"
+FDR_NS = "https://w3id.org/feuille-de-route/ontologie#"
+
+
+@pytest.fixture(scope="module")
+def graph() -> Graph:
+    from feuille_de_route.graph import load_roadmap
+
+    return load_roadmap(None)
+
+
+def _count(graph: Graph, klass: str) -> int:
+    rows = graph.query(
+        "SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?class }",
+        initBindings={"class": URIRef(FDR_NS + klass)},
+    )
+    (row,) = rows
+    assert isinstance(row, ResultRow)
+    return int(str(row[0]))
+
+
+def test_built_graph_counts_per_class(graph: Graph) -> None:
+    mobilisations = read("mobilisations.csv")
+    expected = {
+        "FeuilleDeRoute": 1,
+        "EtapeDeLaMethode": 8,
+        "Livrable": len(read("livrables.csv")),
+        "ClasseDeTypologie": 6,
+        "GroupeDePopulation": 6,
+        "Enjeu": 4,
+        "Defi": 6,
+        "Chantier": 10,
+        "ActionConcrete": 37,
+        "CritereDeReussite": 5,
+        "Frein": 7,
+        "Commune": 43,
+        "EPCI": 1,
+        "MesureDeFragilite": 43 * 6,
+        "Service": len(read("services.csv")),
+        "Ressource": len(read("ressources.csv")),
+        "Mobilisation": len(mobilisations),
+        "Coordination": len(read("coordination.csv")),
+        "Participation": len(read("gouvernance.csv")),
+        "MobilisationOperante": 0,  # only ever inferred
+    }
+    assert {klass: _count(graph, klass) for klass in expected} == expected
+    kinds = Counter(row["type"] for row in read("ressources.csv"))
+    assert _count(graph, "PartenaireDeProjet") == kinds["partenaire de projet"]
+    assert _count(graph, "RessourceMaterielle") == kinds["ressource matérielle"]
+    assert _count(graph, "Intervenant") == kinds["intervenant"]
+    assert _count(graph, "Financement") == kinds["financement"]
+
+
+def test_built_graph_keeps_the_assumptions(graph: Graph) -> None:
+    for klass in ("Mobilisation", "Defi"):
+        missing = graph.query(
+            "SELECT ?s WHERE { ?s a ?class FILTER NOT EXISTS { ?s ?hypothese ?h } }",
+            initBindings={
+                "class": URIRef(FDR_NS + klass),
+                "hypothese": URIRef(FDR_NS + "hypothese"),
+            },
+        )
+        assert list(missing) == [], klass
+    livrable = URIRef(BASE + "livrable/3.1")
+    assert (livrable, URIRef(FDR_NS + "hypothese"), None) in graph
+
+
+def test_built_graph_iris_and_links(graph: Graph) -> None:
+    fdr = FDR_NS
+    chantier = URIRef(BASE + "chantier/1.b")
+    assert (chantier, URIRef(fdr + "defi"), URIRef(BASE + "defi/1")) in graph
+    assert (URIRef(BASE + "action/1.b.4"), URIRef(fdr + "chantier"), chantier) in graph
+    linked = {chantier, URIRef(BASE + "chantier/3.a")}
+    assert any(
+        (a, URIRef(fdr + "enLienAvec"), b) in graph for a in linked for b in linked if a != b
+    )
+    # Chantier 5's coordinator coordinates the chantier, not the défi of the same ID.
+    coordinated = graph.query(
+        "SELECT ?objet WHERE { ?c ?objetCoordonne ?objet ; ?service ?s }",
+        initBindings={
+            "objetCoordonne": URIRef(fdr + "objetCoordonne"),
+            "service": URIRef(fdr + "service"),
+            "s": URIRef(BASE + "service/developpement-economique"),
+        },
+    )
+    assert {row[0] for row in coordinated if isinstance(row, ResultRow)} == {
+        URIRef(BASE + "chantier/3.a"),
+        URIRef(BASE + "chantier/5"),
+    }
+    assert (None, URIRef(fdr + "objetCoordonne"), URIRef(BASE + "chantier/6")) not in graph
+    # The associated centres sociaux are the very resource node of the cartography.
+    centres = URIRef(BASE + "ressource/centres-sociaux")
+    assert (centres, rdflib.RDF.type, URIRef(fdr + "PartenaireDeProjet")) in graph
+    assert (None, URIRef(fdr + "acteur"), centres) in graph
+    assert (URIRef(BASE + "commune/24557"), URIRef(fdr + "epci"), None) in graph
+
+
+def test_built_graph_ifn_values_equal_the_csv(graph: Graph) -> None:
+    valeur = URIRef(FDR_NS + "valeur")
+    measures = 0
+    for row in read("communes.csv"):
+        commune = URIRef(BASE + "commune/" + row["code insee"])
+        for column, notation in IFN_COLUMNS.items():
+            measure = URIRef(f"{commune}/ifn/{notation}")
+            assert (measure, URIRef(FDR_NS + "commune"), commune) in graph
+            value = graph.value(measure, valeur)
+            assert isinstance(value, Literal) and value.datatype == rdflib.XSD.decimal
+            assert value.toPython() == Decimal(row[column]), (row["code insee"], column)
+            measures += 1
+    assert measures == len(list(graph.subjects(valeur, None))) == 43 * 6
+
+
+def test_built_graph_conforms_to_the_shapes(graph: Graph) -> None:
+    from feuille_de_route.ontology import validate
+
+    report = validate(graph)
+    assert report.violations == []
+    # Chantier 6 has no coordinator in the seed: the method's "who pilots" rule flags it.
+    assert any(BASE + "chantier/6" in str(item) for item in report.warnings)
+
+
+@pytest.mark.java
+def test_built_graph_is_consistent_and_infers_operating_links(graph: Graph) -> None:
+    from feuille_de_route.ontology import check_consistency
+
+    result = check_consistency(graph)
+    assert result.consistent
+    operating = {
+        (BASE + "chantier/" + row["chantier"], BASE + "ressource/" + row["ressource"])
+        for row in read("mobilisations.csv")
+        if row["statut"] == "opérante"
+    }
+    inferred = {
+        (str(s), str(o))
+        for s, o in result.inferred.subject_objects(URIRef(FDR_NS + "mobiliseOperante"))
+    }
+    assert inferred == operating

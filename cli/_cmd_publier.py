@@ -1,0 +1,84 @@
+"""``feuille-de-route publier``: put a roadmap's graph on a SPARQL server."""
+
+import argparse
+from pathlib import Path
+
+from ._store_options import SERVERS_HELP
+
+__all__ = ["register"]
+
+
+def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
+    parser = sub.add_parser(
+        "publier",
+        help="publier le graphe d'une feuille de route sur un serveur SPARQL",
+        description=(
+            "Envoie le graphe d'une feuille de route à un serveur SPARQL 1.1 comme un graphe "
+            "nommé, par le protocole Graph Store (un seul PUT) : la version précédente de ce "
+            "graphe est remplacée d'un bloc, les lecteurs voient l'ancienne ou la nouvelle, "
+            "jamais un mélange ; en cas d'échec, le serveur garde la version précédente. "
+            + SERVERS_HELP
+        ),
+        epilog=(
+            "Exemple : oxigraph serve --location donnees-sparql --union-default-graph, puis "
+            "feuille-de-route publier ma-feuille-de-route.xlsx --endpoint http://localhost:7878"
+        ),
+    )
+    parser.add_argument(
+        "classeur",
+        nargs="?",
+        type=Path,
+        metavar="CLASSEUR",
+        help=(
+            "classeur .xlsx, .ods ou dossier de .csv, ou graphe RDF .ttl, .jsonld ou .nt "
+            "(par défaut : la feuille de route embarquée du Grand Périgueux)"
+        ),
+    )
+    parser.add_argument(
+        "--endpoint",
+        required=True,
+        metavar="URL",
+        help=(
+            "adresse du serveur : http://hôte:7878 ou http://hôte:7878/query pour Oxigraph "
+            "(le graphe part vers …/store) ; pour un autre serveur, l'adresse de son point "
+            "d'accès Graph Store, ou voir --depot"
+        ),
+    )
+    parser.add_argument(
+        "--graphe",
+        metavar="IRI",
+        help="IRI du graphe nommé (par défaut : l'IRI de la feuille de route)",
+    )
+    parser.add_argument(
+        "--depot",
+        metavar="URL",
+        help=(
+            "adresse Graph Store si elle ne se déduit pas de --endpoint (Fuseki : "
+            "http://hôte:3030/JEU/data ; GraphDB : http://hôte:7200/repositories/DEPOT/"
+            "rdf-graphs/service ; Virtuoso : http://hôte:8890/sparql-graph-crud-auth)"
+        ),
+    )
+    parser.add_argument(
+        "--delai",
+        type=float,
+        default=120.0,
+        metavar="SECONDES",
+        help="délai d'attente de l'envoi (défaut : 120 s)",
+    )
+    parser.set_defaults(func=_run)
+
+
+def _run(args: argparse.Namespace) -> int:
+    from feuille_de_route.graph import load_roadmap
+    from feuille_de_route.graph.store import graph_store_url, publish, roadmap_graph_name
+
+    from ._errors import UserError
+
+    if not args.delai > 0:
+        raise UserError(f"--delai doit être un nombre de secondes positif, pas {args.delai}.")
+    graph = load_roadmap(args.classeur)
+    name = args.graphe or roadmap_graph_name(graph)
+    target = args.depot or graph_store_url(args.endpoint)
+    count = publish(graph, args.endpoint, name, store_url=args.depot, timeout=args.delai)
+    print(f"Publié : {count} triplets dans le graphe <{name}> sur {target}.")
+    return 0

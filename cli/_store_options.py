@@ -1,0 +1,92 @@
+"""The options every querying command shares: which roadmap, and where its graph lives."""
+
+import argparse
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ._errors import UserError
+
+if TYPE_CHECKING:
+    from feuille_de_route.graph.store import Store
+
+__all__ = ["SERVERS_HELP", "add_store_arguments", "open_store"]
+
+SERVERS_HELP = (
+    "Au-delà d'une machine, le graphe se sert depuis un serveur SPARQL 1.1 : "
+    "Oxigraph (oxigraph serve --location DOSSIER --union-default-graph, puis "
+    "--endpoint http://hôte:7878), Apache Jena Fuseki (--endpoint http://hôte:3030/JEU/query, "
+    "jeu de données avec unionDefaultGraph), GraphDB (--endpoint "
+    "http://hôte:7200/repositories/DEPOT), Virtuoso (--endpoint http://hôte:8890/sparql) "
+    "ou QLever. Le serveur doit présenter l'union des graphes nommés comme graphe par défaut."
+)
+
+
+def add_store_arguments(parser: argparse.ArgumentParser) -> None:
+    """Add ``[CLASSEUR] --stockage DOSSIER --endpoint URL --delai SECONDES`` to ``parser``."""
+    parser.add_argument(
+        "classeur",
+        nargs="?",
+        type=Path,
+        metavar="CLASSEUR",
+        help=(
+            "classeur .xlsx, .ods ou dossier de .csv, ou graphe RDF .ttl, .jsonld ou .nt "
+            "(par défaut : la feuille de route embarquée du Grand Périgueux)"
+        ),
+    )
+    where = parser.add_mutually_exclusive_group()
+    where.add_argument(
+        "--stockage",
+        type=Path,
+        metavar="DOSSIER",
+        help=(
+            "interroger un stockage Oxigraph persistant dans DOSSIER (créé s'il manque), "
+            "pour l'échelle nationale sur une machine : un CLASSEUR donné y est chargé "
+            "d'abord, à la place de la version précédente de sa feuille de route ; un "
+            "stockage vide sans CLASSEUR reçoit le Grand Périgueux"
+        ),
+    )
+    where.add_argument(
+        "--endpoint",
+        metavar="URL",
+        help="interroger un serveur SPARQL 1.1 distant (protocole SPARQL). " + SERVERS_HELP,
+    )
+    parser.add_argument(
+        "--delai",
+        type=float,
+        default=30.0,
+        metavar="SECONDES",
+        help="délai d'attente de chaque requête au serveur SPARQL (défaut : 30 s)",
+    )
+
+
+def open_store(args: argparse.Namespace) -> "Store":
+    """The store the options name: memory (default), Oxigraph on disk, or an endpoint."""
+    from feuille_de_route.graph import load_roadmap
+    from feuille_de_route.graph.store import (
+        EndpointStore,
+        MemoryStore,
+        OxigraphStore,
+        roadmap_graph_name,
+    )
+
+    classeur: Path | None = getattr(args, "classeur", None)
+    folder: Path | None = getattr(args, "stockage", None)
+    endpoint: str | None = getattr(args, "endpoint", None)
+    if endpoint:
+        if classeur is not None:
+            raise UserError(
+                "Donnez soit un CLASSEUR, soit --endpoint : la commande interroge le serveur "
+                "tel qu'il est. Pour y envoyer une feuille de route : "
+                "feuille-de-route publier CLASSEUR --endpoint URL."
+            )
+        delay = getattr(args, "delai", 30.0)
+        if not delay > 0:
+            raise UserError(f"--delai doit être un nombre de secondes positif, pas {delay}.")
+        return EndpointStore(endpoint, timeout=delay)
+    if folder is not None:
+        store = OxigraphStore(folder)
+        if classeur is not None or store.is_empty():
+            graph = load_roadmap(classeur)
+            store.add_graph(graph, roadmap_graph_name(graph))
+        return store
+    return MemoryStore(load_roadmap(classeur))

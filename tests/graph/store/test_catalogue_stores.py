@@ -1,0 +1,99 @@
+"""The whole catalogue on the Grand Périgueux gives the same rows on every store."""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from rdflib import Graph
+
+from feuille_de_route.graph import load_roadmap
+from feuille_de_route.graph.store import (
+    EndpointStore,
+    MemoryStore,
+    OxigraphStore,
+    Store,
+    roadmap_graph_name,
+)
+from feuille_de_route.queries import QueryDef, catalogue, run_query
+
+
+@pytest.fixture(scope="module")
+def grand_perigueux() -> Graph:
+    return load_roadmap(None)
+
+
+def _chantier_ids(graph: Graph) -> list[str]:
+    rows = (
+        MemoryStore(graph)
+        .select(
+            "PREFIX fdr: <https://w3id.org/feuille-de-route/ontologie#> "
+            "PREFIX dcterms: <http://purl.org/dc/terms/> "
+            "SELECT ?id WHERE { ?c a fdr:Chantier ; dcterms:identifier ?id } ORDER BY ?id",
+            {},
+        )
+        .rows
+    )
+    return [str(row["id"]) for row in rows]
+
+
+def _parameter_sets(query: QueryDef, graph: Graph) -> list[dict[str, object]]:
+    """Several realistic parameter sets: every optional one left out, then each given."""
+    values: dict[str, object] = {
+        "chantier": _chantier_ids(graph)[1],
+        "feuilleDeRoute": roadmap_graph_name(graph),
+        "date": datetime.date(2020, 1, 1),
+        "seuil": 5,
+        "minimum": 1,
+    }
+    required = {p.name: values[p.name] for p in query.parameters if p.required}
+    sets = [required]
+    for parameter in query.parameters:
+        if not parameter.required and parameter.name in values:
+            sets.append({**required, parameter.name: values[parameter.name]})
+    return sets
+
+
+def _canonical(rows: list[dict[str, object]]) -> list[str]:
+    return sorted(repr(sorted(row.items())) for row in rows)
+
+
+def _check_catalogue(stores: dict[str, Store], graph: Graph) -> int:
+    queries = catalogue()
+    assert len(queries) >= 8, "the contract's catalogue queries should all be there"
+    nonempty = 0
+    for query in queries:
+        for params in _parameter_sets(query, graph):
+            results = {name: run_query(query.name, s, **params) for name, s in stores.items()}
+            expected = _canonical(results["memory"])
+            nonempty += bool(expected)
+            for name, rows in results.items():
+                assert _canonical(rows) == expected, (query.name, params, name)
+    return nonempty
+
+
+def test_catalogue_memory_and_oxigraph(grand_perigueux: Graph, tmp_path: Path) -> None:
+    oxigraph = OxigraphStore(tmp_path / "stockage")
+    oxigraph.add_graph(grand_perigueux, roadmap_graph_name(grand_perigueux))
+    stores: dict[str, Store] = {"memory": MemoryStore(grand_perigueux), "oxigraph": oxigraph}
+    assert _check_catalogue(stores, grand_perigueux) > 10  # most queries find rows
+
+
+@pytest.mark.server
+@pytest.mark.timeout(300)
+def test_catalogue_on_three_stores(
+    grand_perigueux: Graph, tmp_path: Path, oxigraph_server: Any
+) -> None:
+    oxigraph = OxigraphStore(tmp_path / "stockage")
+    name = roadmap_graph_name(grand_perigueux)
+    oxigraph.add_graph(grand_perigueux, name)
+    endpoint = EndpointStore(oxigraph_server.url, timeout=30)
+    endpoint.add_graph(grand_perigueux, name)
+    stores: dict[str, Store] = {
+        "memory": MemoryStore(grand_perigueux),
+        "oxigraph": oxigraph,
+        "endpoint": endpoint,
+    }
+    assert _check_catalogue(stores, grand_perigueux) > 10

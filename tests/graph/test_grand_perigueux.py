@@ -360,9 +360,7 @@ def test_every_mobilisation_is_an_assumed_status() -> None:
     statuses = Counter(row["statut"] for row in rows)
     assert set(statuses) == {"opérante", "connue, sans lien"}
     for row in rows:
-        assert row["hypothèse"].startswith(
-            ("statut non indiqué", "ressource nommée dans une action")
-        ), row
+        assert "statut non indiqué" in row["hypothèse"], row
         assert "supposé " + row["statut"] in row["hypothèse"], row
     dated = [row for row in rows if row["depuis"]]
     assert 1 <= len(dated) <= 3

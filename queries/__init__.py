@@ -1,3 +1,41 @@
-"""queries part (to be written)."""
+"""The SPARQL catalogue (``catalogue/*.rq``) and the runner that binds its parameters.
 
-__all__: list[str] = []
+Every question the project answers is a named query of the catalogue; the cartography
+and the documents run the same queries. Parameters are bound as RDF terms through the
+store (``?_<name>`` variables), never pasted into query text.
+"""
+
+from ._formats import FORMATS, format_result
+from ._querydef import PARAMETER_TYPES, Parameter, QueryDef, parse_query_text
+from ._runner import (
+    CATALOGUE_DIR,
+    catalogue,
+    get_query,
+    load_query_file,
+    parse_user_query,
+    run_query,
+    run_query_text,
+    select,
+)
+from ._store_protocol import SelectResultLike, SelectStore
+from ._values import to_python
+
+__all__ = [
+    "CATALOGUE_DIR",
+    "FORMATS",
+    "PARAMETER_TYPES",
+    "Parameter",
+    "QueryDef",
+    "SelectResultLike",
+    "SelectStore",
+    "catalogue",
+    "format_result",
+    "get_query",
+    "load_query_file",
+    "parse_query_text",
+    "parse_user_query",
+    "run_query",
+    "run_query_text",
+    "select",
+    "to_python",
+]

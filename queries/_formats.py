@@ -1,0 +1,144 @@
+"""A SELECT result written as a terminal table, CSV, SPARQL JSON or Markdown."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from rdflib import XSD, BNode, Literal, URIRef
+from rdflib.term import Identifier
+
+from feuille_de_route import UserError
+
+from ._store_protocol import SelectResultLike
+
+__all__ = ["FORMATS", "format_result"]
+
+FORMATS = ("table", "csv", "json", "markdown")
+
+# Shown compacted in tables: the vocabularies the data uses.
+_PREFIXES = {
+    "fdr:": "https://w3id.org/feuille-de-route/ontologie#",
+    "rdfs:": "http://www.w3.org/2000/01/rdf-schema#",
+    "rdf:": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "skos:": "http://www.w3.org/2004/02/skos/core#",
+    "dcterms:": "http://purl.org/dc/terms/",
+    "xsd:": "http://www.w3.org/2001/XMLSchema#",
+    "org:": "http://www.w3.org/ns/org#",
+    "prov:": "http://www.w3.org/ns/prov#",
+}
+_TERRITORIES = "https://w3id.org/feuille-de-route/territoires/"
+
+
+def _display(term: Identifier | None) -> str:
+    """Short text for people: vocabulary IRIs prefixed, territory IRIs from the territory on."""
+    if term is None:
+        return ""
+    if isinstance(term, URIRef):
+        text = str(term)
+        for prefix, namespace in _PREFIXES.items():
+            if text.startswith(namespace) and len(text) > len(namespace):
+                return prefix + text[len(namespace) :]
+        if text.startswith(_TERRITORIES):
+            return "…/" + text[len(_TERRITORIES) :]
+        return f"<{text}>"
+    if isinstance(term, BNode):
+        return f"_:{term}"
+    return str(term)
+
+
+def _json_term(term: Identifier) -> dict[str, str]:
+    if isinstance(term, URIRef):
+        return {"type": "uri", "value": str(term)}
+    if isinstance(term, BNode):
+        return {"type": "bnode", "value": str(term)}
+    if isinstance(term, Literal):
+        value: dict[str, str] = {"type": "literal", "value": str(term)}
+        if term.language:
+            value["xml:lang"] = term.language
+        elif term.datatype is not None and term.datatype != XSD.string:
+            value["datatype"] = str(term.datatype)
+        return value
+    return {"type": "literal", "value": str(term)}
+
+
+def _json(result: SelectResultLike) -> str:
+    """SPARQL 1.1 Query Results JSON Format."""
+    variables = list(result.variables)
+    bindings = [
+        {v: _json_term(term) for v in variables if (term := row.get(v)) is not None}
+        for row in result.rows
+    ]
+    document = {"head": {"vars": variables}, "results": {"bindings": bindings}}
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def _csv(result: SelectResultLike) -> str:
+    """SPARQL 1.1 Query Results CSV Format: plain values, CRLF line ends."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    variables = list(result.variables)
+    writer.writerow(variables)
+    for row in result.rows:
+        cells = []
+        for v in variables:
+            term = row.get(v)
+            if term is None:
+                cells.append("")
+            elif isinstance(term, BNode):
+                cells.append(f"_:{term}")
+            else:
+                cells.append(str(term))
+        writer.writerow(cells)
+    return buffer.getvalue()
+
+
+def _markdown_cell(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\r", "").replace("\n", "<br>")
+
+
+def _markdown(result: SelectResultLike) -> str:
+    variables = list(result.variables)
+    lines = [
+        "| " + " | ".join(_markdown_cell(v) for v in variables) + " |",
+        "|" + "|".join(" --- " for _ in variables) + "|",
+    ]
+    for row in result.rows:
+        cells = (_markdown_cell(_display(row.get(v))) for v in variables)
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines) + "\n"
+
+
+def _table(result: SelectResultLike, width: int) -> str:
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(show_lines=False, header_style="bold", expand=False)
+    variables = list(result.variables)
+    for v in variables:
+        table.add_column(v, overflow="fold")
+    for row in result.rows:
+        # Text objects: data is never read as rich markup.
+        table.add_row(*(Text(_display(row.get(v))) for v in variables))
+    console = Console(file=io.StringIO(), width=width, color_system=None, highlight=False)
+    console.print(table)
+    count = len(result.rows)
+    console.print(Text(f"{count} ligne{'s' if count > 1 else ''}"))
+    output = console.file
+    assert isinstance(output, io.StringIO)
+    return output.getvalue()
+
+
+def format_result(result: SelectResultLike, format: str, width: int = 100) -> str:
+    """``result`` as ``table`` (``width`` columns), ``csv``, ``json`` or ``markdown`` text."""
+    if format == "json":
+        return _json(result)
+    if format == "csv":
+        return _csv(result)
+    if format == "markdown":
+        return _markdown(result)
+    if format == "table":
+        return _table(result, width)
+    raise UserError(f"Format inconnu : « {format} » ; formats possibles : {', '.join(FORMATS)}.")

@@ -1,0 +1,158 @@
+"""A named SPARQL query and its ``#+`` header (grlc style: YAML in comments)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from feuille_de_route import UserError
+
+__all__ = ["PARAMETER_TYPES", "Parameter", "QueryDef", "parse_query_text"]
+
+# The parameter types a header may declare, with the French words used in messages.
+PARAMETER_TYPES: dict[str, str] = {
+    "IRI": "une IRI absolue (par exemple https://exemple.fr/x)",
+    "ID": "un identifiant (texte, par exemple 1.b)",
+    "string": "un texte",
+    "integer": "un nombre entier (par exemple 2)",
+    "decimal": "un nombre décimal (par exemple 6.5)",
+    "date": "une date AAAA-MM-JJ (par exemple 2024-01-31)",
+}
+
+_HEADER_LINE = re.compile(r"^#\+ ?(.*)$")
+_PARAMETER_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9]*$")
+
+
+@dataclass(frozen=True)
+class Parameter:
+    """One declared parameter; its value is bound to the query variable ``?_<name>``.
+
+    ``default`` is the value used when the caller gives none; a parameter that is
+    neither ``required`` nor defaulted stays unbound, which means "no restriction".
+    """
+
+    name: str
+    type: str
+    description: str = ""
+    default: object | None = None
+    required: bool = False
+
+    @property
+    def variable(self) -> str:
+        """The SPARQL variable the value is bound to (without ``?``)."""
+        return f"_{self.name}"
+
+
+@dataclass(frozen=True)
+class QueryDef:
+    """A query of the catalogue (or a user's ``.rq`` file) with its header."""
+
+    name: str
+    title: str
+    description: str
+    parameters: tuple[Parameter, ...]
+    tags: tuple[str, ...]
+    text: str
+    path: Path | None = field(default=None, compare=False)
+
+    def parameter(self, name: str) -> Parameter | None:
+        """The declared parameter called ``name``, if any."""
+        return next((p for p in self.parameters if p.name == name), None)
+
+
+def _where(name: str, path: Path | None) -> str:
+    return f"« {path} »" if path is not None else f"de la requête « {name} »"
+
+
+def _header(text: str) -> str:
+    """The ``#+`` lines found before the first line of SPARQL, prefix removed."""
+    lines = []
+    for line in text.splitlines():
+        stripped = line.strip()
+        match = _HEADER_LINE.match(stripped)
+        if match is not None:
+            lines.append(match.group(1))
+        elif stripped and not stripped.startswith("#"):
+            break
+    return "\n".join(lines)
+
+
+def _parameter(raw: Any, index: int, where: str) -> Parameter:
+    if not isinstance(raw, dict):
+        raise UserError(
+            f"En-tête {where} : le paramètre n° {index} doit être une liste de clés "
+            "(nom, type, defaut, description)."
+        )
+    name = raw.get("nom")
+    if not isinstance(name, str) or not _PARAMETER_NAME.match(name):
+        raise UserError(
+            f"En-tête {where} : le paramètre n° {index} a un « nom » invalide ({name!r}) ; "
+            "attendu : lettres et chiffres, commençant par une lettre."
+        )
+    kind = raw.get("type")
+    if kind not in PARAMETER_TYPES:
+        raise UserError(
+            f"En-tête {where} : le paramètre « {name} » a le type {kind!r} ; types connus : "
+            + ", ".join(PARAMETER_TYPES)
+            + "."
+        )
+    unknown = set(raw) - {"nom", "type", "defaut", "description", "obligatoire"}
+    if unknown:
+        raise UserError(
+            f"En-tête {where} : clé(s) inconnue(s) pour le paramètre « {name} » : "
+            + ", ".join(sorted(map(str, unknown)))
+            + " ; clés connues : nom, type, defaut, description, obligatoire."
+        )
+    required = raw.get("obligatoire", False)
+    if not isinstance(required, bool):
+        raise UserError(
+            f"En-tête {where} : « obligatoire » du paramètre « {name} » doit valoir "
+            f"true ou false, pas {required!r}."
+        )
+    return Parameter(
+        name=name,
+        type=kind,
+        description=str(raw.get("description") or "").strip(),
+        default=raw.get("defaut"),
+        required=required,
+    )
+
+
+def parse_query_text(text: str, name: str, path: Path | None = None) -> QueryDef:
+    """Read the ``#+`` YAML header of ``text``; the text itself stays valid SPARQL.
+
+    Keys: ``titre``, ``description``, ``parametres`` (list of ``nom``, ``type``,
+    ``defaut``, ``description``, ``obligatoire``), ``tags``. A text without header is a
+    query without declared parameters.
+    """
+    where = _where(name, path)
+    try:
+        meta = yaml.safe_load(_header(text)) or {}
+    except yaml.YAMLError as exc:
+        raise UserError(f"En-tête « #+ » illisible {where} : {exc}") from exc
+    if not isinstance(meta, dict):
+        raise UserError(f"En-tête « #+ » {where} : attendu des clés « titre: … », « tags: … ».")
+    raw_params = meta.get("parametres") or []
+    if not isinstance(raw_params, list):
+        raise UserError(f"En-tête {where} : « parametres » doit être une liste.")
+    parameters = tuple(_parameter(raw, i, where) for i, raw in enumerate(raw_params, 1))
+    names = [p.name for p in parameters]
+    duplicates = sorted({n for n in names if names.count(n) > 1})
+    if duplicates:
+        raise UserError(f"En-tête {where} : paramètre(s) déclaré(s) deux fois : {duplicates}.")
+    tags = meta.get("tags") or []
+    if isinstance(tags, str):
+        tags = [tags]
+    return QueryDef(
+        name=name,
+        title=str(meta.get("titre") or name).strip(),
+        description=str(meta.get("description") or "").strip(),
+        parameters=parameters,
+        tags=tuple(str(t) for t in tags),
+        text=text,
+        path=path,
+    )

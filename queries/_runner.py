@@ -1,0 +1,164 @@
+"""Run catalogue queries and users' own queries against any store."""
+
+from __future__ import annotations
+
+import datetime
+import decimal
+import functools
+import re
+from collections.abc import Mapping
+from pathlib import Path
+
+from feuille_de_route import UserError
+
+from ._parameters import bind_parameters
+from ._querydef import Parameter, QueryDef, parse_query_text
+from ._store_protocol import SelectResultLike, SelectStore
+from ._syntax import check_select
+from ._values import to_python
+
+__all__ = [
+    "CATALOGUE_DIR",
+    "USER_QUERY_NAME",
+    "catalogue",
+    "get_query",
+    "load_query_file",
+    "parse_user_query",
+    "run_query",
+    "run_query_text",
+    "select",
+]
+
+CATALOGUE_DIR = Path(__file__).resolve().parent / "catalogue"
+USER_QUERY_NAME = "requête personnelle"
+
+
+@functools.lru_cache(maxsize=1)
+def _catalogue() -> dict[str, QueryDef]:
+    queries = {}
+    for path in sorted(CATALOGUE_DIR.glob("*.rq")):
+        queries[path.stem] = parse_query_text(path.read_text(encoding="utf-8"), path.stem, path)
+    return queries
+
+
+def catalogue() -> list[QueryDef]:
+    """Every query of ``queries/catalogue/``, sorted by name."""
+    return list(_catalogue().values())
+
+
+def get_query(name: str) -> QueryDef:
+    """The catalogue query called ``name``; a French error lists the known names."""
+    queries = _catalogue()
+    try:
+        return queries[name]
+    except KeyError:
+        raise UserError(
+            f"Requête inconnue : « {name} ». Requêtes du catalogue : "
+            + ", ".join(queries)
+            + " (liste détaillée : feuille-de-route requetes)."
+        ) from None
+
+
+def _implicit(name: str, value: object) -> Parameter:
+    """Type of a parameter a user's query uses without declaring it, from its value.
+
+    A text written ``<…>`` is an IRI, other texts are strings.
+    """
+    if isinstance(value, bool):
+        kind = "string"
+    elif isinstance(value, int):
+        kind = "integer"
+    elif isinstance(value, float | decimal.Decimal):
+        kind = "decimal"
+    elif isinstance(value, datetime.date):
+        kind = "date"
+    else:
+        kind = "string"
+    return Parameter(name=name, type=kind, description="paramètre non déclaré")
+
+
+def _user_parameters(
+    query: QueryDef, params: Mapping[str, object]
+) -> tuple[QueryDef, dict[str, object]]:
+    """Declare, for a user's query, the parameters it uses without a ``#+`` header."""
+    extra: list[Parameter] = []
+    values = dict(params)
+    for name, value in params.items():
+        if query.parameter(name) is not None or value is None:
+            continue
+        if not re.search(rf"[?$]_{re.escape(name)}(?![\w])", query.text):
+            continue  # left for bind_parameters to report as unknown
+        if isinstance(value, str) and value.startswith("<") and value.endswith(">"):
+            extra.append(Parameter(name=name, type="IRI", description="paramètre non déclaré"))
+            values[name] = value[1:-1]
+        else:
+            extra.append(_implicit(name, value))
+    if not extra:
+        return query, values
+    return (
+        QueryDef(
+            name=query.name,
+            title=query.title,
+            description=query.description,
+            parameters=query.parameters + tuple(extra),
+            tags=query.tags,
+            text=query.text,
+            path=query.path,
+        ),
+        values,
+    )
+
+
+def parse_user_query(text: str, path: Path | None = None) -> QueryDef:
+    """A user's SELECT query (with or without ``#+`` header), syntax-checked."""
+    name = path.stem if path is not None else USER_QUERY_NAME
+    where = f"« {path} »" if path is not None else "(requête personnelle)"
+    check_select(text, where)
+    return parse_query_text(text, name, path)
+
+
+def load_query_file(path: Path) -> QueryDef:
+    """Read and check a user's ``.rq`` file; French errors for a missing file or bad syntax."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise UserError(f"Fichier de requête introuvable : « {path} ».") from None
+    except UnicodeDecodeError:
+        raise UserError(f"Le fichier de requête « {path} » n'est pas en UTF-8.") from None
+    except OSError as exc:
+        raise UserError(f"Lecture impossible du fichier de requête « {path} » : {exc}.") from None
+    return parse_user_query(text, path)
+
+
+def select(query: QueryDef, store: SelectStore, **params: object) -> SelectResultLike:
+    """Run ``query`` on ``store`` with ``params`` bound as RDF terms; raw terms come back.
+
+    Parameters are checked against the header (unknown, missing or ill-typed values
+    raise a French :class:`UserError`); a user's query may also use ``?_name`` without
+    declaring it, the value's Python type then gives the RDF type.
+    """
+    values: Mapping[str, object] = params
+    if query.path is None or query.path.parent != CATALOGUE_DIR:
+        query, values = _user_parameters(query, params)
+    bindings = bind_parameters(query, values)
+    return store.select(query.text, bindings)
+
+
+def _rows(result: SelectResultLike) -> list[dict[str, object]]:
+    variables = list(result.variables)
+    return [{v: to_python(row.get(v)) for v in variables} for row in result.rows]
+
+
+def run_query(name: str, store: SelectStore, **params: object) -> list[dict[str, object]]:
+    """Run the catalogue query ``name``; rows map each SELECT variable to a Python value.
+
+    Values: ``str`` for IRIs and texts, ``int``, ``float`` (decimals too), ``bool``,
+    ``datetime.date``, or ``None`` when unbound.
+    """
+    return _rows(select(get_query(name), store, **params))
+
+
+def run_query_text(text: str, store: SelectStore, **params: object) -> list[dict[str, object]]:
+    """Run a user's own SELECT query (``#+`` header optional), rows as in :func:`run_query`."""
+    return _rows(select(parse_user_query(text), store, **params))

@@ -161,7 +161,7 @@ def _add_tree(b: _Builder, arbre: list[Row], with_structure: bool = True) -> Non
         b.detail(chantier, "Défi", _item(_labelled(b, defi)))
     if with_structure:
         # An enjeu matches a chantier filter through the défis that answer it.
-        for node, data in b.graph.nodes(data=True):
+        for _, data in b.graph.nodes(data=True):
             if data["kind"] == "enjeu":
                 for defi in data["defis"]:
                     data["chantiers"] |= b.graph.nodes[defi]["chantiers"]

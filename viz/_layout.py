@@ -100,7 +100,7 @@ def _sectors(graph: "nx.DiGraph[str]", chantiers: list[str]) -> dict[str, tuple[
         for child in graph.successors(chantier):
             first_owner.setdefault(child, chantier)
     weight = defaultdict(lambda: 1.0)
-    for child, chantier in first_owner.items():
+    for chantier in first_owner.values():
         weight[chantier] += 1.0
     total = sum(weight[c] for c in chantiers) or 1.0
     sectors: dict[str, tuple[float, float]] = {}
@@ -171,13 +171,13 @@ def roadmap_layout(graph: "nx.DiGraph[str]") -> Positions:
         angle[node] = mean if mean is not None else (_mean_of(graph, node, angle) or 0.0)
 
     # Small roadmaps leave room for every label; large ones are read zoomed in.
-    room = 3.0 if graph.number_of_nodes() <= _ROOMY else 1.0
+    room = 2.2 if graph.number_of_nodes() <= _ROOMY else 1.0
     radius = _ring(pos, [(n, angle[n]) for n in enjeux], 0, 150, 140)
-    radius = _ring(pos, [(n, angle[n]) for n in defis], radius + 170, 140, 0)
-    radius = _ring(pos, [(n, angle[n]) for n in services], radius + 150, 90, 0)
-    radius = _ring(pos, [(n, angle[n]) for n in chantiers], radius + 170, 90, 0)
-    radius = _ring(pos, [(n, angle[n]) for n in actions], radius + 170, 26 * room, 0)
-    radius = _ring(pos, [(n, angle[n]) for n in resources], radius + 220, 40 * room, 0)
+    radius = _ring(pos, [(n, angle[n]) for n in defis], radius + 150, 150, 0)
+    radius = _ring(pos, [(n, angle[n]) for n in services], radius + 110, 90, 0)
+    radius = _ring(pos, [(n, angle[n]) for n in chantiers], radius + 120, 120, 0)
+    radius = _ring(pos, [(n, angle[n]) for n in actions], radius + 130, 26 * room, 0)
+    radius = _ring(pos, [(n, angle[n]) for n in resources], radius + 160, 40 * room, 0)
     _place_leftovers(pos, graph, radius)
     return pos
 

@@ -117,6 +117,7 @@ def _node_options(
         "borderWidth": 3 if data.get("alerte") else 1.5,
         # Our own fields: the page's filters, search and details read them.
         "kind": data["kind"],
+        "nom": data["label"],
         "kindLabel": data.get("typeLabel") or style.label,
         "ident": data["ident"],
         "defis": sorted(data["defis"]),
@@ -144,8 +145,27 @@ def _node_options(
     elif not big and "widthConstraint" not in options:
         options["widthConstraint"] = {"maximum": 190}
     if data["kind"] == "action":
-        options["font"] = {"size": 11, "color": "#52606d"}
+        options["font"] = {"size": 12, "color": "#52606d"}
+    elif data["kind"] in _FONT_SIZES and "font" not in options:
+        options["font"] = {"size": _FONT_SIZES[data["kind"]]}
     return options
+
+
+# On the whole roadmap, full titles would cover each other: the map shows short names,
+# the tooltip, the details and the search use the full title (``nom``).
+_SHORT = {"enjeu": "Enjeu", "defi": "Défi", "chantier": "Chantier"}
+
+
+def _shorten(options: dict[str, Any]) -> None:
+    kind = options["kind"]
+    if kind in _SHORT and options["ident"]:
+        options["label"] = f"{_SHORT[kind]} {options['ident']}"
+    elif kind == "action":
+        options["label"] = " "
+
+
+# Overview maps are first seen whole, zoomed out: the upper levels get larger type.
+_FONT_SIZES = {"enjeu": 30, "defi": 22, "chantier": 20, "service": 15}
 
 
 def _edge_options(
@@ -203,6 +223,8 @@ def _network(graph: "nx.DiGraph[str]", positions: Positions, view: str) -> Any:
         options = _node_options(node, data, positions.get(node, (0.0, 0.0)), big)
         if close_up:
             options["size"] = round(options["size"] * 1.6, 2)
+        elif view == "feuille-de-route":
+            _shorten(options)
         shape = options.pop("shape")
         label = options.pop("label")
         options.pop("id")

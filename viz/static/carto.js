@@ -37,7 +37,7 @@
   function bulle(n) {
     var div = document.createElement("div");
     var b = document.createElement("strong");
-    b.textContent = n.label;
+    b.textContent = n.nom || n.label;
     div.appendChild(b);
     var p = document.createElement("div");
     p.textContent = n.kindLabel;
@@ -151,7 +151,7 @@
     var n = parId[id];
     panneau.replaceChildren();
     if (!n) { return; }
-    panneau.appendChild(element("h3", "nom", n.label));
+    panneau.appendChild(element("h3", "nom", n.nom || n.label));
     var genre = element("span", "genre", n.kindLabel);
     genre.style.background = (n.color && n.color.background) || "#52606d";
     panneau.appendChild(genre);
@@ -167,7 +167,7 @@
     if (!e) { return; }
     panneau.replaceChildren();
     var de = parId[e.from], vers = parId[e.to];
-    panneau.appendChild(element("h3", "nom", (de ? de.label : "") + " → " + (vers ? vers.label : "")));
+    panneau.appendChild(element("h3", "nom", (de ? de.nom : "") + " → " + (vers ? vers.nom : "")));
     if (e.hypothese) {
       var p = element("p");
       p.appendChild(element("span", "hypothese", "hypothèse"));
@@ -318,16 +318,18 @@
     return String(s || "").normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().trim();
   }
   var index = donnees.nodes.filter(function (n) { return n.kind !== "groupe"; }).map(function (n) {
-    return { id: n.id, nom: normaliser(n.label), ident: normaliser(n.ident) };
+    return { id: n.id, nom: normaliser(n.nom || n.label), court: normaliser(n.label),
+             ident: normaliser(n.ident) };
   });
   var liste = document.getElementById("recherche-noms");
   var vus = {};
   index.forEach(function (entree) {
     var n = parId[entree.id];
-    if (vus[n.label]) { return; }
-    vus[n.label] = true;
+    var nom = n.nom || n.label;
+    if (vus[nom]) { return; }
+    vus[nom] = true;
     var opt = document.createElement("option");
-    opt.value = n.label;
+    opt.value = nom;
     liste.appendChild(opt);
   });
 
@@ -335,7 +337,7 @@
     var q = normaliser(texte);
     if (!q) { return null; }
     var i, e;
-    for (i = 0; i < index.length; i++) { e = index[i]; if (e.nom === q || e.ident === q) { return e.id; } }
+    for (i = 0; i < index.length; i++) { e = index[i]; if (e.nom === q || e.court === q || e.ident === q) { return e.id; } }
     for (i = 0; i < index.length; i++) { e = index[i]; if (e.nom.indexOf(q) === 0) { return e.id; } }
     for (i = 0; i < index.length; i++) { e = index[i]; if (e.nom.indexOf(q) >= 0) { return e.id; } }
     return null;

@@ -123,14 +123,14 @@ def validate(data: Graph, shapes: Graph | None = None) -> ValidationReport:
     )
     assert isinstance(results, Graph)
     report = ValidationReport(labels=_labels(data))
-    for item in sorted(_items(results), key=_sort_key):
+    for item in sorted(_items(results, shapes_graph), key=_sort_key):
         {"violation": report.violations, "warning": report.warnings, "info": report.infos}[
             item.severity
         ].append(item)
     return report
 
 
-def _items(results: Graph) -> Iterable[ValidationItem]:
+def _items(results: Graph, shapes: Graph) -> Iterable[ValidationItem]:
     for result in results.subjects(RDF.type, SH.ValidationResult):
         focus = results.value(result, SH.focusNode)
         if focus is None:
@@ -145,22 +145,28 @@ def _items(results: Graph) -> Iterable[ValidationItem]:
             # Only simple (IRI) paths are reported; shapes.ttl uses no other kind.
             path=path if isinstance(path, URIRef) else None,
             value=results.value(result, SH.value),
-            message=_french_message(results, result, component),
+            message=_french_message(results, shapes, result, component),
             shape=results.value(result, SH.sourceShape),
             component=component if isinstance(component, URIRef) else None,
         )
 
 
-def _french_message(results: Graph, result: Node, component: Node | None) -> str:
+def _french_message(results: Graph, shapes: Graph, result: Node, component: Node | None) -> str:
     messages = [m for m in results.objects(result, SH.resultMessage) if isinstance(m, Literal)]
     for message in messages:
         if message.language == "fr":
             return str(message)
-    if messages:
+    # pyshacl drops the language tag when it fills a SPARQL message's {?var}: a message
+    # whose source constraint declares a French sh:message is that message.
+    sources = [results.value(result, SH.sourceConstraint), results.value(result, SH.sourceShape)]
+    declared = [m for src in sources if src is not None for m in shapes.objects(src, SH.message)]
+    if messages and any(isinstance(m, Literal) and m.language == "fr" for m in declared):
         return str(messages[0])
-    # Every shape of shapes.ttl carries a French message; this covers a caller's own shapes.
+    # A caller's own shapes may lack a French message and pyshacl's defaults are English:
+    # say it in French and keep the detail.
     name = short_name(component) if component is not None else "inconnue"
-    return f"Contrainte SHACL non respectée ({name})."
+    detail = f" : {messages[0]}" if messages else ""
+    return f"Contrainte SHACL non respectée ({name}){detail}"
 
 
 def _sort_key(item: ValidationItem) -> tuple[str, str, str, str]:

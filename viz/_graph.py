@@ -362,7 +362,8 @@ def build_chantier_graph(results: Results, chantier_id: str) -> "nx.DiGraph[str]
         ]
     )
     _add_mobilisations(b, results.mobilisations, only=centre)
-    _add_actions(b, results.actions, as_nodes=False)
+    own_actions = [r for r in results.actions if _text(r.get("chantier")) == centre]
+    _add_actions(b, own_actions, as_nodes=False)
     _add_fiche(b, centre, results.fiche)
     for node, data in b.graph.nodes(data=True):
         if data["kind"] in RESOURCE_KINDS and not b.graph.has_edge(centre, node):

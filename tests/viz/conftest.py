@@ -267,3 +267,78 @@ def browser() -> Iterator[Any]:
 def artefacts() -> Path:
     ARTEFACTS.mkdir(parents=True, exist_ok=True)
     return ARTEFACTS
+
+
+PAYLOAD = (
+    '"><img src=x onerror="window.__pwned=1"></script><script>window.__pwned=2</script>'
+    "<!-- \u2028\u2029 <b>gras</b> {{ 7*7 }} &amp;"
+)
+_TEXT_COLUMNS = {"intitulé", "nom", "description", "note", "hypothèse", "titre"}
+
+
+@pytest.fixture(scope="session")
+def gp_store() -> Any:
+    """The embedded Grand Périgueux roadmap in a memory store."""
+    from feuille_de_route.graph import load_roadmap
+    from feuille_de_route.graph.store import MemoryStore
+
+    return MemoryStore(load_roadmap(None))
+
+
+@pytest.fixture(scope="session")
+def gp_pages(gp_store: Any, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Every cartography page of the Grand Périgueux, written once per session."""
+    from feuille_de_route.viz import write_cartographies
+
+    folder = tmp_path_factory.mktemp("cartes-gp")
+    write_cartographies(gp_store, folder)
+    return folder
+
+
+@pytest.fixture(scope="session")
+def payload_store(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    """The Grand Périgueux workbook with ``PAYLOAD`` appended to every text cell."""
+    import csv
+
+    from feuille_de_route.graph import GRAND_PERIGUEUX, load_roadmap
+    from feuille_de_route.graph.store import MemoryStore
+
+    folder = tmp_path_factory.mktemp("classeur-piege")
+    for source in GRAND_PERIGUEUX.glob("*.csv"):
+        with source.open(encoding="utf-8", newline="") as handle:
+            rows = list(csv.DictReader(handle))
+            fields = list(rows[0].keys()) if rows else []
+        if not fields:
+            shutil.copy(source, folder / source.name)
+            continue
+        for row in rows:
+            for column in fields:
+                if column in _TEXT_COLUMNS and (row[column] or column == "hypothèse"):
+                    row[column] = (row[column] or "") + PAYLOAD
+        with (folder / source.name).open("w", encoding="utf-8", newline="") as handle:
+            writer = csv.DictWriter(handle, fieldnames=fields)
+            writer.writeheader()
+            writer.writerows(rows)
+    for other in GRAND_PERIGUEUX.iterdir():
+        if other.suffix != ".csv":
+            shutil.copy(other, folder / other.name)
+    return MemoryStore(load_roadmap(folder))
+
+
+@pytest.fixture(scope="session")
+def payload_pages(payload_store: Any, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from feuille_de_route.viz import write_cartographies
+
+    folder = tmp_path_factory.mktemp("cartes-piegees")
+    write_cartographies(payload_store, folder)
+    return folder
+
+
+@pytest.fixture(scope="session")
+def kit() -> Any:
+    """Helpers of these tests (conftest modules cannot be imported under importlib mode)."""
+    from types import SimpleNamespace
+
+    return SimpleNamespace(
+        BASE=BASE, PAYLOAD=PAYLOAD, iri=iri, sample_results=sample_results, ARTEFACTS=ARTEFACTS
+    )

@@ -219,7 +219,8 @@ def _closed_text(subject: Node, prop: Node, value: Node, allowed: set[Node]) -> 
 def _bad_literals(graph: Graph, model: _Model) -> Iterator[str]:
     for prop, range_ in model.ranges.items():
         accepted = _ACCEPTED.get(range_)
-        if accepted is None:
+        # An annotation property's range carries no meaning for the reasoner.
+        if accepted is None or (prop, RDF.type, OWL.DatatypeProperty) not in graph:
             continue
         for subject, value in graph.subject_objects(prop):
             if not isinstance(value, Literal) or isinstance(subject, BNode):

@@ -99,11 +99,11 @@ class _Model:
         # class → property → allowed values (owl:allValuesFrom an owl:oneOf list)
         self.closed_for_class: dict[Node, dict[Node, set[Node]]] = defaultdict(dict)
         for cls, restriction in graph.subject_objects(RDFS.subClassOf):
-            prop = graph.value(restriction, OWL.onProperty)
+            restricted = graph.value(restriction, OWL.onProperty)
             filler = graph.value(restriction, OWL.allValuesFrom)
             one_of = graph.value(filler, OWL.oneOf) if filler is not None else None
-            if prop is not None and one_of is not None:
-                self.closed_for_class[cls][prop] = set(self._list(one_of))
+            if restricted is not None and one_of is not None:
+                self.closed_for_class[cls][restricted] = set(self._list(one_of))
 
     def _list(self, head: Node | None) -> list[Node]:
         if head is None:

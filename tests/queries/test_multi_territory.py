@@ -1,0 +1,63 @@
+"""Several roadmaps in one store: ``feuilleDeRoute`` picks one, and none leak into another."""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+import pytest
+
+from feuille_de_route.graph import load_roadmap
+from feuille_de_route.graph.store import MemoryStore
+from feuille_de_route.queries import QueryDef, catalogue, run_query
+
+QUERIES = [q for q in catalogue() if q.parameter("feuilleDeRoute") is not None]
+VALID = {"chantier": "1.b", "date": datetime.date(2020, 1, 1)}
+
+
+def _canonical(rows: list[dict[str, object]]) -> list[str]:
+    return sorted(repr(sorted(row.items())) for row in rows)
+
+
+@pytest.fixture(scope="module")
+def other_store(second_folder: Path) -> MemoryStore:
+    return MemoryStore(load_roadmap(second_folder))
+
+
+def test_every_query_that_can_be_narrowed_says_so() -> None:
+    assert {q.name for q in QUERIES} == {q.name for q in catalogue()}
+
+
+@pytest.mark.parametrize("query", QUERIES, ids=[q.name for q in QUERIES])
+def test_one_roadmap_out_of_two(
+    query: QueryDef,
+    two_territories: MemoryStore,
+    gp_store: MemoryStore,
+    other_store: MemoryStore,
+    gp_iri: str,
+    other_iri: str,
+) -> None:
+    params = {p.name: VALID[p.name] for p in query.parameters if p.required}
+    alone_gp = run_query(query.name, gp_store, **params)
+    alone_other = run_query(query.name, other_store, **params)
+    both = run_query(query.name, two_territories, **params)
+    only_gp = run_query(query.name, two_territories, feuilleDeRoute=gp_iri, **params)
+    only_other = run_query(query.name, two_territories, feuilleDeRoute=other_iri, **params)
+    assert _canonical(only_gp) == _canonical(alone_gp)
+    assert _canonical(only_other) == _canonical(alone_other)
+    # Rows that name no node of either roadmap (a fiche's texts) may coincide and be merged.
+    assert set(_canonical(both)) == set(_canonical(alone_gp)) | set(_canonical(alone_other))
+    assert len(both) <= len(alone_gp) + len(alone_other)
+    for row in only_other:
+        for value in row.values():
+            assert not (isinstance(value, str) and value.startswith(gp_iri))
+
+
+def test_the_two_roadmaps_differ_where_the_copy_was_trimmed(
+    gp_store: MemoryStore, other_store: MemoryStore
+) -> None:
+    gp_rows = run_query("mobilisations", gp_store, chantier="1.b")
+    other_rows = run_query("mobilisations", other_store, chantier="1.b")
+    assert len(other_rows) == 1 < len(gp_rows)
+    assert run_query("actions", other_store, chantier="1.a") == []
+    assert run_query("actions", gp_store, chantier="1.a")

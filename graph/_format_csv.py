@@ -2,13 +2,12 @@
 
 import csv
 import io
-import os
 from pathlib import Path
 
 from feuille_de_route import atomic_write_text
 
 from ._errors import DataError, Problems
-from ._sheets import SHEETS, sheet_for_csv
+from ._sheets import SHEETS, SheetSpec, sheet_for_csv
 from ._table import sheet_from_grid, unknown_sheet_hint
 from ._workbook import Sheet, Workbook
 
@@ -107,27 +106,22 @@ def read_csv_folder(folder: Path) -> Workbook:
     return workbook
 
 
-def _csv_text(sheet: Sheet) -> str:
+def _csv_text(spec: SheetSpec, sheet: Sheet | None) -> str:
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\n")
-    headers = sheet.spec.headers
-    writer.writerow(headers)
-    for row in sheet.rows:
-        writer.writerow([row[h] for h in headers])
+    writer.writerow(spec.headers)
+    for row in sheet.rows if sheet else []:
+        writer.writerow([row[h] for h in spec.headers])
     return buffer.getvalue()
 
 
 def write_csv_folder(workbook: Workbook, folder: Path) -> list[Path]:
-    """Write one UTF-8 CSV per sheet of ``workbook`` into ``folder`` (each file atomically)
-    and remove the contract-named CSV files of sheets the workbook lacks."""
+    """Write one UTF-8 CSV per sheet of the contract into ``folder`` (headers only for a
+    sheet ``workbook`` lacks), each file replaced atomically."""
+    texts = {spec.csv: _csv_text(spec, workbook.sheets.get(spec.name)) for spec in SHEETS}
     folder.mkdir(parents=True, exist_ok=True)
-    texts = {spec.csv: _csv_text(workbook[spec.name]) for spec in SHEETS if spec.name in workbook}
     written = []
     for name, text in texts.items():
         atomic_write_text(folder / name, text)
         written.append(folder / name)
-    for spec in SHEETS:
-        stale = folder / spec.csv
-        if spec.csv not in texts and stale.exists():
-            os.remove(stale)
     return written

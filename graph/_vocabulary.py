@@ -1,16 +1,17 @@
 """Controlled values of the workbook: the SKOS concepts of ``ontology/fdr.ttl``.
 
 The concept IRIs are fixed by the contract; the words a workbook uses are their
-``skos:prefLabel``@fr, read from the ontology when it loads (the contract's labels
-otherwise). Cells are matched forgiving case, accents and spaces.
+``skos:prefLabel``@fr, read from the ontology (the contract's label stands in for a
+concept the ontology leaves unlabelled). Cells are matched forgiving case, accents
+and spaces.
 """
 
-import contextlib
 import functools
-import importlib
 from dataclasses import dataclass
 
 from rdflib import Graph, Literal, URIRef
+
+from feuille_de_route.ontology import load_ontology
 
 from ._namespaces import FDR, SKOS
 from ._sheets import Kind, fold
@@ -93,19 +94,7 @@ IFN_COLUMNS: dict[str, tuple[URIRef, str]] = {
 }
 
 
-def _ontology() -> Graph | None:
-    # The ontology part may be absent or mid-edit; the contract's labels then stand in.
-    with contextlib.suppress(Exception):
-        load = getattr(importlib.import_module("feuille_de_route.ontology"), "load_ontology", None)
-        loaded = load() if callable(load) else None
-        if isinstance(loaded, Graph):
-            return loaded
-    return None
-
-
-def _pref_label(ontology: Graph | None, concept: URIRef) -> str | None:
-    if ontology is None:
-        return None
+def _pref_label(ontology: Graph, concept: URIRef) -> str | None:
     for label in ontology.objects(concept, SKOS.prefLabel):
         if isinstance(label, Literal) and label.language == "fr" and str(label).strip():
             return str(label).strip()
@@ -115,7 +104,7 @@ def _pref_label(ontology: Graph | None, concept: URIRef) -> str | None:
 @functools.cache
 def choices() -> dict[Kind, Choices]:
     """The allowed values of each controlled column kind."""
-    ontology = _ontology()
+    ontology = load_ontology()
     result = {}
     for kind, (what, concepts) in _CONTRACT.items():
         by_label = {}

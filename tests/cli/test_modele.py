@@ -1,0 +1,31 @@
+"""``feuille-de-route modele``: the empty workbook to fill in."""
+
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from feuille_de_route._cli import main
+from feuille_de_route.graph import SHEETS, read_workbook
+
+
+def test_xlsx_template(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "modele.xlsx"
+    assert main(["modele", str(path)]) == 0
+    assert "Modèle écrit" in capsys.readouterr().out
+    book = openpyxl.load_workbook(path)
+    assert [name for name in book.sheetnames if name != "Listes"] == [s.name for s in SHEETS]
+    statut = [v for v in book["Mobilisations"].data_validations.dataValidation if v.type == "list"]
+    assert statut and statut[0].formula1.startswith("Listes!")
+
+
+@pytest.mark.parametrize("name", ["modele.ods", "modele-csv"])
+def test_other_formats(tmp_path: Path, name: str) -> None:
+    assert main(["modele", str(tmp_path / name)]) == 0
+    assert set(read_workbook(tmp_path / name).sheets) == {s.name for s in SHEETS}
+
+
+def test_unknown_suffix(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["modele", str(tmp_path / "modele.doc")]) == 2
+    err = capsys.readouterr().err
+    assert "modele.doc" in err and "Traceback" not in err

@@ -1,0 +1,127 @@
+"""``feuille-de-route requete``: run a catalogue query, or one's own ``.rq`` file."""
+
+import argparse
+from pathlib import Path
+
+__all__ = ["register"]
+
+
+def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
+    from ._store_options import add_store_arguments
+
+    parser = sub.add_parser(
+        "requete",
+        help="lancer une requête SPARQL du catalogue (ou la sienne) et afficher le résultat",
+        description=(
+            "Lance la requête NOM du catalogue (liste : feuille-de-route requetes), ou la "
+            "requête SELECT d'un fichier .rq avec --fichier, sur la feuille de route donnée. "
+            "Les valeurs des paramètres sont liées comme termes RDF, jamais collées dans le "
+            "texte de la requête."
+        ),
+        epilog=(
+            "Exemples : feuille-de-route requete fiche-chantier --param chantier=1.b ; "
+            "feuille-de-route requete mobilisations --param chantier=1.b --format csv "
+            "--sortie 1b.csv ; feuille-de-route requete --fichier ma-requete.rq classeur.xlsx. "
+            "Dans un fichier .rq, un paramètre est la variable ?_nom ; l'en-tête « #+ "
+            "parametres: » en déclare le type, sinon la valeur est un texte (ou une IRI "
+            "écrite <…>)."
+        ),
+    )
+    parser.add_argument(
+        "nom",
+        nargs="?",
+        metavar="NOM",
+        help="nom de la requête du catalogue (sans --fichier)",
+    )
+    parser.add_argument(
+        "--fichier",
+        type=Path,
+        metavar="MA_REQUETE.rq",
+        help="lancer la requête SELECT de ce fichier au lieu d'une requête du catalogue",
+    )
+    parser.add_argument(
+        "--param",
+        "-p",
+        action="append",
+        default=[],
+        metavar="nom=valeur",
+        help="valeur d'un paramètre (répétable), par exemple --param chantier=1.b",
+    )
+    parser.add_argument(
+        "--format",
+        choices=("table", "csv", "json", "markdown"),
+        default="table",
+        help=(
+            "table pour le terminal (défaut), csv ou json (formats de résultats SPARQL 1.1), "
+            "markdown pour un document"
+        ),
+    )
+    parser.add_argument(
+        "--sortie",
+        type=Path,
+        metavar="FICHIER",
+        help="écrire le résultat dans FICHIER (écriture atomique) plutôt qu'à l'écran",
+    )
+    add_store_arguments(parser)
+    parser.set_defaults(func=_run)
+
+
+def _params(pairs: list[str]) -> dict[str, object]:
+    from feuille_de_route import UserError
+
+    params: dict[str, object] = {}
+    for pair in pairs:
+        name, equals, value = pair.partition("=")
+        name = name.strip()
+        if not equals or not name:
+            raise UserError(
+                f"--param « {pair} » : attendu nom=valeur, par exemple --param chantier=1.b."
+            )
+        if name in params:
+            raise UserError(f"--param : le paramètre « {name} » est donné deux fois.")
+        params[name] = value
+    return params
+
+
+def _run(args: argparse.Namespace) -> int:
+    import shutil
+    import sys
+
+    from feuille_de_route import UserError, atomic_write_text
+    from feuille_de_route.queries import format_result, get_query, load_query_file, select
+
+    from ._store_options import open_store
+
+    if args.fichier is not None:
+        if args.nom is not None:
+            if args.classeur is not None:
+                raise UserError(
+                    "Donnez soit un NOM de requête, soit --fichier, pas les deux "
+                    f"(« {args.nom} » et « {args.fichier} »)."
+                )
+            # With --fichier the only positional is the workbook.
+            args.classeur, args.nom = Path(args.nom), None
+        query = load_query_file(args.fichier)
+    elif args.nom is None:
+        raise UserError(
+            "Nommez une requête du catalogue (liste : feuille-de-route requetes) "
+            "ou donnez --fichier MA_REQUETE.rq."
+        )
+    else:
+        query = get_query(args.nom)
+    params = _params(args.param)
+    store = open_store(args)
+    result = select(query, store, **params)
+    width = 120 if args.sortie is not None else shutil.get_terminal_size((100, 24)).columns
+    text = format_result(result, args.format, width=width)
+    if args.sortie is not None:
+        atomic_write_text(args.sortie, text)
+        count = len(result.rows)
+        print(
+            f"{count} ligne{'s' if count > 1 else ''} écrite{'s' if count > 1 else ''} "
+            f"dans {args.sortie}",
+            file=sys.stderr,
+        )
+    else:
+        sys.stdout.write(text)
+    return 0

@@ -1,0 +1,82 @@
+"""``feuille-de-route requetes``: the catalogue of named SPARQL queries."""
+
+import argparse
+
+__all__ = ["register"]
+
+
+def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
+    parser = sub.add_parser(
+        "requetes",
+        help="lister les requêtes SPARQL du catalogue, avec leurs paramètres",
+        description=(
+            "Liste les requêtes nommées du catalogue : nom, titre, description et "
+            "paramètres (type, valeur par défaut, obligatoire ou non). Chacune se lance avec "
+            "feuille-de-route requete NOM."
+        ),
+        epilog="Exemple : feuille-de-route requetes ; feuille-de-route requete arbre",
+    )
+    parser.add_argument(
+        "--format",
+        choices=("table", "markdown"),
+        default="table",
+        help="table pour le terminal (défaut) ou markdown pour un document",
+    )
+    parser.set_defaults(func=_run)
+
+
+def _parameters_text(parameters: "tuple[object, ...]") -> list[str]:
+    from feuille_de_route.queries import Parameter
+
+    lines = []
+    for parameter in parameters:
+        assert isinstance(parameter, Parameter)
+        if parameter.required:
+            mode = "obligatoire"
+        elif parameter.default is not None:
+            mode = f"défaut : {parameter.default}"
+        else:
+            mode = "facultatif"
+        lines.append(f"{parameter.name} ({parameter.type}, {mode}) : {parameter.description}")
+    return lines
+
+
+def _run(args: argparse.Namespace) -> int:
+    import shutil
+    import sys
+
+    from feuille_de_route.queries import catalogue
+
+    queries = catalogue()
+    if args.format == "markdown":
+        rows = ["| requête | titre | paramètres |", "| --- | --- | --- |"]
+        for query in queries:
+            params = "<br>".join(_parameters_text(query.parameters)) or "—"
+            cells = (f"`{query.name}`", query.title, params)
+            rows.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
+        sys.stdout.write("\n".join(rows) + "\n")
+        return 0
+
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(title="Requêtes du catalogue", show_lines=True, header_style="bold")
+    table.add_column("requête", no_wrap=True)
+    table.add_column("titre et description", overflow="fold")
+    table.add_column("paramètres", overflow="fold")
+    for query in queries:
+        about = Text(query.title, style="bold")
+        if query.description:
+            about.append("\n" + query.description)
+        params = "\n".join(_parameters_text(query.parameters)) or "—"
+        table.add_row(Text(query.name), about, Text(params))
+    console = Console(width=shutil.get_terminal_size((120, 24)).columns, highlight=False)
+    console.print(table)
+    console.print(
+        Text(
+            f"{len(queries)} requêtes. Lancer : feuille-de-route requete NOM "
+            "[--param nom=valeur …] [--format table|csv|json|markdown]"
+        )
+    )
+    return 0

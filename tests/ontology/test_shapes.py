@@ -244,9 +244,9 @@ VIOLATIONS = [
         "",
         "<mobilisation/bis> a fdr:Mobilisation ; fdr:chantier <chantier/1.a> ; "
         "fdr:ressource <ressource/cnfs> ; fdr:statut fdr:connueSansLien .",
-        "mobilisation/bis",
+        "chantier/1.a",
         None,
-        "Le même chantier et la même ressource sont reliés par plusieurs mobilisations",
+        "Ce chantier est relié 2 fois à la même ressource",
     ),
 ]
 

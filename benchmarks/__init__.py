@@ -1,0 +1,3 @@
+"""Benchmarks, run from the repository root with ``python -m benchmarks``."""
+
+__all__: list[str] = []

@@ -2,6 +2,7 @@
 back identically, in rdflib and in Oxigraph."""
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pyoxigraph
@@ -154,3 +155,18 @@ def test_graph_without_roadmap_is_refused() -> None:
 
     with pytest.raises(DataError, match="FeuilleDeRoute"):
         graph_to_workbook(Graph())
+
+
+def test_awkward_text_survives_turtle_in_both_parsers(
+    csv_folder: Callable[[dict[str, list[dict[str, str]]]], Path],
+    rows: dict[str, list[dict[str, str]]],
+    tmp_path: Path,
+) -> None:
+    awkward = 'Guillemets " et \'\'\' triples """, barre \\ oblique, ligne\nsuivante, \u202e, 🙂'
+    rows["Enjeux"][0]["intitulé"] = awkward
+    rows["Enjeux"].append({"identifiant": 'é "x" <y>', "intitulé": "identifiant piégé"})
+    graph = load_roadmap(csv_folder(rows))
+    export_graph(graph, tmp_path)
+    assert isomorphic(load_roadmap(tmp_path / "feuille-de-route.ttl"), graph)
+    assert isomorphic(_oxigraph_graph(tmp_path / "feuille-de-route.ttl"), graph)
+    assert isomorphic(load_roadmap(tmp_path / "feuille-de-route.jsonld"), graph)

@@ -2,6 +2,7 @@
 
 import json
 from pathlib import Path
+from typing import Any
 
 from rdflib import Graph
 
@@ -26,12 +27,24 @@ def jsonld_context(graph: Graph) -> dict[str, str]:
     return context
 
 
+def _ordered(value: Any, key: str = "") -> Any:
+    """JSON-LD arrays are unordered (but ``@list``): sort them so that the same graph
+    always gives the same bytes, whatever Python's hash seed."""
+    if isinstance(value, dict):
+        return {k: _ordered(v, k) for k, v in value.items()}
+    if isinstance(value, list):
+        items = [_ordered(item) for item in value]
+        if key == "@list":
+            return items
+        return sorted(items, key=lambda item: json.dumps(item, sort_keys=True))
+    return value
+
+
 def _jsonld(graph: Graph, context: dict[str, str]) -> bytes:
     data = json.loads(graph.serialize(format="json-ld", context=context, auto_compact=True))
     # The document names its context by a relative IRI, resolved beside the file.
+    data = _ordered(data)
     data["@context"] = CONTEXT_NAME
-    if isinstance(data.get("@graph"), list):
-        data["@graph"].sort(key=lambda node: str(node.get("@id", "")))
     return (json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
 
 

@@ -121,3 +121,17 @@ def test_optional_sheets_may_be_absent(csv_folder: CsvFolder, rows: Rows) -> Non
     graph = build_graph(read_workbook(csv_folder(core)))
     assert (iri("chantier/1.b"), RDF.type, fdr("Chantier")) in graph
     assert not list(graph.subjects(RDF.type, fdr("Mobilisation")))
+
+
+def test_iris_do_not_depend_on_row_order(csv_folder: CsvFolder, rows: Rows) -> None:
+    first = load_roadmap(csv_folder(rows))
+    for sheet in rows.values():
+        sheet.reverse()
+    assert set(load_roadmap(csv_folder(rows))) == set(first)
+
+
+def test_built_graph_has_no_shacl_violation(graph: Graph) -> None:
+    from feuille_de_route.ontology import validate
+
+    report = validate(graph)
+    assert report.conforms, report.text()

@@ -2,6 +2,9 @@
 back identically, in rdflib and in Oxigraph."""
 
 import json
+import os
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -170,3 +173,19 @@ def test_awkward_text_survives_turtle_in_both_parsers(
     assert isomorphic(load_roadmap(tmp_path / "feuille-de-route.ttl"), graph)
     assert isomorphic(_oxigraph_graph(tmp_path / "feuille-de-route.ttl"), graph)
     assert isomorphic(load_roadmap(tmp_path / "feuille-de-route.jsonld"), graph)
+
+
+def test_export_bytes_do_not_depend_on_the_hash_seed(mini_csv: Path, tmp_path: Path) -> None:
+    script = (
+        "import sys; from pathlib import Path;"
+        "from feuille_de_route.graph import export_graph, load_roadmap;"
+        "export_graph(load_roadmap(Path(sys.argv[1])), Path(sys.argv[2]))"
+    )
+    for seed in ("1", "2"):
+        subprocess.run(
+            [sys.executable, "-c", script, str(mini_csv), str(tmp_path / seed)],
+            check=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        )
+    for name in ("feuille-de-route.ttl", "feuille-de-route.jsonld", "feuille-de-route.nt"):
+        assert (tmp_path / "1" / name).read_bytes() == (tmp_path / "2" / name).read_bytes(), name

@@ -9,7 +9,7 @@ from urllib.parse import quote
 
 from rdflib import URIRef
 
-from ._namespaces import FDR
+from ._vocabulary import notation
 
 __all__ = ["Minter"]
 
@@ -44,7 +44,9 @@ class Minter:
         return self.iri("coordination", objet_kind, objet, service)
 
     def participation(self, chantier: str, acteur: str, role: URIRef) -> URIRef:
-        return self.iri("participation", chantier, acteur, str(role).removeprefix(str(FDR)))
+        """``{base}participation/{chantier}/{acteur}/{notation}``: the role's skos:notation
+        (``pilote``, ``realise``, ``associe``)."""
+        return self.iri("participation", chantier, acteur, notation(role))
 
     def mesure(self, code_insee: str, notation: str) -> URIRef:
         return self.iri("commune", code_insee, "ifn", notation)

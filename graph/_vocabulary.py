@@ -16,7 +16,7 @@ from feuille_de_route.ontology import load_ontology
 from ._namespaces import FDR, SKOS
 from ._sheets import Kind, fold
 
-__all__ = ["IFN_COLUMNS", "Choices", "choices", "concept_of_type"]
+__all__ = ["IFN_COLUMNS", "Choices", "choices", "concept_of_type", "notation"]
 
 
 @dataclass(frozen=True)
@@ -120,3 +120,12 @@ def concept_of_type(resource_class: URIRef) -> URIRef | None:
         if value == resource_class:
             return concept
     return None
+
+
+@functools.cache
+def notation(concept: URIRef) -> str:
+    """The concept's ASCII ``skos:notation`` (used in IRIs), its local name if it has none."""
+    value = load_ontology().value(concept, SKOS.notation)
+    if isinstance(value, Literal) and str(value).strip():
+        return str(value).strip()
+    return str(concept).removeprefix(str(FDR))

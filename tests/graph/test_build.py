@@ -71,7 +71,7 @@ def test_controlled_values_map_to_concepts(graph: Graph) -> None:
     assert (iri("mobilisation/1.b/cnum"), fdr("statut"), fdr("operante")) in graph
     assert (iri("mobilisation/1.b/robots"), fdr("statut"), fdr("connueSansLien")) in graph
     assert (
-        iri("participation/1.b/cnum/realisateur"),
+        iri("participation/1.b/cnum/realise"),
         fdr("acteur"),
         iri("ressource/cnum"),
     ) in graph

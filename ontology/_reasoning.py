@@ -79,7 +79,8 @@ def check_consistency(data: Graph, ontology: Graph | None = None) -> Consistency
     owlready2.JAVA_EXE = java_executable()
     merged = Graph()
     for graph in (load_ontology() if ontology is None else ontology, data):
-        for triple in graph:
+        # triples(), not iteration: a Dataset iterates over quads.
+        for triple in graph.triples((None, None, None)):
             merged.add(triple)
     # owl:imports would send HermiT to the network; everything it needs is merged here.
     merged.remove((None, OWL.imports, None))

@@ -7,6 +7,7 @@ and spaces.
 """
 
 import functools
+import re
 from dataclasses import dataclass
 
 from rdflib import Graph, Literal, URIRef
@@ -19,6 +20,10 @@ from ._sheets import Kind, fold
 __all__ = ["IFN_COLUMNS", "Choices", "choices", "concept_of_type", "notation"]
 
 
+def _loose(text: str) -> str:
+    return " ".join(re.sub(r"[\W_]+", " ", fold(text)).split())
+
+
 @dataclass(frozen=True)
 class Choices:
     """The allowed values of one controlled column: label → IRI (a concept, or for
@@ -28,9 +33,11 @@ class Choices:
     by_label: dict[str, URIRef]
 
     def lookup(self, text: str) -> URIRef | None:
-        key = fold(text)
+        """The value ``text`` names, forgiving case, accents, spaces and punctuation
+        ("Connue sans lien" is "connue, sans lien")."""
+        key = _loose(text)
         for label, iri in self.by_label.items():
-            if fold(label) == key:
+            if _loose(label) == key:
                 return iri
         return None
 

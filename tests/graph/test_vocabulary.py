@@ -47,3 +47,7 @@ def test_lookup_forgives_case_accents_and_spaces() -> None:
     roles = choices()[Kind.GOVERNANCE_ROLE]
     assert roles.lookup(" REALISE ") == URIRef(FDR + "realisateur")
     assert roles.lookup("co-coordinateur") is None
+    assert choices()[Kind.STATUS].lookup("Connue sans lien") == URIRef(FDR + "connueSansLien")
+    assert choices()[Kind.COORDINATION_ROLE].lookup("co coordinateur") == URIRef(
+        FDR + "coCoordinateur"
+    )

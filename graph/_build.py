@@ -9,11 +9,13 @@ import datetime as dt
 import decimal
 import re
 from collections.abc import Callable
+from typing import TypeVar
 from urllib.parse import urlsplit
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
+from ._cells import decimal_lexical, parse_date, parse_decimal, parse_integer, split_list
 from ._errors import DataError, Problems, suggest
 from ._iris import Minter
 from ._namespaces import DCTERMS, FDR, INSEE_COMMUNE, INSEE_EPCI, PREFIXES, RDF, RDFS, SKOS, XSD
@@ -21,13 +23,7 @@ from ._sheets import CORE_SHEETS, SHEETS, SHEETS_BY_NAME, Kind, fold
 from ._vocabulary import IFN_COLUMNS, choices
 from ._workbook import Row, Workbook
 
-__all__ = [
-    "AGENT_KINDS",
-    "ID_COLUMNS",
-    "build_graph",
-    "decimal_lexical",
-    "parse_coordination_object",
-]
+__all__ = ["AGENT_KINDS", "ID_COLUMNS", "build_graph", "parse_coordination_object"]
 
 # Sheet → (IRI kind segment, the column holding the row's own ID).
 ID_COLUMNS: dict[str, tuple[str, str]] = {
@@ -50,20 +46,11 @@ _SHEET_OF_KIND = {kind: sheet for sheet, (kind, _col) in ID_COLUMNS.items()}
 # Services, Acteurs and Ressources share one ID space: Gouvernance names any of them.
 AGENT_KINDS = ("service", "acteur", "ressource")
 
+_T = TypeVar("_T")
+
 _INSEE = re.compile(r"[0-9][0-9AB][0-9]{3}")
 _SIREN = re.compile(r"[0-9]{9}")
 _OBJECT_PREFIX = re.compile(r"(d[ée]fi|chantier)\s*[:\s]\s*(\S.*)", re.IGNORECASE | re.DOTALL)
-
-
-def decimal_lexical(value: decimal.Decimal) -> str:
-    """The canonical xsd:decimal form (``5.0``, ``5.25``), so equal values give equal
-    literals whatever the spreadsheet showed."""
-    text = format(value, "f")
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    if text in ("-0", ""):
-        text = "0"
-    return text + ".0" if "." not in text else text
 
 
 def parse_coordination_object(text: str) -> tuple[str | None, str]:
@@ -112,47 +99,24 @@ class _Builder:
         value = row[column]
         return Literal(value) if value else None
 
-    def integer(self, sheet: str, row: Row, column: str) -> int | None:
+    def _typed(self, sheet: str, row: Row, column: str, parse: Callable[[str], _T]) -> _T | None:
         raw = row[column]
         if not raw:
             return None
-        compact = re.sub(r"[\s\u00a0\u202f]", "", raw)
-        if re.fullmatch(r"[+-]?[0-9]+", compact):
-            return int(compact)
-        self.error(sheet, row, column, f"nombre entier attendu (ex. 1 ou 36000), lu « {raw} »")
-        return None
+        try:
+            return parse(raw)
+        except ValueError as reason:
+            self.error(sheet, row, column, str(reason))
+            return None
+
+    def integer(self, sheet: str, row: Row, column: str) -> int | None:
+        return self._typed(sheet, row, column, parse_integer)
 
     def decimal(self, sheet: str, row: Row, column: str) -> decimal.Decimal | None:
-        raw = row[column]
-        if not raw:
-            return None
-        compact = re.sub(r"[\s\u00a0\u202f]", "", raw).replace(",", ".")
-        try:
-            value = decimal.Decimal(compact)
-        except decimal.InvalidOperation:
-            value = None
-        if value is None or not value.is_finite() or not re.fullmatch(r"[+-]?[0-9.eE+-]+", compact):
-            self.error(sheet, row, column, f"nombre décimal attendu (ex. 6,5), lu « {raw} »")
-            return None
-        return value
+        return self._typed(sheet, row, column, parse_decimal)
 
     def date(self, sheet: str, row: Row, column: str) -> dt.date | None:
-        raw = row[column]
-        if not raw:
-            return None
-        french = re.fullmatch(r"([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})", raw)
-        try:
-            if french:
-                day, month, year = (int(g) for g in french.groups())
-                return dt.date(year, month, day)
-            if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", raw):
-                return dt.date.fromisoformat(raw)
-        except ValueError:
-            pass
-        self.error(
-            sheet, row, column, f"date attendue au format AAAA-MM-JJ (ex. 2024-09-01), lu « {raw} »"
-        )
-        return None
+        return self._typed(sheet, row, column, parse_date)
 
     def controlled(self, sheet: str, row: Row, column: str, kind: Kind) -> URIRef | None:
         raw = row[column]
@@ -676,11 +640,6 @@ class _Builder:
             self.add(node, FDR.depuis, Literal(depuis))
         self.add(node, SKOS.note, self.text(row, "note"))
         self._provenance(node, row)
-
-
-def split_list(cell: str) -> list[str]:
-    """The items of a ``|``-separated cell, stripped, empty items dropped."""
-    return [item.strip() for item in cell.split("|") if item.strip()]
 
 
 def _is_iri(text: str) -> bool:

@@ -67,12 +67,15 @@ def _run(args: argparse.Namespace) -> int:
         load_roadmap,
         write_workbook,
     )
+    from feuille_de_route.graph._workbook_io import target_format
 
     if args.sortie is None and args.vers_classeur is None:
         raise UserError(
             "indiquez où écrire : --sortie DOSSIER (fichiers RDF) et/ou --classeur FICHIER "
             "(classeur .xlsx, .ods ou dossier de .csv)"
         )
+    if args.vers_classeur is not None:
+        target_format(args.vers_classeur)  # refuse a bad suffix before writing anything
     source = args.classeur or GRAND_PERIGUEUX
     graph = load_roadmap(args.classeur)
     # Everything that can fail on the data happens before the first file is written.

@@ -5,7 +5,7 @@ from pathlib import Path
 from ._errors import DataError
 from ._workbook import Workbook
 
-__all__ = ["read_workbook", "workbook_format", "write_workbook"]
+__all__ = ["read_workbook", "target_format", "workbook_format", "write_workbook"]
 
 _ACCEPTED = "un classeur .xlsx, .ods ou un dossier de fichiers .csv"
 
@@ -64,24 +64,36 @@ def read_workbook(path: Path) -> Workbook:
     raise _wrong_type(path)
 
 
+def target_format(path: Path) -> str:
+    """``xlsx``, ``ods`` or ``csv`` (a folder) for a path to write a workbook to; raises
+    :class:`DataError` for anything else, before anything is written."""
+    path = Path(path)
+    suffix = path.suffix.casefold()
+    if suffix in (".xlsx", ".xlsm"):
+        return "xlsx"
+    if suffix == ".ods":
+        return "ods"
+    if path.is_dir() or (not suffix and not path.is_file()):
+        return "csv"
+    raise _wrong_type(path)
+
+
 def write_workbook(workbook: Workbook, path: Path) -> list[Path]:
     """Write ``workbook`` as ``.xlsx``, ``.ods`` or (a folder path, or one without suffix)
     a folder of CSV files, with the column notes and drop-down lists. Returns the files
     written; each is replaced atomically."""
     path = Path(path)
-    suffix = path.suffix.casefold()
-    if suffix in (".xlsx", ".xlsm"):
+    kind = target_format(path)
+    if kind == "xlsx":
         from ._format_xlsx import write_xlsx
 
         write_xlsx(workbook, path)
         return [path]
-    if suffix == ".ods":
+    if kind == "ods":
         from ._format_ods import write_ods
 
         write_ods(workbook, path)
         return [path]
-    if path.is_dir() or not suffix:
-        from ._format_csv import write_csv_folder
+    from ._format_csv import write_csv_folder
 
-        return write_csv_folder(workbook, path)
-    raise _wrong_type(path)
+    return write_csv_folder(workbook, path)

@@ -88,3 +88,13 @@ def test_help_documents_the_reverse_export(capsys: pytest.CaptureFixture[str]) -
         main(["construire", "--help"])
     text = capsys.readouterr().out
     assert "--classeur" in text and "graphe → classeur" in text
+
+
+def test_bad_workbook_target_writes_nothing(
+    roadmap: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "rdf"
+    code = main(["construire", "--sortie", str(out), "--classeur", str(tmp_path / "x.docx")])
+    assert code == 2
+    assert "x.docx" in capsys.readouterr().err
+    assert not out.exists()

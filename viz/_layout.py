@@ -80,7 +80,7 @@ def _order_chantiers(graph: "nx.DiGraph[str]") -> list[str]:
     def key(node: str) -> tuple[object, ...]:
         data = graph.nodes[node]
         defi = data.get("defi")
-        defi_ident = graph.nodes[defi]["ident"] if defi in graph else ""
+        defi_ident = graph.nodes[defi]["ident"] if isinstance(defi, str) and defi in graph else ""
         return (natural_key(defi_ident), natural_key(data["ident"]), node)
 
     return sorted((n for n, d in graph.nodes(data=True) if d["kind"] == "chantier"), key=key)
@@ -99,7 +99,7 @@ def _sectors(graph: "nx.DiGraph[str]", chantiers: list[str]) -> dict[str, tuple[
     for chantier in chantiers:
         for child in graph.successors(chantier):
             first_owner.setdefault(child, chantier)
-    weight = defaultdict(lambda: 1.0)
+    weight: dict[str, float] = defaultdict(lambda: 1.0)
     for chantier in first_owner.values():
         weight[chantier] += 1.0
     total = sum(weight[c] for c in chantiers) or 1.0

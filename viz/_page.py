@@ -306,7 +306,7 @@ def _filters(graph: "nx.DiGraph[str]") -> dict[str, Any]:
         names: dict[str, str] = graph.graph.get("defis", {})
         found = sorted(
             {d for _, data in graph.nodes(data=True) for d in data["defis"]},
-            key=lambda d: natural_key(names.get(d, d)),
+            key=lambda d: natural_key(names.get(d) or d),
         )
         defi_options = [{"id": d, "texte": names.get(d) or _defi_name(d)} for d in found]
     chantier_options = options("chantier")

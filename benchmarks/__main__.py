@@ -51,7 +51,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _split(rest: list[str]) -> tuple[list[str], list[str]]:
     """The query benchmark's options, and the others (for the cartography benchmark)."""
-    with_value = {"--repetitions", "--epci", "--delai-rdflib"}
+    with_value = {"--repetitions", "--epci", "--delai-rdflib", "--budget"}
     flags = {"--rapide", "--regenerer"}
     own: list[str] = []
     other: list[str] = []

@@ -17,7 +17,6 @@ from ._runner import (
     run_query_text,
     select,
 )
-from ._store_protocol import SelectResultLike, SelectStore
 from ._values import to_python
 
 __all__ = [
@@ -26,8 +25,6 @@ __all__ = [
     "PARAMETER_TYPES",
     "Parameter",
     "QueryDef",
-    "SelectResultLike",
-    "SelectStore",
     "catalogue",
     "format_result",
     "get_query",

@@ -10,8 +10,7 @@ from rdflib import XSD, BNode, Literal, URIRef
 from rdflib.term import Identifier
 
 from feuille_de_route import UserError
-
-from ._store_protocol import SelectResultLike
+from feuille_de_route.graph.store import SelectResult
 
 __all__ = ["FORMATS", "format_result"]
 
@@ -63,7 +62,7 @@ def _json_term(term: Identifier) -> dict[str, str]:
     return {"type": "literal", "value": str(term)}
 
 
-def _json(result: SelectResultLike) -> str:
+def _json(result: SelectResult) -> str:
     """SPARQL 1.1 Query Results JSON Format."""
     variables = list(result.variables)
     bindings = [
@@ -74,7 +73,7 @@ def _json(result: SelectResultLike) -> str:
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
-def _csv(result: SelectResultLike) -> str:
+def _csv(result: SelectResult) -> str:
     """SPARQL 1.1 Query Results CSV Format: plain values, CRLF line ends."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
@@ -98,7 +97,7 @@ def _markdown_cell(text: str) -> str:
     return text.replace("\\", "\\\\").replace("|", "\\|").replace("\r", "").replace("\n", "<br>")
 
 
-def _markdown(result: SelectResultLike) -> str:
+def _markdown(result: SelectResult) -> str:
     variables = list(result.variables)
     lines = [
         "| " + " | ".join(_markdown_cell(v) for v in variables) + " |",
@@ -110,7 +109,7 @@ def _markdown(result: SelectResultLike) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _table(result: SelectResultLike, width: int) -> str:
+def _table(result: SelectResult, width: int) -> str:
     from rich.console import Console
     from rich.table import Table
     from rich.text import Text
@@ -131,7 +130,7 @@ def _table(result: SelectResultLike, width: int) -> str:
     return output.getvalue()
 
 
-def format_result(result: SelectResultLike, format: str, width: int = 100) -> str:
+def format_result(result: SelectResult, format: str, width: int = 100) -> str:
     """``result`` as ``table`` (``width`` columns), ``csv``, ``json`` or ``markdown`` text."""
     if format == "json":
         return _json(result)

@@ -10,10 +10,10 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from feuille_de_route import UserError
+from feuille_de_route.graph.store import SelectResult, Store
 
 from ._parameters import bind_parameters
 from ._querydef import Parameter, QueryDef, parse_query_text
-from ._store_protocol import SelectResultLike, SelectStore
 from ._syntax import check_select
 from ._values import to_python
 
@@ -131,7 +131,7 @@ def load_query_file(path: Path) -> QueryDef:
     return parse_user_query(text, path)
 
 
-def select(query: QueryDef, store: SelectStore, **params: object) -> SelectResultLike:
+def select(query: QueryDef, store: Store, **params: object) -> SelectResult:
     """Run ``query`` on ``store`` with ``params`` bound as RDF terms; raw terms come back.
 
     Parameters are checked against the header (unknown, missing or ill-typed values
@@ -145,12 +145,12 @@ def select(query: QueryDef, store: SelectStore, **params: object) -> SelectResul
     return store.select(query.text, bindings)
 
 
-def _rows(result: SelectResultLike) -> list[dict[str, object]]:
+def _rows(result: SelectResult) -> list[dict[str, object]]:
     variables = list(result.variables)
     return [{v: to_python(row.get(v)) for v in variables} for row in result.rows]
 
 
-def run_query(name: str, store: SelectStore, **params: object) -> list[dict[str, object]]:
+def run_query(name: str, store: Store, **params: object) -> list[dict[str, object]]:
     """Run the catalogue query ``name``; rows map each SELECT variable to a Python value.
 
     Values: ``str`` for IRIs and texts, ``int``, ``float`` (decimals too), ``bool``,
@@ -159,6 +159,6 @@ def run_query(name: str, store: SelectStore, **params: object) -> list[dict[str,
     return _rows(select(get_query(name), store, **params))
 
 
-def run_query_text(text: str, store: SelectStore, **params: object) -> list[dict[str, object]]:
+def run_query_text(text: str, store: Store, **params: object) -> list[dict[str, object]]:
     """Run a user's own SELECT query (``#+`` header optional), rows as in :func:`run_query`."""
     return _rows(select(parse_user_query(text), store, **params))

@@ -14,9 +14,8 @@ import pytest
 from rdflib import Graph
 
 from feuille_de_route import UserError
-from feuille_de_route.graph.store import MemoryStore, OxigraphStore, roadmap_graph_name
+from feuille_de_route.graph.store import MemoryStore, OxigraphStore, Store, roadmap_graph_name
 from feuille_de_route.queries import QueryDef, catalogue, run_query
-from feuille_de_route.queries._store_protocol import SelectStore
 
 INJECTIONS = [
     "'",
@@ -56,13 +55,13 @@ VALID = {"chantier": "1.b", "date": datetime.date(2020, 1, 1)}
 CASES = [(q, p.name) for q in catalogue() for p in q.parameters]
 
 
-def _snapshot(store: SelectStore) -> list[tuple[object, ...]]:
+def _snapshot(store: Store) -> list[tuple[object, ...]]:
     rows = store.select("SELECT ?s ?p ?o WHERE { ?s ?p ?o }", {}).rows
     return sorted((str(r["s"]), str(r["p"]), repr(r["o"])) for r in rows)
 
 
 @pytest.fixture(scope="module")
-def stores(gp_graph: Graph, tmp_path_factory: pytest.TempPathFactory) -> dict[str, SelectStore]:
+def stores(gp_graph: Graph, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Store]:
     oxigraph = OxigraphStore(tmp_path_factory.mktemp("injection") / "stockage")
     oxigraph.add_graph(gp_graph, roadmap_graph_name(gp_graph))
     copy = Graph()
@@ -71,7 +70,7 @@ def stores(gp_graph: Graph, tmp_path_factory: pytest.TempPathFactory) -> dict[st
     return {"memory": MemoryStore(copy), "oxigraph": oxigraph}
 
 
-def _run(query: QueryDef, store: SelectStore, name: str, value: object) -> object:
+def _run(query: QueryDef, store: Store, name: str, value: object) -> object:
     params = {p.name: VALID[p.name] for p in query.parameters if p.required}
     params[name] = value
     try:
@@ -85,7 +84,7 @@ def _run(query: QueryDef, store: SelectStore, name: str, value: object) -> objec
 @pytest.mark.parametrize("engine", ["memory", "oxigraph"])
 @pytest.mark.parametrize(("query", "name"), CASES, ids=[f"{q.name}-{n}" for q, n in CASES])
 def test_injection_changes_nothing(
-    stores: dict[str, SelectStore], engine: str, query: QueryDef, name: str
+    stores: dict[str, Store], engine: str, query: QueryDef, name: str
 ) -> None:
     store = stores[engine]
     before = _snapshot(store)
@@ -107,7 +106,7 @@ def test_injection_changes_nothing(
     assert _snapshot(store) == before
 
 
-def test_an_iri_value_is_never_spliced(stores: dict[str, SelectStore]) -> None:
+def test_an_iri_value_is_never_spliced(stores: dict[str, Store]) -> None:
     """A valid IRI that ends a roadmap's IRI with a quote only matches nothing."""
     store = stores["memory"]
     plain = run_query("arbre", store)

@@ -143,7 +143,8 @@ def _markdown(report: dict[str, Any]) -> str:
         other = rd_by.get(key)
         ratio = "—"
         if other and other["statut"] == "ok" and entry["mediane_s"] > 0:
-            ratio = f"{other['mediane_s'] / entry['mediane_s']:.0f}×"
+            factor = other["mediane_s"] / entry["mediane_s"]
+            ratio = f"{factor:.0f}×" if factor >= 10 else f"{factor:.2g}×"
         elif other and other["statut"] != "ok":
             ratio = f"> {other['delai_s'] / max(entry['mediane_s'], 1e-6):.0f}×"
         goal = "ok" if entry["mediane_s"] < GOALS["requete_nationale_oxigraph_s"] else "MANQUÉ"

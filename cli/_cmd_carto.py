@@ -24,7 +24,9 @@ def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None
         epilog=(
             "Exemples : feuille-de-route carto --sortie cartes/ ; "
             "feuille-de-route carto --chantier 1.b --sortie 1b.html ; "
-            "feuille-de-route carto --vue lacunes classeur.xlsx --sortie lacunes.html"
+            "feuille-de-route carto --vue lacunes classeur.xlsx --sortie lacunes.html ; "
+            "feuille-de-route carto --stockage national/ --feuille-de-route grand-perigueux "
+            "--sortie cartes/"
         ),
     )
     which = parser.add_mutually_exclusive_group()
@@ -44,6 +46,16 @@ def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None
         ),
     )
     add_store_arguments(parser)
+    parser.add_argument(
+        "--feuille-de-route",
+        dest="feuille_de_route",
+        metavar="IRI_OU_IDENTIFIANT",
+        help=(
+            "la feuille de route à dessiner quand le stockage en contient plusieurs (une par "
+            "territoire), par son IRI ou son identifiant (ex. grand-perigueux) ; sans elle, "
+            "la seule du stockage"
+        ),
+    )
     parser.add_argument(
         "--sortie",
         type=Path,
@@ -82,11 +94,11 @@ def _run(args: argparse.Namespace) -> int:
 
     if single:
         view = "chantier" if args.chantier is not None else args.vue
-        html = build_cartography(store, view, args.chantier)
+        html = build_cartography(store, view, args.chantier, args.feuille_de_route)
         atomic_write_text(output, html)
         print(f"Carte écrite : {output} (à ouvrir dans un navigateur, même hors ligne).")
         return 0
-    paths = write_cartographies(store, output)
+    paths = write_cartographies(store, output, args.feuille_de_route)
     print(f"{len(paths)} pages écrites dans {output} ; sommaire : {output / 'index.html'}")
     return 0
 

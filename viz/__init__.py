@@ -2,20 +2,26 @@
 
 :func:`build_cartography` draws one view of the roadmap held in a store (the whole
 roadmap, its gaps, or one chantier as in the seed's fiche 1.b); :func:`write_cartographies`
-writes every view and an index page. Each page is one self-contained file that works
-offline (vis-network inlined from the pyvis package, no other resource).
+writes every view and an index page. A store may hold many roadmaps (one per
+territory): each page draws one, chosen by IRI or identifier (:func:`choose_roadmap`).
+Each page is one self-contained file that works offline (vis-network inlined from the
+pyvis package, no other resource).
 """
 
 from ._cartography import build_cartography, render_view, write_cartographies
 from ._page import json_for_html
 from ._results import VIEWS, Results, fetch_results
+from ._roadmaps import Roadmap, choose_roadmap, list_roadmaps
 
 __all__ = [
     "VIEWS",
     "Results",
+    "Roadmap",
     "build_cartography",
+    "choose_roadmap",
     "fetch_results",
     "json_for_html",
+    "list_roadmaps",
     "render_view",
     "write_cartographies",
 ]

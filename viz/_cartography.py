@@ -12,7 +12,8 @@ from ._graph import build_chantier_graph, build_gaps_graph, build_roadmap_graph,
 from ._layout import chantier_layout, gaps_layout, roadmap_layout
 from ._metrics import size_by_betweenness, size_by_degree, size_fixed
 from ._page import Page, render_index, render_page
-from ._results import Results, Row, check_view, fetch_results
+from ._results import Results, Row, check_view, fetch_results, roadmap_runner
+from ._roadmaps import choose_roadmap
 
 if TYPE_CHECKING:
     from feuille_de_route.graph.store import Store
@@ -20,15 +21,20 @@ if TYPE_CHECKING:
 __all__ = ["build_cartography", "render_view", "write_cartographies"]
 
 
-def build_cartography(store: "Store", view: str, chantier: str | None = None) -> str:
-    """The HTML page of ``view`` over the roadmap in ``store``.
+def build_cartography(
+    store: "Store", view: str, chantier: str | None = None, roadmap: str | None = None
+) -> str:
+    """The HTML page of ``view`` over one roadmap in ``store``.
 
     ``view`` is ``feuille-de-route`` (the whole roadmap), ``lacunes`` (the gaps) or
     ``chantier`` (one chantier's cartography of resources; ``chantier`` is its ID, e.g.
-    ``1.b``). Raises :class:`~feuille_de_route.UserError` for an unknown view or chantier.
+    ``1.b``). ``roadmap`` is the roadmap's IRI or ``dcterms:identifier``; without it the
+    store's only roadmap is drawn. Raises :class:`~feuille_de_route.UserError` for an
+    unknown view, chantier or roadmap, and when the store holds several roadmaps and
+    none is chosen (the message lists them).
     """
     check_view(view, chantier)
-    return render_view(fetch_results(store, view, chantier), view, chantier)
+    return render_view(fetch_results(store, view, chantier, roadmap), view, chantier)
 
 
 def render_view(
@@ -37,8 +43,12 @@ def render_view(
     chantier: str | None = None,
     links: list[tuple[str, str]] | None = None,
 ) -> str:
-    """The HTML page of ``view`` from query rows already fetched (see :class:`Results`)."""
+    """The HTML page of ``view`` from query rows already fetched (see :class:`Results`).
+
+    The whole roadmap and the gaps are titled with ``results.roadmap``'s name when set.
+    """
     check_view(view, chantier)
+    name = results.roadmap.name if results.roadmap else None
     page: Page
     graph: nx.DiGraph[str]
     if view == "feuille-de-route":
@@ -47,8 +57,8 @@ def render_view(
         counts = _counts(graph)
         page = Page(
             view=view,
-            title="Feuille de route : enjeux, défis, chantiers et ressources",
-            subtitle=counts,
+            title=name or "Feuille de route : enjeux, défis, chantiers et ressources",
+            subtitle=f"Vue d'ensemble : {counts}" if name else counts,
             size_legend=size_by_degree(graph),
         )
     elif view == "lacunes":
@@ -56,7 +66,7 @@ def render_view(
         positions = gaps_layout(graph)
         page = Page(
             view=view,
-            title="Lacunes de la feuille de route",
+            title=f"Lacunes — {name}" if name else "Lacunes de la feuille de route",
             subtitle=(
                 "Chantiers sans ressource opérante, ressources connues à activer, "
                 "ressources dont dépendent plusieurs chantiers"
@@ -86,8 +96,10 @@ def render_view(
             ),
             size_legend=size_fixed(graph),
             no_line_legend=True,
+            kicker=name or "",
         )
     page.links = links or []
+    page.roadmap = results.roadmap.iri if results.roadmap else None
     return render_page(graph, positions, page)
 
 
@@ -167,25 +179,27 @@ def _file_name(chantier: str, taken: set[str]) -> str:
     return name
 
 
-def write_cartographies(store: "Store", folder: Path) -> list[Path]:
-    """Write every view into ``folder`` and an ``index.html`` linking them; return the paths.
+def write_cartographies(store: "Store", folder: Path, roadmap: str | None = None) -> list[Path]:
+    """Write every view of one roadmap into ``folder`` and an ``index.html`` linking them.
 
     Pages: ``feuille-de-route.html``, ``lacunes.html``, one ``chantier-<ID>.html`` per
-    chantier, then ``index.html``. Each file is written atomically.
+    chantier, then ``index.html``; returns their paths. ``roadmap`` (IRI or identifier)
+    is chosen as in :func:`build_cartography`. Each file is written atomically.
     """
-    from feuille_de_route.queries import run_query
-
     folder = Path(folder)
     if folder.exists() and not folder.is_dir():
         raise UserError(f"{folder} existe et n'est pas un dossier : attendu un dossier de sortie.")
+    chosen = choose_roadmap(store, roadmap)
+    query = roadmap_runner(store, chosen)
     results = Results(
-        arbre=run_query("arbre", store),
-        actions=run_query("actions", store),
-        mobilisations=run_query("mobilisations", store),
-        coordination=run_query("coordination", store),
-        sans_operante=run_query("chantiers-sans-ressource-operante", store),
-        a_activer=run_query("ressources-a-activer", store),
-        partagees=run_query("ressources-partagees", store, minimum=2),
+        arbre=query("arbre"),
+        actions=query("actions"),
+        mobilisations=query("mobilisations"),
+        coordination=query("coordination"),
+        sans_operante=query("chantiers-sans-ressource-operante"),
+        a_activer=query("ressources-a-activer"),
+        partagees=query("ressources-partagees", minimum=2),
+        roadmap=chosen,
     )
     back = [("index.html", "Toutes les cartes")]
     written: list[Path] = []
@@ -214,7 +228,7 @@ def write_cartographies(store: "Store", folder: Path) -> list[Path]:
     pages: list[tuple[str, str, str]] = []
     for ident in sorted(chantiers, key=natural_key):
         name = _file_name(ident, taken)
-        results.fiche = run_query("fiche-chantier", store, chantier=ident)
+        results.fiche = query("fiche-chantier", chantier=ident)
         path = folder / name
         atomic_write_text(path, render_view(results, "chantier", ident, links=back))
         written.append(path)
@@ -223,7 +237,7 @@ def write_cartographies(store: "Store", folder: Path) -> list[Path]:
     atomic_write_text(
         index,
         render_index(
-            "Cartographies de la feuille de route",
+            f"Cartographies — {chosen.name}" if chosen else "Cartographies de la feuille de route",
             [("Vues d'ensemble", overview), ("Cartographie des ressources par chantier", pages)],
         ),
     )

@@ -40,6 +40,8 @@ class Page:
     no_line_legend: bool = False
     alert_legend: bool = False
     links: list[tuple[str, str]] = field(default_factory=list)
+    kicker: str = ""  # a line above the title (the roadmap's name on a chantier's page)
+    roadmap: str | None = None  # IRI of the roadmap drawn, for the page's data
 
 
 def json_for_html(value: object) -> str:
@@ -340,6 +342,7 @@ def render_page(graph: "nx.DiGraph[str]", positions: Positions, page: Page) -> s
     payload = {
         "vue": page.view,
         "titre": page.title,
+        "feuilleDeRoute": page.roadmap,
         "nodes": nodes,
         "edges": edges,
         "options": options if isinstance(options, dict) else json.loads(options),

@@ -334,11 +334,67 @@ def payload_pages(payload_store: Any, tmp_path_factory: pytest.TempPathFactory) 
     return folder
 
 
+BIS_BASE = "https://w3id.org/feuille-de-route/territoires/grand-perigueux-bis/"
+BIS_ID = "grand-perigueux-bis"
+BIS_TITLE = "Copie d'essai de la feuille de route du Grand Périgueux"
+
+
+def copy_under_other_base(target: Path) -> Path:
+    """The embedded Grand Périgueux workbook copied to ``target`` as another roadmap.
+
+    Only ``feuille-de-route.csv`` changes (identifiant, titre, iri de base): every local
+    ID stays the same (1.b, cias…), so a page that mixed both roadmaps would show two
+    nodes per chantier.
+    """
+    import csv
+
+    from feuille_de_route.graph import GRAND_PERIGUEUX
+
+    shutil.copytree(GRAND_PERIGUEUX, target)
+    path = target / "feuille-de-route.csv"
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        fields = list(reader.fieldnames or [])
+        rows = list(reader)
+    for row in rows:
+        row.update({"identifiant": BIS_ID, "titre": BIS_TITLE, "iri de base": BIS_BASE})
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=fields)
+        writer.writeheader()
+        writer.writerows(rows)
+    return target
+
+
+@pytest.fixture(scope="session")
+def bis_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return copy_under_other_base(tmp_path_factory.mktemp("seconde") / "grand-perigueux-bis")
+
+
+@pytest.fixture(scope="session")
+def two_roadmaps(bis_folder: Path) -> Any:
+    """One memory store holding the Grand Périgueux and its copy, one named graph each."""
+    from feuille_de_route.graph import load_roadmap
+    from feuille_de_route.graph.store import MemoryStore, roadmap_graph_name
+
+    store = MemoryStore()
+    for graph in (load_roadmap(None), load_roadmap(bis_folder)):
+        store.add_graph(graph, roadmap_graph_name(graph))
+    return store
+
+
 @pytest.fixture(scope="session")
 def kit() -> Any:
     """Helpers of these tests (conftest modules cannot be imported under importlib mode)."""
     from types import SimpleNamespace
 
     return SimpleNamespace(
-        BASE=BASE, PAYLOAD=PAYLOAD, iri=iri, sample_results=sample_results, ARTEFACTS=ARTEFACTS
+        BASE=BASE,
+        PAYLOAD=PAYLOAD,
+        iri=iri,
+        sample_results=sample_results,
+        ARTEFACTS=ARTEFACTS,
+        BIS_BASE=BIS_BASE,
+        BIS_ID=BIS_ID,
+        BIS_TITLE=BIS_TITLE,
+        copy_under_other_base=copy_under_other_base,
     )

@@ -3,6 +3,8 @@
 import argparse
 from pathlib import Path
 
+from ._arguments import add_roadmap_argument
+
 __all__ = ["register"]
 
 
@@ -25,16 +27,7 @@ def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None
             "--classeur mon-territoire.ods"
         ),
     )
-    parser.add_argument(
-        "classeur",
-        nargs="?",
-        type=Path,
-        metavar="CLASSEUR",
-        help=(
-            "classeur .xlsx, .ods, dossier de .csv, ou fichier RDF .ttl/.jsonld/.nt/.rdf "
-            "(par défaut : le Grand Périgueux)"
-        ),
-    )
+    add_roadmap_argument(parser)
     parser.add_argument(
         "--sortie",
         type=Path,

@@ -4,6 +4,8 @@ import argparse
 import time
 from pathlib import Path
 
+from ._arguments import add_roadmap_argument
+
 __all__ = ["register"]
 
 
@@ -17,13 +19,7 @@ def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None
             "cohérence OWL avec HermiT) et écrit les cartographies des ressources."
         ),
     )
-    parser.add_argument(
-        "classeur",
-        nargs="?",
-        type=Path,
-        metavar="CLASSEUR",
-        help="classeur .xlsx, .ods ou dossier de .csv (par défaut : le Grand Périgueux)",
-    )
+    add_roadmap_argument(parser)
     parser.add_argument(
         "--sortie",
         type=Path,

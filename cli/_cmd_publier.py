@@ -1,8 +1,8 @@
 """``feuille-de-route publier``: put a roadmap's graph on a SPARQL server."""
 
 import argparse
-from pathlib import Path
 
+from ._arguments import add_roadmap_argument
 from ._store_options import SERVERS_HELP
 
 __all__ = ["register"]
@@ -24,16 +24,7 @@ def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None
             "feuille-de-route publier ma-feuille-de-route.xlsx --endpoint http://localhost:7878"
         ),
     )
-    parser.add_argument(
-        "classeur",
-        nargs="?",
-        type=Path,
-        metavar="CLASSEUR",
-        help=(
-            "classeur .xlsx, .ods ou dossier de .csv, ou graphe RDF .ttl, .jsonld ou .nt "
-            "(par défaut : la feuille de route embarquée du Grand Périgueux)"
-        ),
-    )
+    add_roadmap_argument(parser)
     parser.add_argument(
         "--endpoint",
         required=True,

@@ -3,6 +3,8 @@
 import argparse
 from pathlib import Path
 
+from ._arguments import add_roadmap_argument
+
 __all__ = ["register"]
 
 
@@ -17,16 +19,7 @@ def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None
             "Code de sortie : 0 sans violation ni incohérence, 1 sinon, 2 en cas d'erreur."
         ),
     )
-    parser.add_argument(
-        "source",
-        nargs="?",
-        type=Path,
-        metavar="CLASSEUR|FICHIER_RDF",
-        help=(
-            "classeur .xlsx, .ods ou dossier de .csv, ou graphe RDF .ttl, .jsonld ou .nt "
-            "(par défaut : la feuille de route embarquée du Grand Périgueux)"
-        ),
-    )
+    add_roadmap_argument(parser)
     parser.add_argument(
         "--sans-raisonneur",
         action="store_true",
@@ -39,7 +32,7 @@ def _run(args: argparse.Namespace) -> int:
     from feuille_de_route.graph import load_roadmap
     from feuille_de_route.ontology import check_consistency, validate
 
-    source: Path | None = args.source
+    source: Path | None = args.classeur
     graph = load_roadmap(source)
     name = "Grand Périgueux (embarquée)" if source is None else str(source)
     print(f"Feuille de route : {name} — {len(graph)} triplets.")

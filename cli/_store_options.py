@@ -9,6 +9,8 @@ from ._errors import UserError
 if TYPE_CHECKING:
     from feuille_de_route.graph.store import Store
 
+from ._arguments import add_roadmap_argument
+
 __all__ = ["SERVERS_HELP", "add_store_arguments", "open_store"]
 
 SERVERS_HELP = (
@@ -23,16 +25,7 @@ SERVERS_HELP = (
 
 def add_store_arguments(parser: argparse.ArgumentParser) -> None:
     """Add ``[CLASSEUR] --stockage DOSSIER --endpoint URL --delai SECONDES`` to ``parser``."""
-    parser.add_argument(
-        "classeur",
-        nargs="?",
-        type=Path,
-        metavar="CLASSEUR",
-        help=(
-            "classeur .xlsx, .ods ou dossier de .csv, ou graphe RDF .ttl, .jsonld ou .nt "
-            "(par défaut : la feuille de route embarquée du Grand Périgueux)"
-        ),
-    )
+    add_roadmap_argument(parser)
     where = parser.add_mutually_exclusive_group()
     where.add_argument(
         "--stockage",

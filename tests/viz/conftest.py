@@ -383,6 +383,16 @@ def two_roadmaps(bis_folder: Path) -> Any:
 
 
 @pytest.fixture(scope="session")
+def bis_pages(two_roadmaps: Any, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Every page of the copy, chosen by identifier in the store holding both roadmaps."""
+    from feuille_de_route.viz import write_cartographies
+
+    folder = tmp_path_factory.mktemp("cartes-bis")
+    write_cartographies(two_roadmaps, folder, BIS_ID)
+    return folder
+
+
+@pytest.fixture(scope="session")
 def kit() -> Any:
     """Helpers of these tests (conftest modules cannot be imported under importlib mode)."""
     from types import SimpleNamespace

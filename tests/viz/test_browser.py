@@ -294,9 +294,13 @@ def test_payloads_do_not_run_and_show_as_text(
         )
         assert page.locator("main img, main script, main b").count() == 0
         return
+    # Page titles name the chantier or the roadmap, whose title carries the payload too.
+    assert '<img src=x onerror="window.__pwned=1">' in page.title()
+    assert '<img src=x onerror="window.__pwned=1">' in page.locator("h1").inner_text()
     if name.startswith("chantier"):
-        assert '<img src=x onerror="window.__pwned=1">' in page.title()
-        assert '<img src=x onerror="window.__pwned=1">' in page.locator("h1").inner_text()
+        assert '<img src=x onerror="window.__pwned=1">' in (
+            page.locator(".surtitre").text_content() or ""
+        )
     # Show the details of every kind of node, and search by a trapped name.
     kinds = page.evaluate(
         """() => {
@@ -320,3 +324,101 @@ def test_payloads_do_not_run_and_show_as_text(
     assert page.locator("body img").count() == 0
     assert opened.errors == []
     assert opened.blocked == []
+
+
+GP_TITLE = "Feuille de route territoriale d'inclusion numérique du Grand Périgueux"
+
+
+@pytest.mark.parametrize(
+    ("name", "title"),
+    [
+        ("feuille-de-route", "{roadmap}"),
+        ("lacunes", "Lacunes — {roadmap}"),
+        ("index", "Cartographies — {roadmap}"),
+    ],
+)
+@pytest.mark.parametrize("which", ["seule", "copie"])
+def test_page_titles_name_the_roadmap(
+    gp_pages: Path,
+    bis_pages: Path,
+    open_page: Callable[[Path, str], Opened],
+    kit: Any,
+    name: str,
+    title: str,
+    which: str,
+) -> None:
+    """One roadmap alone, or the copy chosen in a store holding two: titled with its title."""
+    folder, roadmap = (gp_pages, GP_TITLE) if which == "seule" else (bis_pages, kit.BIS_TITLE)
+    page = open_page(folder / f"{name}.html", f"titre-{which}-{name}").page
+    expected = title.format(roadmap=roadmap)
+    assert page.title() == expected
+    assert page.locator("h1").inner_text() == expected
+
+
+def test_chantier_page_names_its_roadmap(
+    bis_pages: Path, open_page: Callable[[Path, str], Opened], kit: Any
+) -> None:
+    page = open_page(bis_pages / "chantier-1.b.html", "titre-copie-chantier-1.b").page
+    # Shown in capitals by the style sheet; the text itself is the title.
+    assert page.locator(".surtitre").text_content() == kit.BIS_TITLE
+    assert page.title().startswith("Chantier 1.b — ")
+
+
+# Every shown node's box (shape and label) in screen pixels, and those leaving the map.
+CLIPPED = """() => {
+    const net = window.carto.network;
+    const r = document.getElementById('reseau').getBoundingClientRect();
+    const out = [];
+    window.carto.nodes.get().forEach(n => {
+        if (n.hidden) return;
+        const b = net.getBoundingBox(n.id);
+        const a = net.canvasToDOM({x: b.left, y: b.top});
+        const c = net.canvasToDOM({x: b.right, y: b.bottom});
+        if (a.x < 0 || a.y < 0 || c.x > r.width || c.y > r.height) {
+            out.push([n.nom || n.label, Math.round(a.x), Math.round(c.x), Math.round(r.width)]);
+        }
+    });
+    return out;
+}"""
+NEXT_FRAMES = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
+
+
+@pytest.mark.parametrize("name", ["chantier-1.b", "chantier-6", "feuille-de-route", "lacunes"])
+def test_labels_stay_in_view_when_the_window_changes_size(
+    gp_pages: Path, browser: Any, artefacts: Path, name: str
+) -> None:
+    """The first view shows every label whole, even when the window opens at another size.
+
+    vis-network keeps its scale when the canvas is resized; a window opened small and
+    then enlarged (as ``chromium --screenshot --window-size`` does) used to cut the
+    sector headings of a chantier's map (« artenaires de projet »).
+    """
+    context = browser.new_context(viewport={"width": 800, "height": 600})
+    try:
+        page = context.new_page()
+        page.goto((gp_pages / f"{name}.html").resolve().as_uri())
+        page.wait_for_function(DRAWN, timeout=30_000)
+        assert page.evaluate(CLIPPED) == []
+        page.set_viewport_size({"width": 1400, "height": 900})
+        page.wait_for_function(
+            "() => document.getElementById('reseau').getBoundingClientRect().width > 700"
+        )
+        page.evaluate(NEXT_FRAMES)
+        page.screenshot(path=str(artefacts / f"cadrage-{name}.png"))
+        assert page.evaluate(CLIPPED) == []
+        # Once the user has zoomed (off-centre), a resize leaves their view where it is.
+        box = page.locator("#reseau").bounding_box()
+        page.mouse.move(box["x"] + box["width"] * 0.2, box["y"] + box["height"] * 0.3)
+        page.mouse.wheel(0, -300)
+        page.wait_for_function("() => window.carto.etat.vueTouchee === true")
+        page.evaluate(NEXT_FRAMES)
+        before = page.evaluate("() => window.carto.network.getViewPosition()")
+        page.set_viewport_size({"width": 1200, "height": 800})
+        page.wait_for_function(
+            "() => document.getElementById('reseau').getBoundingClientRect().width < 700"
+        )
+        page.evaluate(NEXT_FRAMES)
+        after = page.evaluate("() => window.carto.network.getViewPosition()")
+        assert abs(after["x"] - before["x"]) < 1 and abs(after["y"] - before["y"]) < 1
+    finally:
+        context.close()

@@ -74,6 +74,24 @@
   });
   network.fit({ animation: false });
 
+  /* ---------- framing ---------- */
+
+  // vis-network keeps its scale and centre when the canvas changes size (the window
+  // opened at another size, then resized; the page's layout settling), which pushes the
+  // labels at the map's edges out of view. Until the user moves or zooms the view, each
+  // resize frames the whole map again; fit() measures the labels first, so they fit too.
+  etat.vueTouchee = false;
+  function vueTouchee() { etat.vueTouchee = true; }
+  network.on("dragStart", vueTouchee);
+  network.on("zoom", vueTouchee);
+  network.on("resize", function () {
+    // After the event vis-network rescales the old view to the new size: frame once
+    // that is done (a microtask runs before the next frame is drawn).
+    Promise.resolve().then(function () {
+      if (!etat.vueTouchee) { network.fit({ animation: false }); }
+    });
+  });
+
   /* ---------- neighbourhood highlight ---------- */
 
   function surligner(id) {
@@ -344,6 +362,7 @@
   }
 
   function focaliser(id) {
+    vueTouchee();
     if (caches[id]) { reinitialiserFiltres(); }
     network.selectNodes([id]);
     surligner(id);

@@ -224,6 +224,11 @@ _SECTOR_DEGREES = {
     "gouvernance": -90.0,
 }
 _SECTOR_SPAN = math.radians(52)
+# The four quadrants make a map wider than tall, drawn in a roughly square frame:
+# squeezed across and stretched down, it is drawn larger, and the labels hanging under
+# the nodes of the left and right groups get more room between them.
+_ACROSS, _DOWN = 0.75, 1.25
+_ALONG_ARC, _BETWEEN_ARCS = 190.0, 150.0  # spacing of a group's nodes, in canvas units
 
 
 def chantier_layout(graph: "nx.DiGraph[str]") -> Positions:
@@ -250,12 +255,12 @@ def chantier_layout(graph: "nx.DiGraph[str]") -> Positions:
                 (radius + 40) * math.sin(centre_angle),
             )
     _place_leftovers(pos, graph, 600)
-    return pos
+    return {node: (x * _ACROSS, y * _DOWN) for node, (x, y) in pos.items()}
 
 
 def _arcs(pos: Positions, nodes: list[str], centre: float, radius: float) -> float:
     """Fill arcs of the sector from ``radius`` outwards; return the next free radius."""
-    spacing = 150.0
+    spacing = _ALONG_ARC
     i = 0
     while i < len(nodes):
         capacity = max(1, int(_SECTOR_SPAN * radius / spacing) + 1)
@@ -265,5 +270,5 @@ def _arcs(pos: Positions, nodes: list[str], centre: float, radius: float) -> flo
             offset = 0.0 if len(batch) == 1 else -span / 2 + j * span / (len(batch) - 1)
             pos[node] = (radius * math.cos(centre + offset), radius * math.sin(centre + offset))
         i += capacity
-        radius += 120
+        radius += _BETWEEN_ARCS
     return radius

@@ -173,3 +173,30 @@ def test_chantier_page_names_its_roadmap_above_the_title(two_roadmaps: Any, kit:
     page = html_module.unescape(build_cartography(two_roadmaps, "chantier", "1.b", kit.BIS_ID))
     assert f'<p class="surtitre">{kit.BIS_TITLE}</p>' in page
     assert "<title>Chantier 1.b — " in page
+
+
+def test_a_national_store_lists_the_first_roadmaps_and_says_how_many_more() -> None:
+    from rdflib import RDF, Graph, Literal, Namespace, URIRef
+    from rdflib.namespace import DCTERMS
+
+    from feuille_de_route.graph.store import MemoryStore
+
+    fdr = Namespace("https://w3id.org/feuille-de-route/ontologie#")
+    graph = Graph()
+    for i in range(45):
+        roadmap = URIRef(f"https://w3id.org/feuille-de-route/territoires/epci-{i:03d}/")
+        graph.add((roadmap, RDF.type, fdr.FeuilleDeRoute))
+        graph.add((roadmap, DCTERMS.identifier, Literal(f"epci-{i:03d}")))
+        graph.add((roadmap, DCTERMS.title, Literal(f"Feuille de route n° {i}", lang="fr")))
+    with pytest.raises(UserError) as error:
+        choose_roadmap(MemoryStore(graph))
+    lines = str(error.value).splitlines()
+    assert lines[0].startswith("le stockage contient 45 feuilles de route")
+    assert lines[1] == (
+        "  - epci-000 : Feuille de route n° 0 "
+        "<https://w3id.org/feuille-de-route/territoires/epci-000/>"
+    )
+    assert len(lines) == 1 + 30 + 1
+    assert lines[-1].startswith("  … et 15 autres")
+    chosen = choose_roadmap(MemoryStore(graph), "epci-044")
+    assert chosen is not None and chosen.title == "Feuille de route n° 44"

@@ -4,14 +4,13 @@ import functools
 from collections.abc import Iterable, Mapping
 from typing import cast
 
-from rdflib import ConjunctiveGraph, Dataset, Graph, URIRef
+from rdflib import RDF, ConjunctiveGraph, Dataset, Graph, URIRef
 from rdflib.plugins.sparql import prepareQuery
 from rdflib.plugins.sparql.sparql import Query
 from rdflib.query import ResultRow
 from rdflib.term import Identifier
 
-from ._errors import StoreError
-from ._naming import roadmap_graph_name
+from ._naming import FEUILLE_DE_ROUTE
 from ._result import SelectResult
 from ._terms import check_iri, normalise
 
@@ -24,32 +23,49 @@ def _prepared(query: str) -> Query:
     return prepareQuery(query)
 
 
+def _as_dataset(graph: Graph) -> Dataset:
+    """``graph``'s triples in a Dataset, each roadmap in the named graph of its IRI.
+
+    One roadmap: every triple goes in its graph. Several: a triple goes in the graph of
+    the roadmap whose IRI (the base of all its nodes' IRIs) is the longest prefix of its
+    subject. Triples of no roadmap stay in the default graph: queries see them, but the
+    catalogue, which reads each roadmap's own graph, does not.
+    """
+    dataset = Dataset(default_union=True)
+    roadmaps = sorted({str(s) for s in graph.subjects(RDF.type, FEUILLE_DE_ROUTE)}, key=len)
+    if len(roadmaps) == 1:
+        target = dataset.graph(URIRef(roadmaps[0]))
+        target.addN((s, p, o, target) for s, p, o in graph)
+        return dataset
+    targets = {iri: dataset.graph(URIRef(iri)) for iri in roadmaps}
+    default = dataset.default_graph
+    longest_first = roadmaps[::-1]
+    for s, p, o in graph:
+        subject = str(s) if isinstance(s, URIRef) else ""
+        iri = next((r for r in longest_first if subject.startswith(r)), None)
+        (targets[iri] if iri is not None else default).add((s, p, o))
+    return dataset
+
+
 class MemoryStore:
     """Queries rdflib graphs in memory, binding values with ``initBindings``.
 
-    ``MemoryStore(graph)`` queries ``graph`` itself, without copying it; a ``Dataset``
-    is queried as the union of its graphs. The first ``add_graph`` moves the triples
-    into a ``Dataset`` (one named graph per roadmap) and queries then see the union.
+    The store is a ``Dataset`` whose named graphs are the roadmaps, each named by its
+    ``fdr:FeuilleDeRoute`` IRI, as in every store: the catalogue restricts a query to
+    one roadmap by reading its graph only. ``MemoryStore(graph)`` copies a plain graph
+    into such a Dataset (see ``_as_dataset``: a few ms for a territory); a ``Dataset``
+    (or ``ConjunctiveGraph``) is queried as it is, as the union of its graphs.
     """
 
     def __init__(self, graph: Graph | None = None) -> None:
-        self._graph: Graph = Dataset(default_union=True) if graph is None else graph
-        if isinstance(self._graph, ConjunctiveGraph):  # Dataset is one too
-            self._graph.default_union = True
-
-    def _dataset(self) -> Dataset:
-        if isinstance(self._graph, Dataset):
-            return self._graph
-        dataset = Dataset(default_union=True)
-        try:
-            name: URIRef | None = URIRef(roadmap_graph_name(self._graph))
-        except StoreError:
-            name = None  # not one roadmap: keep it as the default graph
-        target = dataset.graph(name) if name is not None else dataset.default_graph
-        for triple in self._graph:
-            target.add(triple)
-        self._graph = dataset
-        return dataset
+        self._graph: ConjunctiveGraph
+        if graph is None:
+            self._graph = Dataset(default_union=True)
+        elif isinstance(graph, ConjunctiveGraph):  # Dataset is one too
+            graph.default_union = True
+            self._graph = graph
+        else:
+            self._graph = _as_dataset(graph)
 
     def select(self, query: str, bindings: Mapping[str, Identifier]) -> SelectResult:
         """Run a SELECT query over the union of the graphs."""
@@ -68,19 +84,15 @@ class MemoryStore:
     def add_graph(self, graph: Graph, name: str) -> None:
         """Copy ``graph`` into the named graph ``name``, replacing what it held."""
         iri = URIRef(check_iri(name, "le nom du graphe"))
-        dataset = self._dataset()
-        dataset.remove_graph(iri)
-        target = dataset.graph(iri)
-        for triple in graph:
-            target.add(triple)
+        target = self._graph.get_context(iri)
+        self._graph.remove_context(target)
+        target.addN((s, p, o, target) for s, p, o in graph)
 
     def graph_names(self) -> list[str]:
         """IRIs of the non-empty named graphs held."""
-        if not isinstance(self._graph, Dataset):
-            return []
-        default = self._graph.default_graph.identifier
+        default = self._graph.default_context.identifier
         return sorted(
             str(g.identifier)
-            for g in self._graph.graphs()
+            for g in self._graph.contexts()
             if isinstance(g.identifier, URIRef) and g.identifier != default and len(g)
         )

@@ -4,14 +4,14 @@ from rdflib import RDF, Graph, URIRef
 
 from ._errors import StoreError
 
-__all__ = ["roadmap_graph_name"]
+__all__ = ["FEUILLE_DE_ROUTE", "roadmap_graph_name"]
 
-_FEUILLE_DE_ROUTE = URIRef("https://w3id.org/feuille-de-route/ontologie#FeuilleDeRoute")
+FEUILLE_DE_ROUTE = URIRef("https://w3id.org/feuille-de-route/ontologie#FeuilleDeRoute")
 
 
 def roadmap_graph_name(graph: Graph) -> str:
     """The IRI of the one ``fdr:FeuilleDeRoute`` in ``graph``: the name of its named graph."""
-    roadmaps = sorted({str(s) for s in graph.subjects(RDF.type, _FEUILLE_DE_ROUTE)})
+    roadmaps = sorted({str(s) for s in graph.subjects(RDF.type, FEUILLE_DE_ROUTE)})
     if len(roadmaps) != 1:
         found = "aucune" if not roadmaps else f"{len(roadmaps)} ({', '.join(roadmaps[:3])})"
         raise StoreError(

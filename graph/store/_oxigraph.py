@@ -11,7 +11,7 @@ from rdflib.term import Identifier
 from ._errors import StoreError
 from ._result import SelectResult
 from ._terms import check_iri, from_oxigraph, ntriples, to_oxigraph
-from ._values import with_values
+from ._values import with_projected, with_values
 
 __all__ = ["OxigraphStore"]
 
@@ -20,8 +20,11 @@ class OxigraphStore:
     """A pyoxigraph store in ``folder`` (created if missing), one named graph per roadmap.
 
     Queries see the union of the named graphs. Values are bound with pyoxigraph's native
-    substitutions when the query projects every bound variable (Oxigraph requires it),
-    otherwise as a ``VALUES`` block of escaped terms. Only one process may open a folder.
+    substitutions, which its planner treats as constants (so a roadmap's IRI bound to
+    ``GRAPH ?_feuilleDeRoute`` reads that graph only, OPTIONALs included); Oxigraph
+    substitutes only projected variables, so the bound ones are added to the projection
+    (and GROUP BY) and their columns dropped from the answer. A query of another form gets
+    a ``VALUES`` block of escaped terms instead. Only one process may open a folder.
     """
 
     def __init__(self, folder: Path) -> None:
@@ -36,20 +39,26 @@ class OxigraphStore:
                 "ou ce n'est pas un stockage Oxigraph."
             ) from exc
 
-    def _query(self, query: str, bindings: Mapping[str, Identifier]) -> Any:
+    def _query(self, query: str, bindings: Mapping[str, Identifier]) -> tuple[Any, set[str]]:
+        """The engine's answer, and the columns added only to bind variables natively."""
         try:
             if bindings:
                 substitutions: dict[
                     ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
                 ] = {ox.Variable(k): to_oxigraph(v) for k, v in bindings.items()}
+                rewritten = with_projected(query, list(bindings))
+                text, added = rewritten if rewritten is not None else (query, [])
                 try:
-                    return self._store.query(
-                        query, use_default_graph_as_union=True, substitutions=substitutions
+                    answer = self._store.query(
+                        text, use_default_graph_as_union=True, substitutions=substitutions
                     )
-                except RuntimeError as exc:
-                    if "projection" not in str(exc):
-                        raise
-            return self._store.query(with_values(query, bindings), use_default_graph_as_union=True)
+                    return answer, set(added)
+                except (SyntaxError, RuntimeError):
+                    pass  # a form Oxigraph cannot substitute in: a VALUES block instead
+            answer = self._store.query(
+                with_values(query, bindings), use_default_graph_as_union=True
+            )
+            return answer, set()
         except SyntaxError as exc:
             raise StoreError(f"requête SPARQL invalide : {exc}") from exc
         except (OSError, RuntimeError) as exc:
@@ -57,10 +66,10 @@ class OxigraphStore:
 
     def select(self, query: str, bindings: Mapping[str, Identifier]) -> SelectResult:
         """Run a SELECT query over the union of the named graphs."""
-        solutions = self._query(query, bindings)
+        solutions, added = self._query(query, bindings)
         if not isinstance(solutions, ox.QuerySolutions):
             raise StoreError("la requête n'est pas un SELECT.")
-        variables = solutions.variables
+        variables = [v for v in solutions.variables if v.value not in added]
         names = [v.value for v in variables]
         cache: dict[Any, Identifier | None] = {}
         rows = [
@@ -74,7 +83,7 @@ class OxigraphStore:
 
     def ask(self, query: str, bindings: Mapping[str, Identifier]) -> bool:
         """Run an ASK query over the union of the named graphs."""
-        answer = self._query(query, bindings)
+        answer, _ = self._query(query, bindings)
         if not isinstance(answer, ox.QueryBoolean):
             raise StoreError("la requête n'est pas un ASK.")
         return bool(answer)

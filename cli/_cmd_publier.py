@@ -13,8 +13,9 @@ def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None
         "publier",
         help="publier le graphe d'une feuille de route sur un serveur SPARQL",
         description=(
-            "Envoie le graphe d'une feuille de route à un serveur SPARQL 1.1 comme un graphe "
-            "nommé, par le protocole Graph Store (un seul PUT) : la version précédente de ce "
+            "Envoie le graphe d'une feuille de route à un serveur SPARQL 1.1 comme le graphe "
+            "nommé par l'IRI de la feuille de route (celui où les requêtes du catalogue la "
+            "cherchent), par le protocole Graph Store (un seul PUT) : la version précédente de ce "
             "graphe est remplacée d'un bloc, les lecteurs voient l'ancienne ou la nouvelle, "
             "jamais un mélange ; en cas d'échec, le serveur garde la version précédente. "
             + SERVERS_HELP
@@ -34,11 +35,6 @@ def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None
             "(le graphe part vers …/store) ; pour un autre serveur, l'adresse de son point "
             "d'accès Graph Store, ou voir --depot"
         ),
-    )
-    parser.add_argument(
-        "--graphe",
-        metavar="IRI",
-        help="IRI du graphe nommé (par défaut : l'IRI de la feuille de route)",
     )
     parser.add_argument(
         "--depot",
@@ -68,7 +64,9 @@ def _run(args: argparse.Namespace) -> int:
     if not args.delai > 0:
         raise UserError(f"--delai doit être un nombre de secondes positif, pas {args.delai}.")
     graph = load_roadmap(args.classeur)
-    name = args.graphe or roadmap_graph_name(graph)
+    # Always the roadmap's IRI: the catalogue finds a roadmap by reading the graph of
+    # that name, so any other name would leave it out of every restricted query.
+    name = roadmap_graph_name(graph)
     target = args.depot or graph_store_url(args.endpoint)
     count = publish(graph, args.endpoint, name, store_url=args.depot, timeout=args.delai)
     print(f"Publié : {count} triplets dans le graphe <{name}> sur {target}.")

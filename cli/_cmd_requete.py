@@ -2,6 +2,10 @@
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from feuille_de_route.graph.store import Store
 
 __all__ = ["register"]
 
@@ -83,6 +87,16 @@ def _params(pairs: list[str]) -> dict[str, object]:
     return params
 
 
+def _several_roadmaps(store: "Store") -> bool:
+    """Whether the store holds more than one roadmap (one cheap query, two rows at most)."""
+    found = store.select(
+        "PREFIX fdr: <https://w3id.org/feuille-de-route/ontologie#>\n"
+        "SELECT ?feuilleDeRoute WHERE { ?feuilleDeRoute a fdr:FeuilleDeRoute } LIMIT 2",
+        {},
+    )
+    return len(found.rows) > 1
+
+
 def _run(args: argparse.Namespace) -> int:
     import shutil
     import sys
@@ -112,6 +126,15 @@ def _run(args: argparse.Namespace) -> int:
     params = _params(args.param)
     store = open_store(args)
     result = select(query, store, **params)
+    if params.get("chantier") and not params.get("feuilleDeRoute") and _several_roadmaps(store):
+        print(
+            f"Attention : le stockage contient plusieurs feuilles de route et l'identifiant "
+            f"de chantier « {params['chantier']} » est propre à chacune : le résultat réunit "
+            "les chantiers de cet identifiant de toutes les feuilles de route (la colonne "
+            "chantier, quand la requête la donne, les distingue). Pour n'en garder qu'une : "
+            "--param feuilleDeRoute=IRI (liste : feuille-de-route requete feuilles-de-route).",
+            file=sys.stderr,
+        )
     width = 120 if args.sortie is not None else shutil.get_terminal_size((100, 24)).columns
     text = format_result(result, args.format, width=width)
     if args.sortie is not None:

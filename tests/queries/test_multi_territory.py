@@ -6,6 +6,7 @@ import datetime
 from pathlib import Path
 
 import pytest
+from rdflib import Graph
 
 from feuille_de_route.graph import load_roadmap
 from feuille_de_route.graph.store import MemoryStore
@@ -61,3 +62,31 @@ def test_the_two_roadmaps_differ_where_the_copy_was_trimmed(
     assert len(other_rows) == 1 < len(gp_rows)
     assert run_query("actions", other_store, chantier="1.a") == []
     assert run_query("actions", gp_store, chantier="1.a")
+
+
+SCOPED = [q for q in QUERIES if q.name != "feuilles-de-route"]
+
+
+@pytest.mark.parametrize("query", SCOPED, ids=[q.name for q in SCOPED])
+def test_the_body_reads_one_roadmaps_graph(query: QueryDef) -> None:
+    body = query.text.split("\nWHERE {", 1)[1]
+    assert body.lstrip().startswith("GRAPH ?_feuilleDeRoute {")
+    # The anti-join is OPTIONAL + !BOUND: FILTER NOT EXISTS and MINUS are each slow on
+    # one of the engines.
+    code = "\n".join(line.split("#", 1)[0] for line in query.text.splitlines())
+    assert "NOT EXISTS" not in code.upper() and "MINUS" not in code.upper()
+
+
+@pytest.mark.parametrize("query", SCOPED, ids=[q.name for q in SCOPED])
+def test_a_roadmap_is_found_in_the_graph_named_by_its_iri_only(
+    query: QueryDef, gp_graph: Graph, gp_iri: str
+) -> None:
+    params = {p.name: VALID[p.name] for p in query.parameters if p.required}
+    misnamed = MemoryStore()
+    misnamed.add_graph(gp_graph, "https://exemple.fr/graphe/autre-nom")
+    assert run_query(query.name, misnamed, feuilleDeRoute=gp_iri, **params) == []
+    well_named = MemoryStore()
+    well_named.add_graph(gp_graph, gp_iri)
+    assert run_query(query.name, well_named, feuilleDeRoute=gp_iri, **params) == run_query(
+        query.name, MemoryStore(gp_graph), **params
+    )

@@ -90,9 +90,11 @@ def test_publier_command(oxigraph_server: Any, capsys: pytest.CaptureFixture[str
     name = roadmap_graph_name(graph)
     assert f"{len(graph)} triplets" in out and name in out
     assert oxigraph_server.count(name) == len(graph)
-    other = "https://exemple.fr/graphe/essai"
-    assert main(["publier", "--endpoint", oxigraph_server.url + "/query", "--graphe", other]) == 0
-    assert oxigraph_server.count(other) == len(graph)
+    # The graph's name is always the roadmap's IRI, where the catalogue reads it.
+    assert main(["publier", "--endpoint", oxigraph_server.url + "/query"]) == 0
+    assert oxigraph_server.count(name) == len(graph)
+    with pytest.raises(SystemExit):
+        main(["publier", "--endpoint", oxigraph_server.url, "--graphe", "https://exemple.fr/g"])
 
 
 @pytest.mark.timeout(60)

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from rdflib import XSD, Graph, Literal, URIRef
+from rdflib import RDFS, XSD, Graph, Literal, URIRef
 
 from feuille_de_route.graph.store import (
     MemoryStore,
@@ -260,3 +260,83 @@ def test_a_second_process_cannot_open_the_same_folder(tmp_path: Path) -> None:
     assert done.returncode == 3, done.stderr
     assert "impossible d'ouvrir le stockage Oxigraph" in done.stdout
     assert held.is_empty()
+
+
+def test_memory_store_keeps_a_roadmap_in_the_graph_of_its_iri(
+    make_roadmap: Callable[[str, str], Graph],
+) -> None:
+    perigueux = make_roadmap("Perigueux", "200040392")
+    name = roadmap_graph_name(perigueux)
+    store = MemoryStore(perigueux)
+    assert store.graph_names() == [name]
+    count = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?_g { ?s ?p ?o } }"
+    assert int(store.select(count, {"_g": URIRef(name)}).rows[0]["n"]) == len(perigueux)  # type: ignore[arg-type]
+
+
+def test_memory_store_splits_a_graph_of_several_roadmaps(
+    make_roadmap: Callable[[str, str], Graph],
+) -> None:
+    perigueux = make_roadmap("Perigueux", "200040392")
+    bergerac = make_roadmap("Bergerac", "200027183")
+    both = Graph()
+    for graph in (perigueux, bergerac):
+        for triple in graph:
+            both.add(triple)
+    stray = URIRef("http://ailleurs.example/x")
+    both.add((stray, RDFS.label, Literal("hors de toute feuille de route")))
+    store = MemoryStore(both)
+    names = sorted(roadmap_graph_name(g) for g in (perigueux, bergerac))
+    assert store.graph_names() == names
+    count = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?_g { ?s ?p ?o } }"
+    for graph in (perigueux, bergerac):
+        name = URIRef(roadmap_graph_name(graph))
+        assert int(store.select(count, {"_g": name}).rows[0]["n"]) == len(graph)  # type: ignore[arg-type]
+    # A triple of no roadmap: in the union, in no roadmap's graph.
+    assert store.ask("ASK { ?_x ?p ?o }", {"_x": stray})
+    assert not store.ask("ASK { GRAPH ?g { ?_x ?p ?o } }", {"_x": stray})
+
+
+# The catalogue's form: the body in one roadmap's graph, a parameter compared in a FILTER
+# of that group, an OPTIONAL; the second form reads a bound variable alone, which
+# Oxigraph cannot substitute (the store then sends a VALUES block).
+SCOPED = {
+    "substitution": """
+        SELECT ?chantier ?depuis ?hypothese WHERE { GRAPH ?_feuilleDeRoute {
+          ?m fdr:chantier ?chantier ; fdr:statut ?statut .
+          OPTIONAL { ?m fdr:depuis ?depuis }
+          OPTIONAL { ?m fdr:hypothese ?hypothese }
+          FILTER(?statut = ?_statut)
+        } }""",
+    "values": """
+        SELECT (?_feuilleDeRoute AS ?f) ?chantier ?depuis ?hypothese
+        WHERE { GRAPH ?_feuilleDeRoute {
+          ?m fdr:chantier ?chantier ; fdr:statut ?statut .
+          OPTIONAL { ?m fdr:depuis ?depuis }
+          OPTIONAL { ?m fdr:hypothese ?hypothese }
+          FILTER(?statut = ?_statut)
+        } }""",
+}
+
+
+@pytest.mark.parametrize("form", sorted(SCOPED))
+def test_one_roadmaps_graph_on_both_engines(
+    form: str, stores: tuple[MemoryStore, OxigraphStore]
+) -> None:
+    query = PREFIXES + SCOPED[form]
+    perigueux = URIRef("https://w3id.org/feuille-de-route/territoires/perigueux/")
+    operante = URIRef("https://w3id.org/feuille-de-route/ontologie#operante")
+    connue = URIRef("https://w3id.org/feuille-de-route/ontologie#connueSansLien")
+    memory, oxigraph = stores
+    for bindings, expected in [
+        ({"_feuilleDeRoute": perigueux, "_statut": operante}, 1),
+        ({"_feuilleDeRoute": perigueux, "_statut": connue}, 1),
+        ({"_statut": operante}, 2),
+    ]:
+        rows = memory.select(query, bindings)
+        assert len(rows.rows) == expected
+        assert all(str(row["chantier"]).startswith(str(perigueux)) for row in rows.rows) == (
+            "_feuilleDeRoute" in bindings
+        )
+        got = oxigraph.select(query, bindings)
+        assert got.variables == rows.variables
+        assert key(got) == key(rows)

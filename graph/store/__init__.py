@@ -2,7 +2,9 @@
 
 Every store follows :class:`Store` and gives the same results to the same query:
 rdflib terms, plain string literals without datatype, the union of the named graphs.
-:func:`publish` puts a territory's graph on a server as one named graph.
+Each roadmap lives in the named graph whose name is its IRI (:func:`roadmap_graph_name`),
+where the catalogue reads it. :func:`publish` puts a territory's graph on a server as
+one named graph.
 """
 
 from ._endpoint import EndpointStore, query_url

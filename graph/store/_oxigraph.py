@@ -105,8 +105,10 @@ class OxigraphStore:
     def load_file(self, path: Path, name: str | None = None) -> None:
         """Bulk-load an RDF file (format from its suffix: .nt, .nq, .ttl, .trig…) fast.
 
-        Triples go in the named graph ``name`` (quads keep their own graph). The bulk
-        loader writes without a transaction: meant for filling a store, not for a live one.
+        Triples go in the named graph ``name`` (quads keep their own graph): give a
+        roadmap's IRI, the catalogue reads each roadmap in the graph of that name only;
+        without ``name`` triples land in the default graph, where it does not look. The
+        bulk loader writes without a transaction: meant for filling a store, not a live one.
         """
         fmt = ox.RdfFormat.from_extension(Path(path).suffix.lstrip("."))
         if fmt is None:

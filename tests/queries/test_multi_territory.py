@@ -9,15 +9,22 @@ import pytest
 from rdflib import Graph
 
 from feuille_de_route.graph import load_roadmap
-from feuille_de_route.graph.store import MemoryStore
+from feuille_de_route.graph.store import MemoryStore, OxigraphStore, Store, roadmap_graph_name
 from feuille_de_route.queries import QueryDef, catalogue, run_query
 
 QUERIES = [q for q in catalogue() if q.parameter("feuilleDeRoute") is not None]
 VALID = {"chantier": "1.b", "date": datetime.date(2020, 1, 1)}
 
 
+def _unordered(column: str, value: object) -> object:
+    """GROUP_CONCAT joins in the engine's order (SPARQL fixes none): sort its parts."""
+    if column == "pilotes" and isinstance(value, str):
+        return " | ".join(sorted(value.split(" | ")))
+    return value
+
+
 def _canonical(rows: list[dict[str, object]]) -> list[str]:
-    return sorted(repr(sorted(row.items())) for row in rows)
+    return sorted(repr(sorted((k, _unordered(k, v)) for k, v in row.items())) for row in rows)
 
 
 @pytest.fixture(scope="module")
@@ -29,21 +36,36 @@ def test_every_query_that_can_be_narrowed_says_so() -> None:
     assert {q.name for q in QUERIES} == {q.name for q in catalogue()}
 
 
+@pytest.fixture(scope="module")
+def two_on_oxigraph(
+    gp_graph: Graph, second_folder: Path, tmp_path_factory: pytest.TempPathFactory
+) -> OxigraphStore:
+    """The two roadmaps in an Oxigraph store, one named graph each."""
+    store = OxigraphStore(tmp_path_factory.mktemp("deux") / "stockage")
+    for graph in (gp_graph, load_roadmap(second_folder)):
+        store.add_graph(graph, roadmap_graph_name(graph))
+    return store
+
+
+@pytest.mark.parametrize("engine", ["memory", "oxigraph"])
 @pytest.mark.parametrize("query", QUERIES, ids=[q.name for q in QUERIES])
 def test_one_roadmap_out_of_two(
     query: QueryDef,
+    engine: str,
     two_territories: MemoryStore,
+    two_on_oxigraph: OxigraphStore,
     gp_store: MemoryStore,
     other_store: MemoryStore,
     gp_iri: str,
     other_iri: str,
 ) -> None:
+    store: Store = two_territories if engine == "memory" else two_on_oxigraph
     params = {p.name: VALID[p.name] for p in query.parameters if p.required}
     alone_gp = run_query(query.name, gp_store, **params)
     alone_other = run_query(query.name, other_store, **params)
-    both = run_query(query.name, two_territories, **params)
-    only_gp = run_query(query.name, two_territories, feuilleDeRoute=gp_iri, **params)
-    only_other = run_query(query.name, two_territories, feuilleDeRoute=other_iri, **params)
+    both = run_query(query.name, store, **params)
+    only_gp = run_query(query.name, store, feuilleDeRoute=gp_iri, **params)
+    only_other = run_query(query.name, store, feuilleDeRoute=other_iri, **params)
     assert _canonical(only_gp) == _canonical(alone_gp)
     assert _canonical(only_other) == _canonical(alone_other)
     # Rows that name no node of either roadmap (a fiche's texts) may coincide and be merged.
@@ -75,6 +97,8 @@ def test_the_body_reads_one_roadmaps_graph(query: QueryDef) -> None:
     # one of the engines.
     code = "\n".join(line.split("#", 1)[0] for line in query.text.splitlines())
     assert "NOT EXISTS" not in code.upper() and "MINUS" not in code.upper()
+    # No subquery: Oxigraph 0.5 drops the GRAPH restriction around one.
+    assert code.upper().count("SELECT") == 1
 
 
 @pytest.mark.parametrize("query", SCOPED, ids=[q.name for q in SCOPED])

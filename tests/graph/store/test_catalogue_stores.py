@@ -56,8 +56,15 @@ def _parameter_sets(query: QueryDef, graph: Graph) -> list[dict[str, object]]:
     return sets
 
 
+def _unordered(column: str, value: object) -> object:
+    """GROUP_CONCAT joins in the engine's order (SPARQL fixes none): sort its parts."""
+    if column == "pilotes" and isinstance(value, str):
+        return " | ".join(sorted(value.split(" | ")))
+    return value
+
+
 def _canonical(rows: list[dict[str, object]]) -> list[str]:
-    return sorted(repr(sorted(row.items())) for row in rows)
+    return sorted(repr(sorted((k, _unordered(k, v)) for k, v in row.items())) for row in rows)
 
 
 def _check_catalogue(stores: dict[str, Store], graph: Graph) -> int:

@@ -53,8 +53,8 @@ READING = [
     "le nombre de quads lus (chaque accès à l'index RocksDB coûte quelques µs, une "
     "anti-jointure lit par exemple les 100 000 liens opérants du pays) et le nombre de "
     "lignes rendues (5 000 à 400 000) converties en Python. L'objectif de 0,5 s n'est pas "
-    "à la portée de ces questions nationales sur une machine ; on les pose à un serveur "
-    "(--endpoint) ou feuille de route par feuille de route.",
+    "à la portée de ces questions nationales sur une machine : on les pose feuille de "
+    "route par feuille de route (quelques ms chacune) ou on les traite comme des exports.",
     "Grand Périgueux en mémoire : rdflib coûte quelques dizaines de µs par solution "
     "intermédiaire ; communes-par-typologie en crée des milliers (six OPTIONAL, six "
     "mesures par commune). Le pivot en un seul OPTIONAL avec des agrégats est plus lent "

@@ -63,6 +63,8 @@ def render_view(
         )
     elif view == "lacunes":
         graph = build_gaps_graph(results)
+        # Sizes first: the layout keeps the big nodes' labels clear of their neighbours.
+        size_legend = size_by_betweenness(graph)
         positions = gaps_layout(graph)
         page = Page(
             view=view,
@@ -71,7 +73,7 @@ def render_view(
                 "Chantiers sans ressource opérante, ressources connues à activer, "
                 "ressources dont dépendent plusieurs chantiers"
             ),
-            size_legend=size_by_betweenness(graph),
+            size_legend=size_legend,
             lists=_gap_lists(graph, results),
             alert_legend=True,
         )

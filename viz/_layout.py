@@ -10,11 +10,14 @@ so the cost is a sort per ring (O(n log n)).
 import math
 from collections import defaultdict
 from collections.abc import Iterable
+from typing import Any
 
 import networkx as nx
 
 from ._graph import natural_key
-from ._style import RESOURCE_KINDS
+from ._label_ring import Box, ring_gap, spread_ring, walk_ring
+from ._labels import FONT_SIZES, LABEL_FONT, label_box, map_label
+from ._style import NODE_STYLES, RESOURCE_KINDS
 
 __all__ = ["Positions", "chantier_layout", "gaps_layout", "roadmap_layout"]
 
@@ -188,27 +191,113 @@ def _fill_even(angle: dict[str, float], nodes: list[str]) -> None:
         angle[node] = -math.pi / 2 + i * TAU / len(missing)
 
 
-def gaps_layout(graph: "nx.DiGraph[str]") -> Positions:
-    """Chantiers on a ring; shared resources inside it, the others outside, by their chantiers."""
-    pos: Positions = {}
-    chantiers = _order_chantiers(graph)
-    n = len(chantiers)
-    angle = {c: -math.pi / 2 + i * TAU / max(n, 1) for i, c in enumerate(chantiers)}
-    radius = max(380.0, n * 110 / TAU)
-    radius = _ring(pos, [(c, angle[c]) for c in chantiers], radius, 110, 0)
-    shared: list[tuple[str, float]] = []
-    single: list[tuple[str, float]] = []
+def _box(data: dict[str, Any], roomy: bool) -> Box:
+    """The node's box on the map, its label under it (see :mod:`._label_ring`)."""
+    size = float(data.get("size", NODE_STYLES[data["kind"]].size))
+    # An alert's thick border and the label's white stroke widen the mark a little.
+    size += 3.0 if data.get("alerte") else 1.5
+    if not roomy:
+        return Box(size + 8, size + 8, size + 8)
+    font = FONT_SIZES.get(data["kind"], LABEL_FONT)
+    width, height = label_box(map_label(data), font)
+    return Box(max(size, width / 2), size, size + height)
+
+
+def _owners(graph: "nx.DiGraph[str]", chantiers: list[str]) -> dict[str, str]:
+    """Each resource's place: among its chantiers, the one nearest their middle.
+
+    Chantiers are taken at even angles in their order; a shared resource sits by the
+    chantier closest to the circular mean of its chantiers, so its links stay short.
+    """
+    index = {c: i * TAU / max(len(chantiers), 1) for i, c in enumerate(chantiers)}
+    owners: dict[str, str] = {}
     for node in _by_kind(graph, *RESOURCE_KINDS):
-        mean = _mean_of(graph, node, angle) or 0.0
-        (shared if graph.in_degree(node) > 1 else single).append((node, mean))
-    if shared:
-        # Hubs are pulled inwards, the more chantiers they serve the closer to the centre.
-        for node, spread_angle in _spread(shared, 70 / (radius * 0.55)).items():
-            degree = graph.in_degree(node)
-            r = radius * (0.25 + 0.45 / math.sqrt(degree - 1))
-            pos[node] = (r * math.cos(spread_angle), r * math.sin(spread_angle))
-    room = 3.0 if graph.number_of_nodes() <= _ROOMY else 1.0
-    outer = _ring(pos, single, radius + 230, 46 * room, 0)
+        linked = [c for c in graph.predecessors(node) if c in index]
+        if not linked:
+            continue
+        mean = _circular_mean(index[c] for c in linked)
+        assert mean is not None
+
+        def distance(c: str, mean: float = mean) -> tuple[float, int]:
+            gap = abs(index[c] - mean) % TAU
+            return (min(gap, TAU - gap), chantiers.index(c))
+
+        owners[node] = min(linked, key=distance)
+    return owners
+
+
+def gaps_layout(graph: "nx.DiGraph[str]") -> Positions:
+    """Chantiers on an inner ring, resources on an outer ring next to their chantier.
+
+    Resources go round in the chantiers' order (défi, then ID), each beside the chantier
+    it hangs from (a shared one beside the middle one of its chantiers); each chantier
+    faces its resources. Both rings are spaced by the nodes' label boxes (read from the
+    node's ``size``, set beforehand by the page's metric, and its map label), so labels,
+    big nodes included, do not cover each other on maps up to a few hundred nodes.
+    """
+    pos: Positions = {}
+    roomy = graph.number_of_nodes() <= _ROOMY
+    ordered = _order_chantiers(graph)
+    # A chantier without any resource has no link to cross: it takes its turn on the
+    # outer ring, where it stays off the links of its neighbours.
+    alone = {c for c in ordered if graph.degree(c) == 0}
+    chantiers = [c for c in ordered if c not in alone]
+    owners = _owners(graph, chantiers)
+    owned: dict[str, list[str]] = defaultdict(list)
+    for node, chantier in owners.items():
+        owned[chantier].append(node)
+    # Outer ring: each chantier's resources (or an empty slot keeping its place), or the
+    # chantier itself when nothing hangs from it.
+    slots: list[tuple[str | None, str, Box]] = []
+    for chantier in ordered:
+        if chantier in alone:
+            slots.append((chantier, chantier, _box(graph.nodes[chantier], roomy)))
+            continue
+        resources = owned.get(chantier, [])
+        resources.sort(key=lambda n: (graph.in_degree(n), natural_key(graph.nodes[n]["ident"])))
+        if not resources:
+            slots.append((None, chantier, _box(graph.nodes[chantier], roomy)))
+        slots.extend((node, chantier, _box(graph.nodes[node], roomy)) for node in resources)
+    inner_boxes = [_box(graph.nodes[c], roomy) for c in chantiers]
+    outer_boxes = [box for _, _, box in slots]
+    start = -math.pi / 2
+    inner_angles, inner = walk_ring(inner_boxes, start, 160.0)
+    gap = ring_gap(inner_boxes, outer_boxes)
+    angles, outer = walk_ring(outer_boxes, start, inner * 1.5 + gap)
+    # The first chantier's slots should centre on the top: turn the ring back by half.
+    first = [a for (_, c, _), a in zip(slots, angles, strict=True) if ordered and c == ordered[0]]
+    turn = (first[-1] - first[0]) / 2 if first else 0.0
+    angles = [a - turn for a in angles]
+    facing: dict[str, list[float]] = defaultdict(list)
+    for (slot, chantier, _), angle in zip(slots, angles, strict=True):
+        facing[chantier].append(angle)
+        if slot is not None:
+            pos[slot] = (outer * math.cos(angle), outer * math.sin(angle))
+    # Slots of one chantier are consecutive and less than a turn apart: a plain mean.
+    desired = [
+        (sum(facing[c]) / len(facing[c]), box)
+        for c, box in zip(chantiers, inner_boxes, strict=True)
+    ]
+    # A chantier faces its resources as far as the inner ring has room: rings growing
+    # up to the outer one's limit are tried and the one that turns chantiers least from
+    # their resources wins; if none fits, they go evenly round.
+    placed: list[float] | None = None
+    best = math.inf
+    radius = inner
+    while radius <= outer - gap:
+        angles_here = spread_ring(desired, radius)
+        if angles_here is not None:
+            moved = sum(
+                min(abs(a - w) % TAU, TAU - abs(a - w) % TAU) ** 2
+                for a, (w, _) in zip(angles_here, desired, strict=True)
+            )
+            if moved < best - 1e-3:
+                placed, inner, best = angles_here, radius, moved
+        radius *= 1.1
+    if placed is None:
+        placed = [a + desired[0][0] - start for a in inner_angles] if desired else []
+    for chantier, angle in zip(chantiers, placed, strict=True):
+        pos[chantier] = (inner * math.cos(angle), inner * math.sin(angle))
     _place_leftovers(pos, graph, outer)
     return pos
 

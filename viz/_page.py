@@ -19,6 +19,7 @@ from typing import Any
 import jinja2
 import networkx as nx
 
+from ._labels import FONT_SIZES, LABEL_WIDTH, map_label
 from ._layout import Positions
 from ._style import EDGE_STYLES, NODE_STYLES, RESOURCE_KINDS, STATUS_KINDS
 
@@ -145,29 +146,17 @@ def _node_options(
         options["font"] = {"size": 22, "face": "Georgia, serif", "color": "#243b53", "bold": True}
         options["groupe"] = data["groupe"]
     elif not big and "widthConstraint" not in options:
-        options["widthConstraint"] = {"maximum": 190}
+        options["widthConstraint"] = {"maximum": LABEL_WIDTH}
     if data["kind"] == "action":
         options["font"] = {"size": 12, "color": "#52606d"}
-    elif data["kind"] in _FONT_SIZES and "font" not in options:
-        options["font"] = {"size": _FONT_SIZES[data["kind"]]}
+    elif data["kind"] in FONT_SIZES and "font" not in options:
+        options["font"] = {"size": FONT_SIZES[data["kind"]]}
     return options
 
 
-# On the whole roadmap, full titles would cover each other: the map shows short names,
+# On the overview maps, full titles would cover each other: the map shows short names,
 # the tooltip, the details and the search use the full title (``nom``).
-_SHORT = {"enjeu": "Enjeu", "defi": "Défi", "chantier": "Chantier"}
-
-
-def _shorten(options: dict[str, Any]) -> None:
-    kind = options["kind"]
-    if kind in _SHORT and options["ident"]:
-        options["label"] = f"{_SHORT[kind]} {options['ident']}"
-    elif kind == "action":
-        options["label"] = " "
-
-
-# Overview maps are first seen whole, zoomed out: the upper levels get larger type.
-_FONT_SIZES = {"enjeu": 30, "defi": 22, "chantier": 20, "service": 15}
+_SHORT_VIEWS = ("feuille-de-route", "lacunes")
 
 
 def _edge_options(
@@ -225,8 +214,8 @@ def _network(graph: "nx.DiGraph[str]", positions: Positions, view: str) -> Any:
         options = _node_options(node, data, positions.get(node, (0.0, 0.0)), big)
         if close_up:
             options["size"] = round(options["size"] * 1.6, 2)
-        elif view == "feuille-de-route":
-            _shorten(options)
+        elif view in _SHORT_VIEWS:
+            options["label"] = map_label(data)
         shape = options.pop("shape")
         label = options.pop("label")
         options.pop("id")

@@ -51,12 +51,15 @@ def _step(a: Box, b: Box, angle: float, radius: float) -> float:
     return 2 * math.asin(min(1.0, chord / (2 * radius)))
 
 
-def _walk(boxes: Sequence[Box], start: float, radius: float) -> tuple[list[float], float]:
+def _walk(
+    boxes: Sequence[Box], start: float, radius: float, pad: float = 0.0
+) -> tuple[list[float], float]:
+    """Angles of ``boxes`` side by side from ``start``, ``pad`` added to each step; the turn."""
     angles = [start]
     for a, b in itertools.pairwise(boxes):
-        angles.append(angles[-1] + _step(a, b, angles[-1], radius))
+        angles.append(angles[-1] + _step(a, b, angles[-1], radius) + pad)
     closing = _step(boxes[-1], boxes[0], angles[-1], radius) if len(boxes) > 1 else 0.0
-    return angles, angles[-1] + closing - start
+    return angles, angles[-1] + closing + pad - start
 
 
 def ring_gap(inner: Sequence[Box], outer: Sequence[Box]) -> float:
@@ -83,16 +86,32 @@ def walk_ring(boxes: Sequence[Box], start: float, minimum: float) -> tuple[list[
         return [start], minimum
     demand = sum(_chord(a, b, start) for a, b in zip(boxes, [*boxes[1:], boxes[0]], strict=True))
     radius = max(minimum, demand / TAU, 1.0)
-    for _ in range(60):
-        angles, total = _walk(boxes, start, radius)
-        if total <= TAU:
-            break
+    _, total = _walk(boxes, start, radius)
+    while total > TAU:  # a larger ring needs smaller steps: this ends
         radius *= max(total / TAU, 1.01)
-    else:  # pragma: no cover - the walk shrinks with the radius; kept for safety
-        radius *= 4
-        angles, total = _walk(boxes, start, radius)
-    stretch = TAU / total if total > 0 else 1.0
-    return [start + (a - start) * stretch for a in angles], radius
+        _, total = _walk(boxes, start, radius)
+    # The first guess measured every pair side by side, as at the top of the ring; those
+    # on the sides need less: the smallest ring that still holds them is searched.
+    low_radius = max(minimum, 1.0)
+    for _ in range(30):
+        if radius - low_radius < 1.0:
+            break
+        middle = (low_radius + radius) / 2
+        _, around = _walk(boxes, start, middle)
+        if around <= TAU:
+            radius, total = middle, around
+        else:
+            low_radius = middle
+    # Slack goes evenly between the nodes. Each step is worked out where it lands (the
+    # room a pair needs depends on its place on the ring), so the padding is searched.
+    low, high = 0.0, (TAU - total) / len(boxes)
+    for _ in range(40):
+        middle = (low + high) / 2
+        if _walk(boxes, start, radius, middle)[1] <= TAU:
+            low = middle
+        else:
+            high = middle
+    return _walk(boxes, start, radius, low)[0], radius
 
 
 def _pool(wanted: list[float], offsets: list[float]) -> list[float]:

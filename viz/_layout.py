@@ -264,10 +264,11 @@ def gaps_layout(graph: "nx.DiGraph[str]") -> Positions:
     inner_angles, inner = walk_ring(inner_boxes, start, 160.0)
     gap = ring_gap(inner_boxes, outer_boxes)
     angles, outer = walk_ring(outer_boxes, start, inner * 1.5 + gap)
-    # The first chantier's slots should centre on the top: turn the ring back by half.
+    # The first chantier's slots should centre on the top: the ring is walked again from
+    # half their span back (the room a pair needs depends on where it is on the ring).
     first = [a for (_, c, _), a in zip(slots, angles, strict=True) if ordered and c == ordered[0]]
-    turn = (first[-1] - first[0]) / 2 if first else 0.0
-    angles = [a - turn for a in angles]
+    if first and first[-1] > first[0]:
+        angles, outer = walk_ring(outer_boxes, start - (first[-1] - first[0]) / 2, outer)
     facing: dict[str, list[float]] = defaultdict(list)
     for (slot, chantier, _), angle in zip(slots, angles, strict=True):
         facing[chantier].append(angle)

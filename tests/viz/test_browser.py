@@ -422,3 +422,45 @@ def test_labels_stay_in_view_when_the_window_changes_size(
         assert abs(after["x"] - before["x"]) < 1 and abs(after["y"] - before["y"]) < 1
     finally:
         context.close()
+
+
+# Pairs of shown nodes whose boxes (mark and label, as vis-network measures them) meet.
+OVERLAPS = """() => {
+    const net = window.carto.network;
+    const shown = window.carto.nodes.get().filter(n => !n.hidden);
+    const boxes = shown.map(n => [n.label, net.getBoundingBox(n.id)]);
+    const out = [];
+    for (let i = 0; i < boxes.length; i++) {
+        for (let j = i + 1; j < boxes.length; j++) {
+            const [la, a] = boxes[i];
+            const [lb, b] = boxes[j];
+            if (a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom) {
+                out.push([la, lb]);
+            }
+        }
+    }
+    return out;
+}"""
+
+
+def test_gaps_map_labels_do_not_overlap(
+    gp_pages: Path, open_page: Callable[[Path, str], Opened]
+) -> None:
+    """Short chantier names, and no label covering another or a big node's mark."""
+    page = open_page(gp_pages / "lacunes.html", "lacunes-etiquettes").page
+    labels = page.evaluate(
+        "() => window.carto.nodes.get().filter(n => n.kind === 'chantier').map(n => n.label)"
+    )
+    assert len(labels) == 10
+    assert all(label.startswith("Chantier ") and len(label) < 14 for label in labels)
+    assert page.evaluate(OVERLAPS) == []
+    # The biggest node (highest betweenness) is among them, its label under it.
+    big = page.evaluate(
+        """() => {
+            const n = window.carto.nodes.get().sort((a, b) => b.size - a.size)[0];
+            const box = window.carto.network.getBoundingBox(n.id);
+            const p = window.carto.network.getPositions([n.id])[n.id];
+            return [n.size, box.bottom - p.y];
+        }"""
+    )
+    assert big[0] > 30 and big[1] > big[0]

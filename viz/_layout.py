@@ -209,7 +209,8 @@ def _owners(graph: "nx.DiGraph[str]", chantiers: list[str]) -> dict[str, str]:
     Chantiers are taken at even angles in their order; a shared resource sits by the
     chantier closest to the circular mean of its chantiers, so its links stay short.
     """
-    index = {c: i * TAU / max(len(chantiers), 1) for i, c in enumerate(chantiers)}
+    rank = {c: i for i, c in enumerate(chantiers)}
+    index = {c: i * TAU / max(len(chantiers), 1) for c, i in rank.items()}
     owners: dict[str, str] = {}
     for node in _by_kind(graph, *RESOURCE_KINDS):
         linked = [c for c in graph.predecessors(node) if c in index]
@@ -220,7 +221,7 @@ def _owners(graph: "nx.DiGraph[str]", chantiers: list[str]) -> dict[str, str]:
 
         def distance(c: str, mean: float = mean) -> tuple[float, int]:
             gap = abs(index[c] - mean) % TAU
-            return (min(gap, TAU - gap), chantiers.index(c))
+            return (min(gap, TAU - gap), rank[c])
 
         owners[node] = min(linked, key=distance)
     return owners
@@ -230,10 +231,12 @@ def gaps_layout(graph: "nx.DiGraph[str]") -> Positions:
     """Chantiers on an inner ring, resources on an outer ring next to their chantier.
 
     Resources go round in the chantiers' order (défi, then ID), each beside the chantier
-    it hangs from (a shared one beside the middle one of its chantiers); each chantier
-    faces its resources. Both rings are spaced by the nodes' label boxes (read from the
-    node's ``size``, set beforehand by the page's metric, and its map label), so labels,
-    big nodes included, do not cover each other on maps up to a few hundred nodes.
+    it hangs from (a shared one beside the middle one of its chantiers); a chantier
+    without any resource takes its turn on the outer ring; each other chantier aims at
+    the middle of its resources, so its links stay short. Both rings are
+    spaced by the nodes' label boxes (from the node's ``size``, set beforehand by the
+    page's metric, and its map label), so no label covers another or a big node's mark
+    on maps up to ``_ROOMY`` nodes; larger ones keep only the marks apart.
     """
     pos: Positions = {}
     roomy = graph.number_of_nodes() <= _ROOMY
@@ -258,10 +261,11 @@ def gaps_layout(graph: "nx.DiGraph[str]") -> Positions:
         if not resources:
             slots.append((None, chantier, _box(graph.nodes[chantier], roomy)))
         slots.extend((node, chantier, _box(graph.nodes[node], roomy)) for node in resources)
-    inner_boxes = [_box(graph.nodes[c], roomy) for c in chantiers]
+    inner_box = {c: _box(graph.nodes[c], roomy) for c in chantiers}
+    inner_boxes = list(inner_box.values())
     outer_boxes = [box for _, _, box in slots]
     start = -math.pi / 2
-    inner_angles, inner = walk_ring(inner_boxes, start, 160.0)
+    _, inner = walk_ring(inner_boxes, start, 160.0)
     gap = ring_gap(inner_boxes, outer_boxes)
     angles, outer = walk_ring(outer_boxes, start, inner * 1.5 + gap)
     # The first chantier's slots should centre on the top: the ring is walked again from
@@ -269,16 +273,22 @@ def gaps_layout(graph: "nx.DiGraph[str]") -> Positions:
     first = [a for (_, c, _), a in zip(slots, angles, strict=True) if ordered and c == ordered[0]]
     if first and first[-1] > first[0]:
         angles, outer = walk_ring(outer_boxes, start - (first[-1] - first[0]) / 2, outer)
-    facing: dict[str, list[float]] = defaultdict(list)
+    slot_angle: dict[str, float] = {}
     for (slot, chantier, _), angle in zip(slots, angles, strict=True):
-        facing[chantier].append(angle)
-        if slot is not None:
+        if slot is None:
+            slot_angle[chantier] = angle  # the empty slot keeping its place
+        else:
+            slot_angle[slot] = angle
             pos[slot] = (outer * math.cos(angle), outer * math.sin(angle))
-    # Slots of one chantier are consecutive and less than a turn apart: a plain mean.
-    desired = [
-        (sum(facing[c]) / len(facing[c]), box)
-        for c, box in zip(chantiers, inner_boxes, strict=True)
-    ]
+    # Each chantier aims at the middle of all its resources (an empty slot if none);
+    # the inner ring follows these aims round, which may reorder it a little.
+    aims: dict[str, float] = {}
+    for chantier in chantiers:
+        linked = [slot_angle[n] for n in graph.successors(chantier) if n in slot_angle]
+        aim = _circular_mean(linked) if linked else slot_angle.get(chantier)
+        aims[chantier] = (aim if aim is not None else start) % TAU
+    chantiers.sort(key=lambda c: aims[c])
+    desired = [(aims[c], inner_box[c]) for c in chantiers]
     # A chantier faces its resources as far as the inner ring has room: rings growing
     # up to the outer one's limit are tried and the one that turns chantiers least from
     # their resources wins; if none fits, they go evenly round.
@@ -295,9 +305,9 @@ def gaps_layout(graph: "nx.DiGraph[str]") -> Positions:
             if moved < best - 1e-3:
                 placed, inner, best = angles_here, radius, moved
         radius *= 1.1
-    if placed is None:
-        placed = [a + desired[0][0] - start for a in inner_angles] if desired else []
-    for chantier, angle in zip(chantiers, placed, strict=True):
+    if placed is None and desired:
+        placed, inner = walk_ring([box for _, box in desired], desired[0][0], inner)
+    for chantier, angle in zip(chantiers, placed or [], strict=True):
         pos[chantier] = (inner * math.cos(angle), inner * math.sin(angle))
     _place_leftovers(pos, graph, outer)
     return pos

@@ -4,6 +4,7 @@
 ``shapes.ttl`` holds the structural rules (violations) and the method's rules (warnings).
 """
 
+from ._datatypes import INTEGER_DATATYPES
 from ._loading import load_ontology, load_shapes
 from ._paths import FDR, ONTOLOGY_IRI, ONTOLOGY_PATH, SHAPES_PATH, VERSION_IRI
 from ._reasoning import ConsistencyResult, check_consistency, java_executable
@@ -11,6 +12,7 @@ from ._validation import ValidationItem, ValidationReport, validate
 
 __all__ = [
     "FDR",
+    "INTEGER_DATATYPES",
     "ONTOLOGY_IRI",
     "ONTOLOGY_PATH",
     "SHAPES_PATH",

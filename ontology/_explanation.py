@@ -16,29 +16,15 @@ from rdflib.collection import Collection
 from rdflib.namespace import OWL, RDF, RDFS, XSD
 from rdflib.term import Node
 
+from ._datatypes import INTEGER_DATATYPES
 from ._terms import short_name
 
 __all__ = ["explain_inconsistency"]
 
-_INTEGER_TYPES = {
-    XSD.integer,
-    XSD.int,
-    XSD.long,
-    XSD.short,
-    XSD.byte,
-    XSD.nonNegativeInteger,
-    XSD.positiveInteger,
-    XSD.nonPositiveInteger,
-    XSD.negativeInteger,
-    XSD.unsignedLong,
-    XSD.unsignedInt,
-    XSD.unsignedShort,
-    XSD.unsignedByte,
-}
 # Datatypes whose value spaces contain the key's (OWL 2 datatype map, simplified).
 _ACCEPTED: dict[Node, set[Node | None]] = {
-    XSD.decimal: {XSD.decimal, *_INTEGER_TYPES},
-    XSD.integer: set(_INTEGER_TYPES),
+    XSD.decimal: {XSD.decimal, *INTEGER_DATATYPES},
+    XSD.integer: set(INTEGER_DATATYPES),
     XSD.string: {XSD.string, XSD.normalizedString, XSD.token},
 }
 

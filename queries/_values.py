@@ -8,23 +8,10 @@ import decimal
 from rdflib import XSD, BNode, Literal, URIRef
 from rdflib.term import Identifier
 
+from feuille_de_route.ontology import INTEGER_DATATYPES
+
 __all__ = ["to_python"]
 
-_INTEGERS = {
-    XSD.integer,
-    XSD.int,
-    XSD.long,
-    XSD.short,
-    XSD.byte,
-    XSD.nonNegativeInteger,
-    XSD.positiveInteger,
-    XSD.nonPositiveInteger,
-    XSD.negativeInteger,
-    XSD.unsignedInt,
-    XSD.unsignedLong,
-    XSD.unsignedShort,
-    XSD.unsignedByte,
-}
 _FLOATS = {XSD.decimal, XSD.double, XSD.float}
 
 
@@ -36,7 +23,7 @@ def _literal(term: Literal) -> object:
     # An ill-typed literal comes back as itself; its text is all there is to give.
     if isinstance(value, Literal):
         return str(term)
-    if datatype in _INTEGERS and isinstance(value, int):
+    if datatype in INTEGER_DATATYPES and isinstance(value, int):
         return value
     if datatype in _FLOATS and isinstance(value, int | float | decimal.Decimal):
         return float(value)

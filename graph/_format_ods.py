@@ -16,8 +16,8 @@ from feuille_de_route import atomic_write_bytes
 
 from ._errors import DataError, Problems
 from ._format_xlsx import controlled_lists, typed_value
-from ._sheets import SHEETS, Kind, sheet_for_name
-from ._table import MAX_ROWS, cell_text, sheet_from_grid, unknown_sheet_hint
+from ._sheets import SHEETS, Kind
+from ._table import MAX_ROWS, cell_text, sheet_from_grid, spreadsheet_tab
 from ._workbook import Workbook
 
 __all__ = ["read_ods", "write_ods"]
@@ -139,21 +139,8 @@ def read_ods(path: Path) -> Workbook:
     workbook = Workbook(str(path))
     for table in tables:
         title = _attr(table, _TABLE, "name") or ""
-        spec = sheet_for_name(title)
+        spec = spreadsheet_tab(title, str(path), workbook, problems)
         if spec is None:
-            close = unknown_sheet_hint(title)
-            if close is not None:
-                problems.add(
-                    DataError(
-                        f"onglet au nom inattendu « {title} » ; "
-                        f"vouliez-vous dire « {close.name} » ?",
-                        file=str(path),
-                        sheet=title,
-                    )
-                )
-            continue
-        if spec.name in workbook.sheets:
-            problems.add(DataError(f"deux onglets pour la feuille « {spec.name} »", file=str(path)))
             continue
         with problems.collecting():
             sheet = sheet_from_grid(spec, str(path), _grid(table), problems)

@@ -9,8 +9,8 @@ from typing import Any
 from feuille_de_route import atomic_write
 
 from ._errors import DataError, Problems
-from ._sheets import SHEETS, Column, Kind, SheetSpec, sheet_for_name
-from ._table import sheet_from_grid, unknown_sheet_hint
+from ._sheets import SHEETS, Column, Kind, SheetSpec
+from ._table import sheet_from_grid, spreadsheet_tab
 from ._vocabulary import choices
 from ._workbook import Workbook
 
@@ -39,23 +39,10 @@ def read_xlsx(path: Path) -> Workbook:
     workbook = Workbook(str(path))
     try:
         for title in book.sheetnames:
-            spec = sheet_for_name(title)
+            if title == LISTS_SHEET:
+                continue  # our own drop-down lists, written by write_template
+            spec = spreadsheet_tab(title, str(path), workbook, problems)
             if spec is None:
-                close = unknown_sheet_hint(title) if title != LISTS_SHEET else None
-                if close is not None:
-                    problems.add(
-                        DataError(
-                            f"onglet au nom inattendu « {title} » ; vouliez-vous dire "
-                            f"« {close.name} » ?",
-                            file=str(path),
-                            sheet=title,
-                        )
-                    )
-                continue
-            if spec.name in workbook.sheets:
-                problems.add(
-                    DataError(f"deux onglets pour la feuille « {spec.name} »", file=str(path))
-                )
                 continue
             try:
                 grid = [

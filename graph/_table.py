@@ -7,10 +7,17 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 
 from ._errors import DataError, Problems, suggest
-from ._sheets import SHEETS, SheetSpec, fold
-from ._workbook import Row, Sheet
+from ._sheets import SHEETS, SheetSpec, fold, sheet_for_name
+from ._workbook import Row, Sheet, Workbook
 
-__all__ = ["MAX_ROWS", "cell_text", "check_text", "sheet_from_grid", "unknown_sheet_hint"]
+__all__ = [
+    "MAX_ROWS",
+    "cell_text",
+    "check_text",
+    "sheet_from_grid",
+    "spreadsheet_tab",
+    "unknown_sheet_hint",
+]
 
 # A territory's roadmap has hundreds of rows; far more means a runaway file.
 MAX_ROWS = 100_000
@@ -178,3 +185,29 @@ def unknown_sheet_hint(name: str) -> SheetSpec | None:
     folded.update({fold(spec.csv.removesuffix(".csv")): spec for spec in SHEETS})
     close = difflib.get_close_matches(fold(name), list(folded), n=1, cutoff=0.75)
     return folded[close[0]] if close else None
+
+
+def spreadsheet_tab(
+    title: str, file: str, workbook: Workbook, problems: Problems
+) -> SheetSpec | None:
+    """The contract's sheet a tab of an .xlsx/.ods file holds, or ``None`` to skip the tab.
+
+    A tab whose name looks like a misspelt expected sheet, or a second tab for a sheet
+    already read, is reported to ``problems`` and skipped; other unknown tabs are ignored.
+    """
+    spec = sheet_for_name(title)
+    if spec is None:
+        close = unknown_sheet_hint(title)
+        if close is not None:
+            problems.add(
+                DataError(
+                    f"onglet au nom inattendu « {title} » ; vouliez-vous dire « {close.name} » ?",
+                    file=file,
+                    sheet=title,
+                )
+            )
+        return None
+    if spec.name in workbook.sheets:
+        problems.add(DataError(f"deux onglets pour la feuille « {spec.name} »", file=file))
+        return None
+    return spec

@@ -19,6 +19,8 @@ import time
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
+from feuille_de_route.graph import IFN_COLUMNS as IFN_COLUMNS_BY_INDICATOR
+
 __all__ = ["GENERATOR_VERSION", "NationalData", "generate", "national_path"]
 
 GENERATOR_VERSION = 4
@@ -78,13 +80,9 @@ LOCAL_KINDS: list[tuple[str, str, str]] = [
     ("centre-social", "Centre social de {}", "partenaire de projet"),
 ]
 STATUSES = ("opérante", "connue, sans lien")
-IFN_COLUMNS = {
-    "ifn total": "total",
-    "ifn sans thd": "no_thd_coverage_rate",
-    "ifn sans 4g": "no_4g_coverage_rate",
-    "ifn pauvreté": "poverty_rate",
-    "ifn plus de 65 ans": "older_65_rate",
-    "ifn non scolarisés": "nscol15p_rate",
+# Workbook column → IFN CSV column, as the builder reads them.
+IFN_COLUMNS: dict[str, str] = {
+    column: notation for column, (_, notation) in IFN_COLUMNS_BY_INDICATOR.items()
 }
 
 

@@ -9,11 +9,13 @@ from ._roadmap import GRAND_PERIGUEUX, load_roadmap
 from ._sheets import SHEETS
 from ._summary import count_by_class
 from ._template import write_template
+from ._vocabulary import IFN_COLUMNS
 from ._workbook import Row, Sheet, Workbook
 from ._workbook_io import read_workbook, write_workbook
 
 __all__ = [
     "GRAND_PERIGUEUX",
+    "IFN_COLUMNS",
     "SHEETS",
     "DataError",
     "Row",

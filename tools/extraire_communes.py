@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from feuille_de_route import UserError, atomic_write_text
+from feuille_de_route.graph import IFN_COLUMNS as IFN_COLUMNS_BY_INDICATOR
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = ROOT.parent / "shared" / "data"
@@ -28,14 +29,9 @@ DEFAULT_OUTPUT = ROOT / "graph" / "donnees" / "grand-perigueux" / "communes.csv"
 
 EPCI_SIREN = "200040392"
 
-# Workbook column → IFN CSV column (docs/architecture.md, sheet "Communes").
+# Workbook column → IFN CSV column, as the builder reads them.
 IFN_COLUMNS: dict[str, str] = {
-    "ifn total": "total",
-    "ifn sans thd": "no_thd_coverage_rate",
-    "ifn sans 4g": "no_4g_coverage_rate",
-    "ifn pauvreté": "poverty_rate",
-    "ifn plus de 65 ans": "older_65_rate",
-    "ifn non scolarisés": "nscol15p_rate",
+    column: notation for column, (_, notation) in IFN_COLUMNS_BY_INDICATOR.items()
 }
 
 HEADER: list[str] = [

@@ -88,13 +88,10 @@ def _params(pairs: list[str]) -> dict[str, object]:
 
 
 def _several_roadmaps(store: "Store") -> bool:
-    """Whether the store holds more than one roadmap (one cheap query, two rows at most)."""
-    found = store.select(
-        "PREFIX fdr: <https://w3id.org/feuille-de-route/ontologie#>\n"
-        "SELECT ?feuilleDeRoute WHERE { ?feuilleDeRoute a fdr:FeuilleDeRoute } LIMIT 2",
-        {},
-    )
-    return len(found.rows) > 1
+    """Whether the store holds more than one roadmap (the catalogue's own list of them)."""
+    from feuille_de_route.queries import run_query
+
+    return len(run_query("feuilles-de-route", store)) > 1
 
 
 def _run(args: argparse.Namespace) -> int:

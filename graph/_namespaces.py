@@ -3,6 +3,8 @@
 from rdflib import Namespace
 from rdflib.namespace import DCTERMS, ORG, PROV, RDF, RDFS, SKOS, XSD
 
+from feuille_de_route.ontology import FDR
+
 __all__ = [
     "DCTERMS",
     "FDR",
@@ -17,7 +19,6 @@ __all__ = [
     "XSD",
 ]
 
-FDR = Namespace("https://w3id.org/feuille-de-route/ontologie#")
 # INSEE's published IRIs for the official geography, linked by rdfs:seeAlso.
 INSEE_COMMUNE = Namespace("http://id.insee.fr/geo/commune/")
 INSEE_EPCI = Namespace("http://id.insee.fr/geo/intercommunalite/")

@@ -11,6 +11,7 @@ from rdflib.term import Identifier
 
 from feuille_de_route import UserError
 from feuille_de_route.graph.store import SelectResult
+from feuille_de_route.ontology import FDR
 
 __all__ = ["FORMATS", "format_result"]
 
@@ -18,7 +19,7 @@ FORMATS = ("table", "csv", "json", "markdown")
 
 # Shown compacted in tables: the vocabularies the data uses.
 _PREFIXES = {
-    "fdr:": "https://w3id.org/feuille-de-route/ontologie#",
+    "fdr:": str(FDR),
     "rdfs:": "http://www.w3.org/2000/01/rdf-schema#",
     "rdf:": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
     "skos:": "http://www.w3.org/2004/02/skos/core#",

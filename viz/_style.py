@@ -2,6 +2,8 @@
 
 from dataclasses import dataclass
 
+from feuille_de_route.ontology import FDR as _FDR
+
 __all__ = [
     "EDGE_STYLES",
     "NODE_STYLES",
@@ -13,7 +15,7 @@ __all__ = [
     "status_kind",
 ]
 
-FDR = "https://w3id.org/feuille-de-route/ontologie#"
+FDR = str(_FDR)
 
 
 @dataclass(frozen=True)

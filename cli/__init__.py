@@ -6,9 +6,16 @@ and SHACL shapes) → :mod:`feuille_de_route.graph` (workbooks to RDF) →
 :mod:`feuille_de_route.viz` (the cartography of resources).
 """
 
-from ._atomic import atomic_write, atomic_write_bytes, atomic_write_text
+from ._atomic import atomic_write, atomic_write_bytes, atomic_write_files, atomic_write_text
 from ._errors import UserError
 
 __version__ = "0.1.0"
 
-__all__ = ["UserError", "__version__", "atomic_write", "atomic_write_bytes", "atomic_write_text"]
+__all__ = [
+    "UserError",
+    "__version__",
+    "atomic_write",
+    "atomic_write_bytes",
+    "atomic_write_files",
+    "atomic_write_text",
+]

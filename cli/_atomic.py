@@ -3,10 +3,10 @@
 import contextlib
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
-__all__ = ["atomic_write", "atomic_write_bytes", "atomic_write_text"]
+__all__ = ["atomic_write", "atomic_write_bytes", "atomic_write_files", "atomic_write_text"]
 
 
 @contextlib.contextmanager
@@ -43,3 +43,19 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` atomically."""
     with atomic_write(path) as tmp:
         tmp.write_bytes(data)
+
+
+def atomic_write_files(folder: Path, contents: Mapping[str, bytes]) -> list[Path]:
+    """Write several files of ``folder`` as one set; return their paths in order.
+
+    Every file is first written in full beside its target; only then are they moved into
+    place. A failure while writing leaves every previous file as it was, and the set is
+    mixed only during the renames themselves.
+    """
+    paths = [Path(folder) / name for name in contents]
+    # Leaving the stack without error moves every file into place; an error on the way
+    # out of any write removes all the temporaries instead.
+    with contextlib.ExitStack() as stack:
+        for path, data in zip(paths, contents.values(), strict=True):
+            stack.enter_context(atomic_write(path)).write_bytes(data)
+    return paths

@@ -6,7 +6,7 @@ from typing import Any
 
 from rdflib import Graph
 
-from feuille_de_route import atomic_write_bytes
+from feuille_de_route import atomic_write_files
 
 from ._namespaces import FDR, PREFIXES, RDF
 
@@ -79,9 +79,4 @@ def export_graph(graph: Graph, folder: Path) -> list[Path]:
         ).encode("utf-8"),
         EXPORT_NAMES[2]: ntriples,
     }
-    folder.mkdir(parents=True, exist_ok=True)
-    written = []
-    for name, data in contents.items():
-        atomic_write_bytes(folder / name, data)
-        written.append(folder / name)
-    return written
+    return atomic_write_files(folder, contents)

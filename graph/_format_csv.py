@@ -4,7 +4,7 @@ import csv
 import io
 from pathlib import Path
 
-from feuille_de_route import atomic_write_text
+from feuille_de_route import atomic_write_files
 
 from ._errors import DataError, Problems
 from ._sheets import SHEETS, SheetSpec, sheet_for_csv
@@ -117,11 +117,11 @@ def _csv_text(spec: SheetSpec, sheet: Sheet | None) -> str:
 
 def write_csv_folder(workbook: Workbook, folder: Path) -> list[Path]:
     """Write one UTF-8 CSV per sheet of the contract into ``folder`` (headers only for a
-    sheet ``workbook`` lacks), each file replaced atomically."""
-    texts = {spec.csv: _csv_text(spec, workbook.sheets.get(spec.name)) for spec in SHEETS}
-    folder.mkdir(parents=True, exist_ok=True)
-    written = []
-    for name, text in texts.items():
-        atomic_write_text(folder / name, text)
-        written.append(folder / name)
-    return written
+    sheet ``workbook`` lacks), the files replaced as one set."""
+    return atomic_write_files(
+        folder,
+        {
+            spec.csv: _csv_text(spec, workbook.sheets.get(spec.name)).encode("utf-8")
+            for spec in SHEETS
+        },
+    )

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from feuille_de_route._cli import main
+from feuille_de_route.cli import main
 
 
 def _data(html: str) -> dict[str, object]:

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from feuille_de_route._cli import main
+from feuille_de_route.cli import main
 
 GP_BASE = "https://w3id.org/feuille-de-route/territoires/grand-perigueux/"
 BIS_BASE = "https://w3id.org/feuille-de-route/territoires/grand-perigueux-bis/"

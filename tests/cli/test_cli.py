@@ -3,7 +3,7 @@ import sys
 
 import pytest
 
-from feuille_de_route._cli import main
+from feuille_de_route.cli import main
 
 
 def test_help_is_french(capsys: pytest.CaptureFixture[str]) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from rdflib.compare import isomorphic
 
-from feuille_de_route._cli import main
+from feuille_de_route.cli import main
 from feuille_de_route.graph import GRAND_PERIGUEUX, load_roadmap, read_workbook
 
 OUTPUTS = (

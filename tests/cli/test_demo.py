@@ -3,7 +3,7 @@ from pathlib import Path
 import pytest
 from rdflib import Graph
 
-from feuille_de_route._cli import main
+from feuille_de_route.cli import main
 
 
 @pytest.mark.java

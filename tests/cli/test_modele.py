@@ -5,7 +5,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from feuille_de_route._cli import main
+from feuille_de_route.cli import main
 from feuille_de_route.graph import SHEETS, read_workbook
 
 

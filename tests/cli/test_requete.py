@@ -11,7 +11,7 @@ import pytest
 from rdflib import BNode, Literal, URIRef
 from rdflib.query import Result
 
-from feuille_de_route._cli import main
+from feuille_de_route.cli import main
 from feuille_de_route.graph import load_roadmap
 from feuille_de_route.graph.store import MemoryStore
 from feuille_de_route.queries import catalogue, get_query, run_query, select

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from feuille_de_route._cli import main
+from feuille_de_route.cli import main
 from feuille_de_route.graph import GRAND_PERIGUEUX, load_roadmap
 from feuille_de_route.graph.store import OxigraphStore, roadmap_graph_name
 

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from feuille_de_route._cli import main
+from feuille_de_route.cli import main
 
 PREFIXES = """@base <https://w3id.org/feuille-de-route/territoires/essai/> .
 @prefix fdr: <https://w3id.org/feuille-de-route/ontologie#> .

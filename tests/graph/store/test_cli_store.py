@@ -10,8 +10,8 @@ import pytest
 from rdflib import Graph
 
 from feuille_de_route import UserError
-from feuille_de_route._cli import main
-from feuille_de_route._store_options import add_store_arguments, open_store
+from feuille_de_route.cli import main
+from feuille_de_route.cli._store_options import add_store_arguments, open_store
 from feuille_de_route.graph import load_roadmap
 from feuille_de_route.graph.store import (
     EndpointStore,

@@ -59,7 +59,7 @@ def _run(args: argparse.Namespace) -> int:
     from feuille_de_route.graph import load_roadmap
     from feuille_de_route.graph.store import graph_store_url, publish, roadmap_graph_name
 
-    from ._errors import UserError
+    from .._errors import UserError
 
     if not args.delai > 0:
         raise UserError(f"--delai doit être un nombre de secondes positif, pas {args.delai}.")

@@ -9,8 +9,8 @@ import importlib
 import sys
 from collections.abc import Callable, Sequence
 
-from . import __version__
-from ._errors import UserError
+from .. import __version__
+from .._errors import UserError
 
 __all__ = ["main"]
 

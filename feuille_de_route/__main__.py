@@ -1,5 +1,5 @@
 """``python -m feuille_de_route``."""
 
-from ._cli import main
+from .cli import main
 
 raise SystemExit(main())

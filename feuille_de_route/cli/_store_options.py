@@ -4,7 +4,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ._errors import UserError
+from .._errors import UserError
 
 if TYPE_CHECKING:
     from feuille_de_route.graph.store import Store

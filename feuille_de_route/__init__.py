@@ -1,5 +1,7 @@
 """Knowledge graph of territorial digital-inclusion roadmaps.
 
+This root module is the base every part may import (errors, atomic writes, IRI checks,
+the order of IDs); the command line (:mod:`feuille_de_route.cli`) sits above all parts.
 The package's parts follow the data: :mod:`feuille_de_route.ontology` (the OWL model
 and SHACL shapes) → :mod:`feuille_de_route.graph` (workbooks to RDF) →
 :mod:`feuille_de_route.queries` (the SPARQL catalogue and stores) →
@@ -8,6 +10,8 @@ and SHACL shapes) → :mod:`feuille_de_route.graph` (workbooks to RDF) →
 
 from ._atomic import atomic_write, atomic_write_bytes, atomic_write_files, atomic_write_text
 from ._errors import UserError
+from ._iris import is_absolute_iri, is_http_iri
+from ._sorting import natural_key
 
 __version__ = "0.1.0"
 
@@ -18,4 +22,7 @@ __all__ = [
     "atomic_write_bytes",
     "atomic_write_files",
     "atomic_write_text",
+    "is_absolute_iri",
+    "is_http_iri",
+    "natural_key",
 ]

@@ -15,6 +15,8 @@ from urllib.parse import urlsplit
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
+from feuille_de_route import is_http_iri
+
 from ._cells import decimal_lexical, parse_date, parse_decimal, parse_integer, split_list
 from ._errors import DataError, Problems, suggest
 from ._iris import Minter
@@ -209,13 +211,7 @@ class _Builder:
             return
         base = row["iri de base"]
         parts = urlsplit(base)
-        if (
-            parts.scheme not in ("http", "https")
-            or not parts.netloc
-            or re.search(r"[\s<>\"{}|\\^`]", base)
-            or parts.query
-            or parts.fragment
-        ):
+        if not is_http_iri(base) or parts.query or parts.fragment:
             self.error(
                 name,
                 row,
@@ -241,7 +237,7 @@ class _Builder:
             self.add(
                 roadmap,
                 DCTERMS.license,
-                URIRef(licence) if _is_iri(licence) else Literal(licence),
+                URIRef(licence) if is_http_iri(licence) else Literal(licence),
             )
         territory = self._territory(name, row, "territoire", row["territoire"])
         self.add(roadmap, FDR.territoire, territory)
@@ -640,11 +636,6 @@ class _Builder:
             self.add(node, FDR.depuis, Literal(depuis))
         self.add(node, SKOS.note, self.text(row, "note"))
         self._provenance(node, row)
-
-
-def _is_iri(text: str) -> bool:
-    parts = urlsplit(text)
-    return parts.scheme in ("http", "https") and bool(parts.netloc) and not re.search(r"\s", text)
 
 
 def build_graph(workbook: Workbook) -> Graph:

@@ -3,7 +3,7 @@
 from rdflib import Namespace
 from rdflib.namespace import DCTERMS, ORG, PROV, RDF, RDFS, SKOS, XSD
 
-from feuille_de_route.ontology import FDR
+from feuille_de_route.ontology import FDR, PREFIXES
 
 __all__ = [
     "DCTERMS",
@@ -22,13 +22,3 @@ __all__ = [
 # INSEE's published IRIs for the official geography, linked by rdfs:seeAlso.
 INSEE_COMMUNE = Namespace("http://id.insee.fr/geo/commune/")
 INSEE_EPCI = Namespace("http://id.insee.fr/geo/intercommunalite/")
-
-PREFIXES: dict[str, Namespace] = {
-    "fdr": FDR,
-    "dcterms": Namespace(str(DCTERMS)),
-    "skos": Namespace(str(SKOS)),
-    "org": Namespace(str(ORG)),
-    "prov": Namespace(str(PROV)),
-    "rdfs": Namespace(str(RDFS)),
-    "xsd": Namespace(str(XSD)),
-}

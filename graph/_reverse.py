@@ -1,11 +1,12 @@
 """Graph → workbook: the inverse of :func:`build_graph`, so a territory can get its
 roadmap back as a spreadsheet (rebuilding it gives an isomorphic graph)."""
 
-import re
 from collections.abc import Callable, Iterable
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
+
+from feuille_de_route import natural_key
 
 from ._errors import DataError
 from ._namespaces import DCTERMS, FDR, RDF, RDFS, SKOS
@@ -13,18 +14,9 @@ from ._sheets import SHEETS, Kind
 from ._vocabulary import IFN_COLUMNS, choices
 from ._workbook import Row, Sheet, Workbook
 
-__all__ = ["graph_to_workbook", "natural_key"]
+__all__ = ["graph_to_workbook"]
 
 _SOURCE = "graphe RDF"
-
-
-def natural_key(text: str) -> tuple[tuple[int, int | str], ...]:
-    """Sort key putting 2 before 10 and 1.b before 1.c."""
-    return tuple(
-        (0, int(part)) if part.isdigit() else (1, part)
-        for part in re.split(r"([0-9]+)", text)
-        if part
-    )
 
 
 class _Reader:

@@ -38,11 +38,6 @@ class Kind(enum.Enum):
     GOVERNANCE_ROLE = "rôle de gouvernance"
 
 
-CONTROLLED_KINDS = frozenset(
-    {Kind.STATUS, Kind.RESOURCE_TYPE, Kind.COORDINATION_ROLE, Kind.GOVERNANCE_ROLE}
-)
-
-
 @dataclass(frozen=True)
 class Column:
     """One column: its exact header, whether a row needs it, its kind and its French note."""

@@ -17,7 +17,7 @@ from feuille_de_route.ontology import load_ontology
 from ._namespaces import FDR, SKOS
 from ._sheets import Kind, fold
 
-__all__ = ["IFN_COLUMNS", "Choices", "choices", "concept_of_type", "notation"]
+__all__ = ["IFN_COLUMNS", "Choices", "choices", "notation"]
 
 
 def _loose(text: str) -> str:
@@ -119,14 +119,6 @@ def choices() -> dict[Kind, Choices]:
             by_label[_pref_label(ontology, concept) or label] = value
         result[kind] = Choices(what, by_label)
     return result
-
-
-def concept_of_type(resource_class: URIRef) -> URIRef | None:
-    """The ``fdr:TypesDeRessource`` concept standing for a resource class."""
-    for concept, _label, value in _CONTRACT[Kind.RESOURCE_TYPE][1]:
-        if value == resource_class:
-            return concept
-    return None
 
 
 @functools.cache

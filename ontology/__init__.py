@@ -8,6 +8,7 @@ from ._datatypes import INTEGER_DATATYPES
 from ._loading import load_ontology, load_shapes
 from ._paths import FDR, ONTOLOGY_IRI, ONTOLOGY_PATH, SHAPES_PATH, VERSION_IRI
 from ._reasoning import ConsistencyResult, check_consistency, java_executable
+from ._terms import PREFIXES
 from ._validation import ValidationItem, ValidationReport, validate
 
 __all__ = [
@@ -15,6 +16,7 @@ __all__ = [
     "INTEGER_DATATYPES",
     "ONTOLOGY_IRI",
     "ONTOLOGY_PATH",
+    "PREFIXES",
     "SHAPES_PATH",
     "VERSION_IRI",
     "ConsistencyResult",

@@ -1,34 +1,36 @@
 """Short, readable names for the IRIs that appear in French reports."""
 
-from rdflib import BNode, Literal, URIRef
-from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SH, SKOS, XSD
+from rdflib import BNode, Literal, Namespace, URIRef
+from rdflib.namespace import DCTERMS, ORG, OWL, PROV, RDF, RDFS, SH, SKOS, XSD
 from rdflib.term import Node
 
 from ._paths import FDR
 
-__all__ = ["short_name"]
+__all__ = ["PREFIXES", "short_name"]
 
-_PREFIXES = (
-    ("fdr:", str(FDR)),
-    ("rdf:", str(RDF)),
-    ("rdfs:", str(RDFS)),
-    ("owl:", str(OWL)),
-    ("xsd:", str(XSD)),
-    ("skos:", str(SKOS)),
-    ("dcterms:", str(DCTERMS)),
-    ("prov:", str(PROV)),
-    ("org:", "http://www.w3.org/ns/org#"),
-    ("sh:", str(SH)),
-)
+# The one prefix table: Turtle and JSON-LD exports bind it, reports and query tables
+# shorten IRIs with it.
+PREFIXES: dict[str, Namespace] = {
+    "fdr": FDR,
+    "dcterms": Namespace(str(DCTERMS)),
+    "skos": Namespace(str(SKOS)),
+    "org": Namespace(str(ORG)),
+    "prov": Namespace(str(PROV)),
+    "rdf": Namespace(str(RDF)),
+    "rdfs": Namespace(str(RDFS)),
+    "owl": Namespace(str(OWL)),
+    "xsd": Namespace(str(XSD)),
+    "sh": Namespace(str(SH)),
+}
 
 
 def short_name(node: Node) -> str:
     """``fdr:Chantier`` for a known namespace, ``<iri>`` otherwise, a literal quoted."""
     if isinstance(node, URIRef):
         text = str(node)
-        for prefix, namespace in _PREFIXES:
+        for prefix, namespace in PREFIXES.items():
             if text.startswith(namespace) and len(text) > len(namespace):
-                return prefix + text[len(namespace) :]
+                return f"{prefix}:{text[len(namespace) :]}"
         return f"<{text}>"
     if isinstance(node, Literal):
         return f"« {node} »"

@@ -11,23 +11,12 @@ from rdflib.term import Identifier
 
 from feuille_de_route import UserError
 from feuille_de_route.graph.store import SelectResult
-from feuille_de_route.ontology import FDR
+from feuille_de_route.ontology import PREFIXES
 
 __all__ = ["FORMATS", "format_result"]
 
 FORMATS = ("table", "csv", "json", "markdown")
 
-# Shown compacted in tables: the vocabularies the data uses.
-_PREFIXES = {
-    "fdr:": str(FDR),
-    "rdfs:": "http://www.w3.org/2000/01/rdf-schema#",
-    "rdf:": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-    "skos:": "http://www.w3.org/2004/02/skos/core#",
-    "dcterms:": "http://purl.org/dc/terms/",
-    "xsd:": "http://www.w3.org/2001/XMLSchema#",
-    "org:": "http://www.w3.org/ns/org#",
-    "prov:": "http://www.w3.org/ns/prov#",
-}
 _TERRITORIES = "https://w3id.org/feuille-de-route/territoires/"
 
 
@@ -37,9 +26,9 @@ def _display(term: Identifier | None) -> str:
         return ""
     if isinstance(term, URIRef):
         text = str(term)
-        for prefix, namespace in _PREFIXES.items():
+        for prefix, namespace in PREFIXES.items():
             if text.startswith(namespace) and len(text) > len(namespace):
-                return prefix + text[len(namespace) :]
+                return f"{prefix}:{text[len(namespace) :]}"
         if text.startswith(_TERRITORIES):
             return "…/" + text[len(_TERRITORIES) :]
         return f"<{text}>"

@@ -10,16 +10,12 @@ from collections.abc import Mapping
 from rdflib import XSD, Literal, URIRef
 from rdflib.term import Identifier
 
-from feuille_de_route import UserError
+from feuille_de_route import UserError, is_absolute_iri
 
 from ._querydef import PARAMETER_TYPES, Parameter, QueryDef
 
 __all__ = ["bind_parameters", "to_term"]
 
-# An absolute IRI as RFC 3987 allows it, minus what can never appear unescaped
-# (space, <>"{}|\^` and controls): those would change a query if a store ever
-# wrote the term out as text.
-_IRI = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s<>\"{}|\\^`\x00-\x1f\x7f]+$")
 _INTEGER = re.compile(r"^[+-]?[0-9]+$")
 _DECIMAL = re.compile(r"^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)$")
 _DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
@@ -35,7 +31,7 @@ def _shown(value: object) -> str:
 
 
 def _iri(value: object) -> URIRef:
-    if isinstance(value, str) and _IRI.match(value):
+    if isinstance(value, str) and is_absolute_iri(value):
         return URIRef(value)
     raise _Mismatch
 

@@ -6,9 +6,9 @@ from typing import TYPE_CHECKING
 
 import networkx as nx
 
-from feuille_de_route import UserError, atomic_write_text
+from feuille_de_route import UserError, atomic_write_text, natural_key
 
-from ._graph import build_chantier_graph, build_gaps_graph, build_roadmap_graph, natural_key
+from ._graph import build_chantier_graph, build_gaps_graph, build_roadmap_graph
 from ._layout import chantier_layout, gaps_layout, roadmap_layout
 from ._metrics import size_by_betweenness, size_by_degree, size_fixed
 from ._page import Page, render_index, render_page

@@ -9,7 +9,6 @@ filters match it by), ``details`` (sections shown on click) and view-specific fl
 """
 
 import datetime
-import re
 from collections import defaultdict
 from collections.abc import Iterable
 
@@ -23,20 +22,9 @@ __all__ = [
     "build_chantier_graph",
     "build_gaps_graph",
     "build_roadmap_graph",
-    "natural_key",
 ]
 
 Section = dict[str, object]
-Graph = nx.DiGraph  # type alias for readability; nodes are IRIs (str)
-
-
-def natural_key(text: str) -> tuple[tuple[int, int | str], ...]:
-    """Sort key putting ``"2.a"`` before ``"10"`` (numbers compare as numbers)."""
-    return tuple(
-        (0, int(part)) if part.isdigit() else (1, part.lower())
-        for part in re.split(r"(\d+)", text)
-        if part
-    )
 
 
 def _text(value: object) -> str:

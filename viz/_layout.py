@@ -14,7 +14,8 @@ from typing import Any
 
 import networkx as nx
 
-from ._graph import natural_key
+from feuille_de_route import natural_key
+
 from ._label_ring import Box, ring_gap, spread_ring, walk_ring
 from ._labels import FONT_SIZES, LABEL_FONT, label_box, map_label
 from ._style import NODE_STYLES, RESOURCE_KINDS

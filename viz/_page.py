@@ -281,7 +281,7 @@ def _legend(graph: "nx.DiGraph[str]", page: Page) -> dict[str, Any]:
 
 
 def _filters(graph: "nx.DiGraph[str]") -> dict[str, Any]:
-    from ._graph import natural_key
+    from feuille_de_route import natural_key
 
     def options(kind: str) -> list[dict[str, str]]:
         items = [(n, d) for n, d in graph.nodes(data=True) if d["kind"] == kind]

@@ -7,13 +7,14 @@ where the catalogue reads it. :func:`publish` puts a territory's graph on a serv
 one named graph.
 """
 
-from ._endpoint import EndpointStore, query_url
+from ._endpoint import EndpointStore
 from ._errors import StoreError
 from ._memory import MemoryStore
 from ._naming import roadmap_graph_name
 from ._oxigraph import OxigraphStore
 from ._publish import graph_store_url, publish
 from ._result import SelectResult, Store
+from ._urls import query_url
 
 __all__ = [
     "EndpointStore",

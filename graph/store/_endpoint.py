@@ -1,7 +1,6 @@
 """Any SPARQL 1.1 server, over the SPARQL 1.1 Protocol."""
 
 import json
-import urllib.parse
 from collections.abc import Mapping
 from typing import Any
 
@@ -10,25 +9,15 @@ from rdflib.term import Identifier
 
 from ._errors import StoreError
 from ._http import http_request
+from ._publish import publish
 from ._result import SelectResult
 from ._terms import from_json
+from ._urls import query_url
 from ._values import with_values
 
-__all__ = ["EndpointStore", "query_url"]
+__all__ = ["EndpointStore"]
 
 _RESULTS_JSON = "application/sparql-results+json"
-
-
-def query_url(url: str) -> str:
-    """The query endpoint for ``url``: a bare server address gets Oxigraph's ``/query``."""
-    parts = urllib.parse.urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise StoreError(
-            f"adresse de serveur SPARQL invalide : « {url} » (attendu http://hôte:port/…)."
-        )
-    if parts.path in ("", "/"):
-        return urllib.parse.urlunsplit(parts._replace(path="/query"))
-    return url
 
 
 class EndpointStore:
@@ -95,6 +84,4 @@ class EndpointStore:
 
     def add_graph(self, graph: Graph, name: str) -> None:
         """Publish ``graph`` as the named graph ``name`` (see :func:`publish`)."""
-        from ._publish import publish
-
         publish(graph, self.url, name, timeout=max(self.timeout, 60.0), retries=self.retries)

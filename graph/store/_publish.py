@@ -4,9 +4,9 @@ import urllib.parse
 
 from rdflib import Graph
 
-from ._endpoint import query_url
 from ._http import http_request
 from ._terms import check_iri, ntriples
+from ._urls import query_url
 
 __all__ = ["graph_store_url", "publish"]
 

@@ -14,6 +14,8 @@ import pyoxigraph as ox
 from rdflib import XSD, BNode, Graph, Literal, URIRef
 from rdflib.term import Identifier
 
+from feuille_de_route import is_absolute_iri
+
 from ._errors import StoreError
 
 __all__ = [
@@ -28,8 +30,6 @@ __all__ = [
 
 _XSD_STRING = str(XSD.string)
 _RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
-# An absolute IRI without the characters an IRIREF may not hold unescaped.
-_IRI = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:[^\x00-\x20<>\"{}|^`\\\x7f]*")
 _LANG = re.compile(r"[A-Za-z]+(-[A-Za-z0-9]+)*")
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"}
 _CONTROL = re.compile(r"[\\\"\n\r\t]|[\x00-\x1f\x7f]")
@@ -37,7 +37,7 @@ _CONTROL = re.compile(r"[\\\"\n\r\t]|[\x00-\x1f\x7f]")
 
 def check_iri(iri: str, what: str = "l'IRI") -> str:
     """Return ``iri`` if it is an absolute IRI that can stand between ``<>``; else fail."""
-    if not _IRI.fullmatch(iri):
+    if not is_absolute_iri(iri):
         raise StoreError(
             f"{what} « {iri[:200]} » n'est pas une IRI absolue valide "
             '(schéma comme https:, sans espace ni aucun des caractères <>"{{}}|^`\\).'

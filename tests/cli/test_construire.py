@@ -21,8 +21,6 @@ OUTPUTS = (
 @pytest.fixture
 def roadmap(tmp_path: Path) -> Path:
     """A copy of the embedded Grand Périgueux workbook the test may break."""
-    if not GRAND_PERIGUEUX.is_dir():
-        pytest.skip("Grand Périgueux pas encore embarqué")
     return Path(shutil.copytree(GRAND_PERIGUEUX, tmp_path / "classeur"))
 
 

@@ -15,7 +15,6 @@ from rdflib.compare import isomorphic
 from rdflib.term import Node
 
 from feuille_de_route.graph import (
-    GRAND_PERIGUEUX,
     build_graph,
     export_graph,
     graph_to_workbook,
@@ -29,8 +28,6 @@ FORMATS = ["classeur.xlsx", "classeur.ods", "dossier-csv"]
 
 @pytest.fixture(scope="module")
 def grand_perigueux() -> Graph:
-    if not GRAND_PERIGUEUX.is_dir():
-        pytest.skip("Grand Périgueux pas encore embarqué")
     return load_roadmap(None)
 
 

@@ -11,6 +11,7 @@ and SHACL shapes) → :mod:`feuille_de_route.graph` (workbooks to RDF) →
 from ._atomic import atomic_write, atomic_write_bytes, atomic_write_files, atomic_write_text
 from ._errors import UserError
 from ._iris import is_absolute_iri, is_http_iri
+from ._safe_text import neutralise_csv_cell, redact_url, restore_csv_cell, terminal_safe
 from ._sorting import natural_key
 
 __version__ = "0.1.0"
@@ -25,4 +26,8 @@ __all__ = [
     "is_absolute_iri",
     "is_http_iri",
     "natural_key",
+    "neutralise_csv_cell",
+    "redact_url",
+    "restore_csv_cell",
+    "terminal_safe",
 ]

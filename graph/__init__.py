@@ -4,6 +4,7 @@ graph build, the template and the serialisations (contract: docs/architecture.md
 from ._build import build_graph
 from ._errors import DataError
 from ._export import export_graph
+from ._limits import InputLimits
 from ._reverse import graph_to_workbook
 from ._roadmap import GRAND_PERIGUEUX, load_roadmap
 from ._sheets import SHEETS
@@ -18,6 +19,7 @@ __all__ = [
     "IFN_COLUMNS",
     "SHEETS",
     "DataError",
+    "InputLimits",
     "Row",
     "Sheet",
     "Workbook",

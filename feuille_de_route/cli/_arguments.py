@@ -2,8 +2,14 @@
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-__all__ = ["add_roadmap_argument"]
+from .._errors import UserError
+
+if TYPE_CHECKING:
+    from feuille_de_route.graph import InputLimits
+
+__all__ = ["add_roadmap_argument", "roadmap_limits"]
 
 ROADMAP_HELP = (
     "classeur .xlsx, .ods ou dossier de .csv, ou graphe RDF .ttl, .jsonld, .nt ou .rdf "
@@ -17,3 +23,23 @@ def add_roadmap_argument(parser: argparse.ArgumentParser) -> None:
     ``None`` means the embedded Grand Périgueux roadmap, as ``graph.load_roadmap`` reads it.
     """
     parser.add_argument("classeur", nargs="?", type=Path, metavar="CLASSEUR", help=ROADMAP_HELP)
+    parser.add_argument(
+        "--limite-taille",
+        type=float,
+        default=50.0,
+        metavar="MO",
+        help=(
+            "taille maximale du CLASSEUR en mégaoctets, sur le disque comme une fois "
+            "décompressé (défaut : 50 Mo) : au-delà il est refusé avant d'être lu"
+        ),
+    )
+
+
+def roadmap_limits(args: argparse.Namespace) -> "InputLimits":
+    """The input limits the options give (``--limite-taille``)."""
+    from feuille_de_route.graph import InputLimits
+
+    megabytes: float = getattr(args, "limite_taille", 50.0)
+    if not 0 < megabytes < 1024 * 1024:
+        raise UserError(f"--limite-taille doit être un nombre de Mo positif, pas {megabytes}.")
+    return InputLimits(max_bytes=int(megabytes * 1024 * 1024))

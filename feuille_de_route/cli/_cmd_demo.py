@@ -4,7 +4,7 @@ import argparse
 import time
 from pathlib import Path
 
-from ._arguments import add_roadmap_argument
+from ._arguments import add_roadmap_argument, roadmap_limits
 
 __all__ = ["register"]
 
@@ -38,7 +38,7 @@ def _run(args: argparse.Namespace) -> int:
 
     out: Path = args.sortie
     started = time.perf_counter()
-    graph = load_roadmap(args.classeur)
+    graph = load_roadmap(args.classeur, roadmap_limits(args))
     print(f"Graphe construit : {len(graph)} triplets.")
 
     for path in export_graph(graph, out / "rdf"):

@@ -1,0 +1,84 @@
+"""How much an input file may hold before it is refused, checked before it is read.
+
+Every input may be hostile (a zip bomb, a cell of a gigabyte, a million rows): each reader
+checks these limits while it streams, so that a crafted file fails fast and small.
+"""
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+
+from ._errors import DataError
+from ._table import MAX_ROWS
+
+__all__ = [
+    "DEFAULT_LIMITS",
+    "MEGABYTE",
+    "SIZE_OPTION",
+    "InputLimits",
+    "bounded_grid",
+    "too_large",
+]
+
+MEGABYTE = 1024 * 1024
+# The command-line option that raises the size limit, named in every message about it.
+SIZE_OPTION = "--limite-taille"
+
+
+@dataclass(frozen=True)
+class InputLimits:
+    """Bounds on one input: bytes on disk and once decompressed (``max_bytes``), rows per
+    sheet, characters per cell and cells per row (Excel's own limits) and members of a zip
+    archive."""
+
+    max_bytes: int = 50 * MEGABYTE
+    max_rows: int = MAX_ROWS
+    max_cell_chars: int = 32_767
+    max_columns: int = 16_384
+    max_members: int = 10_000
+
+    def megabytes(self) -> str:
+        """``max_bytes`` as the user gives it to :data:`SIZE_OPTION` (Mo)."""
+        value = self.max_bytes / MEGABYTE
+        return f"{value:g}"
+
+
+DEFAULT_LIMITS = InputLimits()
+
+
+def too_large(what: str, limits: InputLimits, file: str, size: int | None = None) -> DataError:
+    """The French error for ``what`` (e.g. « le fichier ») holding ``size`` bytes (None:
+    unknown, the reading stopped at the limit), more than ``limits.max_bytes``: it names
+    the limit and the option to raise it."""
+    shown = f"{size / MEGABYTE:.1f} Mo" if size is not None else "davantage"
+    return DataError(
+        f"{what} dépasse la limite de taille de {limits.megabytes()} Mo ({shown}) ; si le "
+        f"fichier est sûr, relevez la limite avec l'option {SIZE_OPTION} MO",
+        file=file,
+    )
+
+
+def bounded_grid(
+    grid: Iterable[tuple[int, Sequence[object]]], limits: InputLimits, file: str, sheet: str
+) -> Iterator[tuple[int, Sequence[object]]]:
+    """``grid`` as it streams, a row wider than ``limits.max_columns`` or a cell longer than
+    ``limits.max_cell_chars`` refused (rows beyond the limit stop ``sheet_from_grid``)."""
+    for number, cells in grid:
+        if len(cells) > limits.max_columns:
+            raise DataError(
+                f"ligne de {len(cells)} cellules (au plus {limits.max_columns}, la limite des "
+                "tableurs)",
+                file=file,
+                sheet=sheet,
+                row=number,
+            )
+        for index, cell in enumerate(cells):
+            if isinstance(cell, str) and len(cell) > limits.max_cell_chars:
+                raise DataError(
+                    f"cellule de {len(cell)} caractères (au plus {limits.max_cell_chars}, "
+                    "la limite des tableurs) : ce n'est pas une donnée de feuille de route",
+                    file=file,
+                    sheet=sheet,
+                    row=number,
+                    column=f"{index + 1}e colonne",
+                )
+        yield number, cells

@@ -1,0 +1,103 @@
+"""RDF files parsed as untrusted input: bounded, never fetching, no XML entities.
+
+Turtle, N-Triples, JSON-LD and RDF/XML are read whole only after their size is checked;
+JSON-LD contexts come from :mod:`._jsonld_contexts` (never fetched); RDF/XML with a DTD or
+entity declarations is refused before rdflib sees it (no entity expansion); and every IRI of
+the result must be one the package can write back, so that no bad term reaches an export.
+"""
+
+import json
+from pathlib import Path
+from typing import Any
+
+from rdflib import Graph, Literal, URIRef
+
+from feuille_de_route import is_absolute_iri, terminal_safe
+
+from ._errors import DataError
+from ._jsonld_contexts import resolve_contexts
+from ._limits import InputLimits, too_large
+from ._namespaces import PREFIXES
+
+__all__ = ["parse_rdf", "read_bounded"]
+
+
+def read_bounded(path: Path, limits: InputLimits) -> bytes:
+    """The bytes of ``path``, refused once more than ``limits.max_bytes`` are read (the size
+    on disk can change, or be unknown for a device)."""
+    try:
+        with path.open("rb") as stream:
+            data = stream.read(limits.max_bytes + 1)
+    except OSError as exc:
+        raise DataError(f"lecture impossible ({exc.strerror})", file=str(path)) from None
+    if len(data) > limits.max_bytes:
+        raise too_large("le fichier", limits, str(path))
+    return data
+
+
+def _refuse_xml_declarations(path: Path, data: bytes) -> None:
+    """Refuse a DTD, entity declarations and external references (billion laughs, XXE)."""
+    import xml.sax
+
+    import defusedxml
+    import defusedxml.sax
+
+    try:
+        defusedxml.sax.parseString(data, xml.sax.ContentHandler(), forbid_dtd=True)
+    except defusedxml.DefusedXmlException as exc:
+        raise DataError(
+            f"fichier RDF/XML refusé : déclaration XML interdite par sécurité ({exc}) ; "
+            "retirez le DOCTYPE et ses entités, ou donnez le graphe en Turtle (.ttl)",
+            file=str(path),
+        ) from None
+    except Exception:  # malformed XML: rdflib's own parse gives the message below
+        return
+
+
+def _jsonld_data(path: Path, data: bytes, limits: InputLimits) -> str:
+    try:
+        document: Any = json.loads(data.decode("utf-8-sig"))
+    except (ValueError, RecursionError) as exc:
+        raise DataError(
+            f"fichier RDF illisible (json-ld) : {str(exc)[:300]}", file=str(path)
+        ) from None
+    return json.dumps(resolve_contexts(document, path, limits))
+
+
+def _bad_iri(graph: Graph) -> str | None:
+    for triple in graph:
+        for term in triple:
+            iri = term.datatype if isinstance(term, Literal) else term
+            if isinstance(iri, URIRef) and not is_absolute_iri(str(iri)):
+                return str(iri)
+    return None
+
+
+def parse_rdf(path: Path, rdf_format: str, limits: InputLimits) -> Graph:
+    """The graph of the RDF file ``path`` in ``rdf_format`` (an rdflib name). Raises
+    :class:`DataError` (French, naming the file) for any bad or hostile input."""
+    data = read_bounded(path, limits)
+    source: str | bytes = data
+    if rdf_format == "xml":
+        _refuse_xml_declarations(path, data)
+    elif rdf_format == "json-ld":
+        source = _jsonld_data(path, data, limits)
+    graph = Graph()
+    for prefix, namespace in PREFIXES.items():
+        graph.bind(prefix, namespace)
+    try:
+        graph.parse(data=source, format=rdf_format, publicID=path.resolve().as_uri())
+    except Exception as exc:  # rdflib raises many unrelated types for bad input
+        first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise DataError(
+            f"fichier RDF illisible ({rdf_format}) : {terminal_safe(first_line[:300])}",
+            file=str(path),
+        ) from None
+    bad = _bad_iri(graph)
+    if bad is not None:
+        raise DataError(
+            f"IRI invalide « {terminal_safe(bad[:200])} » : une IRI absolue sans espace ni "
+            '<>"{}|^`\\ est attendue (souvent un caractère échappé en \\uXXXX)',
+            file=str(path),
+        )
+    return graph

@@ -50,15 +50,11 @@ def _read_sheet(path: Path, problems: Problems, limits: InputLimits) -> Sheet | 
         )
     first_line = text.split("\n", 1)[0]
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(first_line))
-    # Cells the writer neutralised against formulas read back as they were.
-    rows = (
-        (number, [restore_csv_cell(cell) for cell in cells])
-        for number, cells in enumerate(reader, start=1)
-    )
-    grid = []
+    grid: list[tuple[int, list[str]]] = []
     try:
-        for item in bounded_grid(rows, limits, str(path), spec.name):
-            grid.append(item)
+        for number, cells in bounded_grid(enumerate(reader, start=1), limits, str(path), spec.name):
+            # Cells the writer neutralised against formulas read back as they were.
+            grid.append((number, [restore_csv_cell(str(cell)) for cell in cells]))
     except csv.Error as exc:
         raise DataError(
             f"CSV mal formé ({exc}) ; vérifiez les guillemets",

@@ -46,7 +46,8 @@ def _refuse_xml_declarations(path: Path, data: bytes) -> None:
         defusedxml.sax.parseString(data, xml.sax.ContentHandler(), forbid_dtd=True)
     except defusedxml.DefusedXmlException as exc:
         raise DataError(
-            f"fichier RDF/XML refusé : déclaration XML interdite par sécurité ({exc}) ; "
+            f"fichier RDF/XML refusé : déclaration XML interdite par sécurité "
+            f"({type(exc).__name__}) ; "
             "retirez le DOCTYPE et ses entités, ou donnez le graphe en Turtle (.ttl)",
             file=str(path),
         ) from None

@@ -8,6 +8,7 @@ imports the command line.
 
 import ast
 import importlib
+import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -48,6 +49,11 @@ def test_the_contract_lists_every_part() -> None:
     assert set(EXPORTS) >= {*LAYERS, "feuille_de_route.graph.store"}
 
 
+def test_every_part_is_seen() -> None:
+    seen = {module.rsplit(".", 1)[0] for module in MODULES}
+    assert seen >= {*LAYERS, "feuille_de_route.graph.store"}
+
+
 @pytest.mark.parametrize("module_name", sorted(EXPORTS))
 def test_exported_members_are_the_contracts(module_name: str) -> None:
     module = importlib.import_module(module_name)
@@ -62,7 +68,13 @@ def test_exported_members_are_the_contracts(module_name: str) -> None:
 
 def _modules() -> Iterator[tuple[str, Path]]:
     # The part folders are reached through the package root's links, as Python sees them.
-    for path in sorted(PACKAGE.rglob("*.py")):
+    paths = [
+        Path(folder, name)
+        for folder, _dirs, files in os.walk(PACKAGE, followlinks=True)
+        for name in files
+        if name.endswith(".py")
+    ]
+    for path in sorted(paths):
         relative = path.relative_to(PACKAGE).with_suffix("")
         parts = [p for p in relative.parts if p != "__init__"]
         yield ".".join(["feuille_de_route", *parts]), path

@@ -7,8 +7,7 @@ from pathlib import Path
 from feuille_de_route import atomic_write_files, neutralise_csv_cell, restore_csv_cell
 
 from ._errors import DataError, Problems
-from ._limits import DEFAULT_LIMITS, InputLimits, bounded_grid
-from ._rdf_input import read_bounded
+from ._limits import DEFAULT_LIMITS, InputLimits, bounded_grid, read_bounded
 from ._sheets import SHEETS, SheetSpec, sheet_for_csv
 from ._table import sheet_from_grid, unknown_sheet_hint
 from ._workbook import Sheet, Workbook

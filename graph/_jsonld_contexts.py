@@ -13,7 +13,7 @@ from typing import Any
 
 from ._errors import DataError
 from ._export import CONTEXT_NAME
-from ._limits import InputLimits
+from ._limits import InputLimits, read_bounded
 from ._namespaces import PREFIXES
 
 __all__ = ["CONTEXT_IRI", "known_contexts", "resolve_contexts"]
@@ -83,8 +83,6 @@ class _Resolver:
 
     def sibling(self) -> dict[str, Any]:
         """The ``contexte.jsonld`` the export writes beside its document."""
-        from ._rdf_input import read_bounded
-
         path = self.path.parent / CONTEXT_NAME
         try:
             data = json.loads(read_bounded(path, self.limits))

@@ -6,6 +6,7 @@ checks these limits while it streams, so that a crafted file fails fast and smal
 
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from ._errors import DataError
 from ._table import MAX_ROWS
@@ -16,6 +17,7 @@ __all__ = [
     "SIZE_OPTION",
     "InputLimits",
     "bounded_grid",
+    "read_bounded",
     "too_large",
 ]
 
@@ -82,3 +84,16 @@ def bounded_grid(
                     column=f"{index + 1}e colonne",
                 )
         yield number, cells
+
+
+def read_bounded(path: Path, limits: InputLimits) -> bytes:
+    """The bytes of ``path``, refused once more than ``limits.max_bytes`` are read (the size
+    on disk can change, or be unknown for a device)."""
+    try:
+        with path.open("rb") as stream:
+            data = stream.read(limits.max_bytes + 1)
+    except OSError as exc:
+        raise DataError(f"lecture impossible ({exc.strerror})", file=str(path)) from None
+    if len(data) > limits.max_bytes:
+        raise too_large("le fichier", limits, str(path))
+    return data

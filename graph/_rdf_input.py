@@ -16,23 +16,10 @@ from feuille_de_route import is_absolute_iri, terminal_safe
 
 from ._errors import DataError
 from ._jsonld_contexts import resolve_contexts
-from ._limits import InputLimits, too_large
+from ._limits import InputLimits, read_bounded
 from ._namespaces import PREFIXES
 
-__all__ = ["parse_rdf", "read_bounded"]
-
-
-def read_bounded(path: Path, limits: InputLimits) -> bytes:
-    """The bytes of ``path``, refused once more than ``limits.max_bytes`` are read (the size
-    on disk can change, or be unknown for a device)."""
-    try:
-        with path.open("rb") as stream:
-            data = stream.read(limits.max_bytes + 1)
-    except OSError as exc:
-        raise DataError(f"lecture impossible ({exc.strerror})", file=str(path)) from None
-    if len(data) > limits.max_bytes:
-        raise too_large("le fichier", limits, str(path))
-    return data
+__all__ = ["parse_rdf"]
 
 
 def _refuse_xml_declarations(path: Path, data: bytes) -> None:

@@ -131,6 +131,35 @@ def _lying_sizes(folder: Path) -> Path:
     return target
 
 
+def _xlsx_cells(folder: Path) -> Path:
+    """Two and a half million empty cells in rows of 10 000: 10 MB, under the size limit."""
+    head = f'<?xml version="1.0"?><worksheet xmlns="{_XLSX_NS}"><sheetData>'.encode()
+    return _stream_member(
+        _template("xlsx", folder),
+        folder / "cellules.xlsx",
+        "xl/worksheets/sheet1.xml",
+        lambda: _repeat(
+            head, b"<row>" + b"<c/>" * 10_000 + b"</row>", 10 << 20, b"</sheetData></worksheet>"
+        ),
+    )
+
+
+def _ods_cells(folder: Path) -> Path:
+    """Two and a half million empty cells in a table: 45 MB, under the size limit."""
+    source = _template("ods", folder)
+    with zipfile.ZipFile(source) as archive:
+        content = archive.read("content.xml")
+    cut = content.index(b"</office:spreadsheet>")
+    head = content[:cut] + b'<table:table table:name="Enjeux">'
+    row = b"<table:table-row>" + b"<table:table-cell/>" * 1000 + b"</table:table-row>"
+    return _stream_member(
+        source,
+        folder / "cellules.ods",
+        "content.xml",
+        lambda: _repeat(head, row, 45 << 20, b"</table:table>" + content[cut:]),
+    )
+
+
 def _under_limit(folder: Path) -> Path:
     """Legitimate-looking shared strings just under the default 50 MB limit."""
     head = f'<?xml version="1.0"?><sst xmlns="{_XLSX_NS}">'.encode()
@@ -175,6 +204,8 @@ CASES: dict[str, Callable[[Path], Path]] = {
     "xlsx : lignes de 1 Go": _xlsx_rows,
     "ods : content.xml de 234 Mo": _ods_content,
     "xlsx : tailles déclarées mensongères": _lying_sizes,
+    "xlsx : 2,5 millions de cellules (sous la limite)": _xlsx_cells,
+    "ods : 2,5 millions de cellules (sous la limite)": _ods_cells,
     "xlsx : 49 Mo de chaînes (sous la limite)": _under_limit,
     "RDF/XML : entités imbriquées": _entity_bomb,
     "JSON-LD : 500 000 niveaux": _nested_jsonld,

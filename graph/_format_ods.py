@@ -102,24 +102,30 @@ def _value(cell: Any, limits: InputLimits) -> object:
     return _text(cell, limits)
 
 
-def _cells(row: Any, limits: InputLimits) -> list[object]:
-    """The values of one row; empty runs are counted, never expanded."""
-    cells: list[object] = []
-    empty_run = 0
-    for cell in row:
-        if cell.tag not in _CELL_TAGS:
-            continue
+class _Row:
+    """The values of one row as its cells stream by; empty runs are counted, never
+    expanded, and cells beyond the last column kept are dropped."""
+
+    def __init__(self, limits: InputLimits) -> None:
+        self.limits = limits
+        self.cells: list[object] = []
+        self.empty_run = 0
+        self.full = False
+
+    def add(self, cell: Any) -> None:
+        if self.full:
+            return
         count = _repeat(cell, "number-columns-repeated")
-        value = _value(cell, limits)
+        value = _value(cell, self.limits)
         if not cell_text(value):
-            empty_run += count
-            continue
-        if len(cells) + empty_run >= _MAX_COLUMNS:
-            break
-        cells.extend([None] * empty_run)
-        empty_run = 0
-        cells.extend([value] * min(count, _MAX_COLUMNS - len(cells)))
-    return cells
+            self.empty_run += count
+            return
+        if len(self.cells) + self.empty_run >= _MAX_COLUMNS:
+            self.full = True
+            return
+        self.cells.extend([None] * self.empty_run)
+        self.empty_run = 0
+        self.cells.extend([value] * min(count, _MAX_COLUMNS - len(self.cells)))
 
 
 class _Table:
@@ -130,12 +136,17 @@ class _Table:
         self.limits = limits
         self.grid: list[tuple[int, list[object]]] = []
         self.number = 0
+        self.row = _Row(limits)
 
-    def add_row(self, row: Any) -> None:
+    def add_cell(self, cell: Any) -> None:
+        if len(self.grid) <= self.limits.max_rows + 1:
+            self.row.add(cell)
+
+    def end_row(self, row: Any) -> None:
         repeat = _repeat(row, "number-rows-repeated")
+        cells, self.row = self.row.cells, _Row(self.limits)
         if len(self.grid) > self.limits.max_rows + 1:
             return
-        cells = _cells(row, self.limits)
         if not cells:
             self.number += repeat
             return
@@ -146,7 +157,8 @@ class _Table:
 
 def _tables(path: Path, wanted: Callable[[str], bool], limits: InputLimits) -> Iterator[_Table]:
     """The wanted tables of ``content.xml``, streamed (no DOM, no DTD, no entities): each
-    row is dropped from the tree once read."""
+    cell of a table's rows, and everything outside them, is dropped from the tree once
+    read, so memory holds one cell at a time."""
     import zipfile
 
     from defusedxml.ElementTree import iterparse
@@ -154,30 +166,46 @@ def _tables(path: Path, wanted: Callable[[str], bool], limits: InputLimits) -> I
     stack: list[Any] = []
     table: _Table | None = None
     depth = 0  # tables open (a table in a cell is part of its outer table's cell)
+    rows = 0  # rows open in the outer table
+    cells = 0  # cells written in the document (a repeated run counts once)
     spreadsheet = False
     with zipfile.ZipFile(path) as archive, archive.open("content.xml") as stream:
         for event, element in iterparse(stream, events=("start", "end"), forbid_dtd=True):
+            tag = element.tag
             if event == "start":
                 stack.append(element)
-                spreadsheet = spreadsheet or element.tag == _SPREADSHEET_TAG
-                if element.tag == _TABLE_TAG:
+                spreadsheet = spreadsheet or tag == _SPREADSHEET_TAG
+                if tag == _TABLE_TAG:
                     depth += 1
                     title = _attr(element, _TABLE, "name") or ""
                     if depth == 1 and wanted(title):
                         table = _Table(title, limits)
+                elif tag == _ROW_TAG and depth == 1:
+                    rows += 1
                 continue
             stack.pop()
-            if element.tag == _ROW_TAG and depth == 1:
+            parent = stack[-1] if stack else None
+            if depth == 1 and tag in _CELL_TAGS and parent is not None and parent.tag == _ROW_TAG:
+                cells += 1
+                if cells > limits.max_cells:
+                    raise DataError(
+                        f"plus de {limits.max_cells} cellules : ce n'est pas une feuille de route",
+                        file=str(path),
+                    )
                 if table is not None:
-                    table.add_row(element)
-                if stack:
-                    stack[-1].remove(element)
-            elif element.tag == _TABLE_TAG:
+                    table.add_cell(element)
+                parent.remove(element)
+            elif depth == 1 and tag == _ROW_TAG:
+                rows -= 1
+                if table is not None:
+                    table.end_row(element)
+            elif tag == _TABLE_TAG:
                 depth -= 1
                 if depth == 0 and table is not None:
                     yield table
                     table = None
-                element.clear()
+            if rows == 0 and parent is not None:
+                parent.remove(element)
     if not spreadsheet:
         raise ValueError("no office:spreadsheet")
 

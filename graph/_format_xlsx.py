@@ -15,6 +15,7 @@ from ._sheets import SHEETS, Column, Kind, SheetSpec
 from ._table import sheet_from_grid, spreadsheet_tab
 from ._vocabulary import choices
 from ._workbook import Workbook
+from ._xlsx_scan import scan_worksheets
 from ._zip_guard import check_zip
 
 __all__ = ["LISTS_SHEET", "controlled_lists", "read_xlsx", "typed_value", "write_xlsx"]
@@ -32,6 +33,7 @@ def read_xlsx(path: Path, limits: InputLimits = DEFAULT_LIMITS) -> Workbook:
     import openpyxl
 
     check_zip(path, limits)
+    scan_worksheets(path, limits)
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl/zipfile raise many types for a bad file

@@ -29,13 +29,14 @@ SIZE_OPTION = "--limite-taille"
 @dataclass(frozen=True)
 class InputLimits:
     """Bounds on one input: bytes on disk and once decompressed (``max_bytes``), rows per
-    sheet, characters per cell and cells per row (Excel's own limits) and members of a zip
-    archive."""
+    sheet, characters per cell and cells per row (Excel's own limits), cells written in one
+    sheet or document (a roadmap has thousands) and members of a zip archive."""
 
     max_bytes: int = 50 * MEGABYTE
     max_rows: int = MAX_ROWS
     max_cell_chars: int = 32_767
     max_columns: int = 16_384
+    max_cells: int = 1_000_000
     max_members: int = 10_000
 
     def megabytes(self) -> str:

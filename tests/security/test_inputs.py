@@ -262,3 +262,26 @@ def test_escaped_iri_in_rdf_input_is_a_french_error(
     message = _fails(["construire", str(source), "--sortie", str(out)], capsys)
     assert "IRI invalide « http://example.org/a>b »" in message
     assert not out.exists()
+
+
+def test_xlsx_row_of_too_many_cells_is_refused_before_openpyxl(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sheet = (
+        f'<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/'
+        f'spreadsheetml/2006/main"><sheetData><row r="1">{"<c/>" * 20_000}</row>'
+        "</sheetData></worksheet>"
+    ).encode()
+    wide = _with_member(_xlsx(tmp_path), tmp_path / "large.xlsx", "xl/worksheets/sheet1.xml", sheet)
+    message = _fails(["valider", str(wide), "--sans-raisonneur"], capsys)
+    assert "ligne de plus de 16384 cellules" in message
+
+
+def test_ods_cells_are_counted_as_they_stream(tmp_path: Path) -> None:
+    from feuille_de_route.graph import DataError, InputLimits
+
+    source = tmp_path / "classeur.ods"
+    write_workbook(read_workbook(GRAND_PERIGUEUX), source)
+    with pytest.raises(DataError, match="plus de 50 cellules"):
+        read_workbook(source, InputLimits(max_cells=50))
+    assert read_workbook(source).sheets.keys() == read_workbook(GRAND_PERIGUEUX).sheets.keys()

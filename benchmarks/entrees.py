@@ -192,6 +192,13 @@ def _nested_jsonld(folder: Path) -> Path:
     return path
 
 
+def _dense_turtle(folder: Path) -> Path:
+    path = folder / "dense.ttl"
+    objects = ", ".join(f":o{i}" for i in range(150_000))
+    path.write_text(f"@prefix : <http://e.org/> .\n:s :p {objects} .\n", encoding="utf-8")
+    return path
+
+
 def _wide_csv(folder: Path) -> Path:
     target = folder / "csv"
     target.mkdir()
@@ -209,6 +216,7 @@ CASES: dict[str, Callable[[Path], Path]] = {
     "xlsx : 49 Mo de chaînes (sous la limite)": _under_limit,
     "RDF/XML : entités imbriquées": _entity_bomb,
     "JSON-LD : 500 000 niveaux": _nested_jsonld,
+    "Turtle : 150 000 triplets en 1,4 Mo": _dense_turtle,
     "CSV : un million de cellules": _wide_csv,
 }
 

@@ -15,6 +15,7 @@ __all__ = [
     "DEFAULT_LIMITS",
     "MEGABYTE",
     "SIZE_OPTION",
+    "TRIPLES_OPTION",
     "InputLimits",
     "bounded_grid",
     "read_bounded",
@@ -22,21 +23,24 @@ __all__ = [
 ]
 
 MEGABYTE = 1024 * 1024
-# The command-line option that raises the size limit, named in every message about it.
+# The command-line options that raise the limits, named in every message about them.
 SIZE_OPTION = "--limite-taille"
+TRIPLES_OPTION = "--limite-triplets"
 
 
 @dataclass(frozen=True)
 class InputLimits:
     """Bounds on one input: bytes on disk and once decompressed (``max_bytes``), rows per
     sheet, characters per cell and cells per row (Excel's own limits), cells written in one
-    sheet or document (a roadmap has thousands) and members of a zip archive."""
+    sheet or document (a roadmap has thousands), triples of an RDF file (the Grand Périgueux
+    has 2 480) and members of a zip archive."""
 
     max_bytes: int = 50 * MEGABYTE
     max_rows: int = MAX_ROWS
     max_cell_chars: int = 32_767
     max_columns: int = 16_384
     max_cells: int = 1_000_000
+    max_triples: int = 100_000
     max_members: int = 10_000
 
     def megabytes(self) -> str:
@@ -90,6 +94,8 @@ def bounded_grid(
 def read_bounded(path: Path, limits: InputLimits) -> bytes:
     """The bytes of ``path``, refused once more than ``limits.max_bytes`` are read (the size
     on disk can change, or be unknown for a device)."""
+    if not path.is_file():  # a pipe or a device would block or never end
+        raise DataError("n'est pas un fichier ordinaire", file=str(path))
     try:
         with path.open("rb") as stream:
             data = stream.read(limits.max_bytes + 1)

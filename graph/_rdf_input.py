@@ -11,12 +11,13 @@ from pathlib import Path
 from typing import Any
 
 from rdflib import Graph, Literal, URIRef
+from rdflib.plugins.stores.memory import Memory
 
 from feuille_de_route import is_absolute_iri, terminal_safe
 
 from ._errors import DataError
 from ._jsonld_contexts import resolve_contexts
-from ._limits import InputLimits, read_bounded
+from ._limits import TRIPLES_OPTION, InputLimits, read_bounded
 from ._namespaces import PREFIXES
 
 __all__ = ["parse_rdf"]
@@ -52,6 +53,25 @@ def _jsonld_data(path: Path, data: bytes, limits: InputLimits) -> str:
     return json.dumps(resolve_contexts(document, path, limits))
 
 
+class _TooManyTriples(Exception):
+    pass
+
+
+class _CountingMemory(Memory):
+    """rdflib's memory store, stopping a parse past ``limit`` triples (then lifted)."""
+
+    def __init__(self, limit: float) -> None:
+        super().__init__()
+        self.limit = limit
+        self.count = 0
+
+    def add(self, triple: Any, context: Any, quoted: bool = False) -> None:
+        self.count += 1
+        if self.count > self.limit:
+            raise _TooManyTriples
+        super().add(triple, context, quoted)
+
+
 def _bad_iri(graph: Graph) -> str | None:
     for triple in graph:
         for term in triple:
@@ -70,17 +90,25 @@ def parse_rdf(path: Path, rdf_format: str, limits: InputLimits) -> Graph:
         _refuse_xml_declarations(path, data)
     elif rdf_format == "json-ld":
         source = _jsonld_data(path, data, limits)
-    graph = Graph()
+    store = _CountingMemory(limits.max_triples)
+    graph = Graph(store=store)
     for prefix, namespace in PREFIXES.items():
         graph.bind(prefix, namespace)
     try:
         graph.parse(data=source, format=rdf_format, publicID=path.resolve().as_uri())
+    except _TooManyTriples:
+        raise DataError(
+            f"plus de {limits.max_triples} triplets : ce n'est pas une feuille de route ; si "
+            f"le fichier est sûr, relevez la limite avec l'option {TRIPLES_OPTION} N",
+            file=str(path),
+        ) from None
     except Exception as exc:  # rdflib raises many unrelated types for bad input
         first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise DataError(
             f"fichier RDF illisible ({rdf_format}) : {terminal_safe(first_line[:300])}",
             file=str(path),
         ) from None
+    store.limit = float("inf")
     bad = _bad_iri(graph)
     if bad is not None:
         raise DataError(

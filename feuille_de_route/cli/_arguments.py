@@ -33,13 +33,23 @@ def add_roadmap_argument(parser: argparse.ArgumentParser) -> None:
             "décompressé (défaut : 50 Mo) : au-delà il est refusé avant d'être lu"
         ),
     )
+    parser.add_argument(
+        "--limite-triplets",
+        type=int,
+        default=100_000,
+        metavar="N",
+        help="nombre maximal de triplets d'un graphe RDF donné en CLASSEUR (défaut : 100000)",
+    )
 
 
 def roadmap_limits(args: argparse.Namespace) -> "InputLimits":
-    """The input limits the options give (``--limite-taille``)."""
+    """The input limits the options give (``--limite-taille``, ``--limite-triplets``)."""
     from feuille_de_route.graph import InputLimits
 
     megabytes: float = getattr(args, "limite_taille", 50.0)
+    triples: int = getattr(args, "limite_triplets", 100_000)
     if not 0 < megabytes < 1024 * 1024:
         raise UserError(f"--limite-taille doit être un nombre de Mo positif, pas {megabytes}.")
-    return InputLimits(max_bytes=int(megabytes * 1024 * 1024))
+    if not triples > 0:
+        raise UserError(f"--limite-triplets doit être un nombre positif, pas {triples}.")
+    return InputLimits(max_bytes=int(megabytes * 1024 * 1024), max_triples=triples)

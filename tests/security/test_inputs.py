@@ -285,3 +285,16 @@ def test_ods_cells_are_counted_as_they_stream(tmp_path: Path) -> None:
     with pytest.raises(DataError, match="plus de 50 cellules"):
         read_workbook(source, InputLimits(max_cells=50))
     assert read_workbook(source).sheets.keys() == read_workbook(GRAND_PERIGUEUX).sheets.keys()
+
+
+def test_rdf_triples_beyond_the_limit_stop_the_parse(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    objects = ", ".join(f":o{i}" for i in range(1000))
+    source = tmp_path / "dense.ttl"
+    source.write_text(f"@prefix : <http://e.org/> .\n:s :p {objects} .\n", encoding="utf-8")
+    args = ["valider", str(source), "--sans-raisonneur", "--limite-triplets", "500"]
+    message = _fails(args, capsys)
+    assert "plus de 500 triplets" in message
+    assert "--limite-triplets" in message
+    assert main([*args[:-1], "1000"]) == 0

@@ -32,14 +32,14 @@ TRIPLES_OPTION = "--limite-triplets"
 class InputLimits:
     """Bounds on one input: bytes on disk and once decompressed (``max_bytes``), rows per
     sheet, characters per cell and cells per row (Excel's own limits), cells written in one
-    sheet or document (a roadmap has thousands), triples of an RDF file (the Grand Périgueux
+    sheet or document (the Grand Périgueux has 1 632), triples of an RDF file (the Grand Périgueux
     has 2 480) and members of a zip archive."""
 
     max_bytes: int = 50 * MEGABYTE
     max_rows: int = MAX_ROWS
     max_cell_chars: int = 32_767
     max_columns: int = 16_384
-    max_cells: int = 1_000_000
+    max_cells: int = 200_000
     max_triples: int = 100_000
     max_members: int = 10_000
 

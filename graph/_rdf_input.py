@@ -72,6 +72,37 @@ class _CountingMemory(Memory):
         super().add(triple, context, quoted)
 
 
+def _too_many(path: Path, limits: InputLimits) -> DataError:
+    return DataError(
+        f"plus de {limits.max_triples} triplets : ce n'est pas une feuille de route ; si "
+        f"le fichier est sûr, relevez la limite avec l'option {TRIPLES_OPTION} N",
+        file=str(path),
+    )
+
+
+def _count_ahead(path: Path, data: bytes, rdf_format: str, limits: InputLimits) -> None:
+    """Count the triples with Oxigraph's streaming parser (fast) before rdflib's (slow)
+    reads them: rdflib parses a whole statement's object list before adding a triple."""
+    import itertools
+
+    import pyoxigraph
+
+    formats = {
+        "turtle": pyoxigraph.RdfFormat.TURTLE,
+        "nt": pyoxigraph.RdfFormat.N_TRIPLES,
+        "xml": pyoxigraph.RdfFormat.RDF_XML,
+    }
+    if rdf_format not in formats:
+        return
+    quads = pyoxigraph.parse(data, format=formats[rdf_format], base_iri=path.resolve().as_uri())
+    try:
+        count = sum(1 for _ in itertools.islice(quads, limits.max_triples + 1))
+    except Exception:  # a syntax error: rdflib's own parse reports it below
+        return
+    if count > limits.max_triples:
+        raise _too_many(path, limits)
+
+
 def _bad_iri(graph: Graph) -> str | None:
     for triple in graph:
         for term in triple:
@@ -90,6 +121,7 @@ def parse_rdf(path: Path, rdf_format: str, limits: InputLimits) -> Graph:
         _refuse_xml_declarations(path, data)
     elif rdf_format == "json-ld":
         source = _jsonld_data(path, data, limits)
+    _count_ahead(path, data, rdf_format, limits)
     store = _CountingMemory(limits.max_triples)
     graph = Graph(store=store)
     for prefix, namespace in PREFIXES.items():
@@ -97,11 +129,7 @@ def parse_rdf(path: Path, rdf_format: str, limits: InputLimits) -> Graph:
     try:
         graph.parse(data=source, format=rdf_format, publicID=path.resolve().as_uri())
     except _TooManyTriples:
-        raise DataError(
-            f"plus de {limits.max_triples} triplets : ce n'est pas une feuille de route ; si "
-            f"le fichier est sûr, relevez la limite avec l'option {TRIPLES_OPTION} N",
-            file=str(path),
-        ) from None
+        raise _too_many(path, limits) from None
     except Exception as exc:  # rdflib raises many unrelated types for bad input
         first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise DataError(

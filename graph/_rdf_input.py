@@ -94,7 +94,7 @@ def _count_ahead(path: Path, data: bytes, rdf_format: str, limits: InputLimits) 
     }
     if rdf_format not in formats:
         return
-    quads = pyoxigraph.parse(data, format=formats[rdf_format], base_iri=path.resolve().as_uri())
+    quads = pyoxigraph.parse(data, format=formats[rdf_format], base_iri=path.absolute().as_uri())
     try:
         count = sum(1 for _ in itertools.islice(quads, limits.max_triples + 1))
     except Exception:  # a syntax error: rdflib's own parse reports it below
@@ -127,7 +127,7 @@ def parse_rdf(path: Path, rdf_format: str, limits: InputLimits) -> Graph:
     for prefix, namespace in PREFIXES.items():
         graph.bind(prefix, namespace)
     try:
-        graph.parse(data=source, format=rdf_format, publicID=path.resolve().as_uri())
+        graph.parse(data=source, format=rdf_format, publicID=path.absolute().as_uri())
     except _TooManyTriples:
         raise _too_many(path, limits) from None
     except Exception as exc:  # rdflib raises many unrelated types for bad input

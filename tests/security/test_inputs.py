@@ -7,6 +7,7 @@ nothing was fetched, read or written.
 import http.server
 import json
 import shutil
+import struct
 import threading
 import zipfile
 from collections.abc import Iterator
@@ -298,3 +299,25 @@ def test_rdf_triples_beyond_the_limit_stop_the_parse(
     assert "plus de 500 triplets" in message
     assert "--limite-triplets" in message
     assert main([*args[:-1], "1000"]) == 0
+
+
+def test_xlsx_whose_declared_sizes_lie_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    name = "xl/worksheets/sheet1.xml"
+    bomb = _with_member(_xlsx(tmp_path), tmp_path / "bombe.xlsx", name, _huge_cell_sheet(3 << 20))
+    data = bytearray(bomb.read_bytes())
+    entry = data.find(b"PK\x01\x02")
+    while entry >= 0:  # the central directory entry of the sheet: declare 1 kB
+        length = struct.unpack_from("<H", data, entry + 28)[0]
+        if data[entry + 46 : entry + 46 + length] == name.encode():
+            struct.pack_into("<I", data, entry + 24, 1000)
+        entry = data.find(b"PK\x01\x02", entry + 4)
+    liar = tmp_path / "menteur.xlsx"
+    liar.write_bytes(bytes(data))
+    with zipfile.ZipFile(liar) as archive:
+        assert archive.getinfo(name).file_size == 1000
+    out = tmp_path / "rdf"
+    message = _fails(["construire", str(liar), "--sortie", str(out)], capsys)
+    assert "archive endommagée" in message
+    assert not out.exists()

@@ -32,8 +32,8 @@ TRIPLES_OPTION = "--limite-triplets"
 class InputLimits:
     """Bounds on one input: bytes on disk and once decompressed (``max_bytes``), rows per
     sheet, characters per cell and cells per row (Excel's own limits), cells written in one
-    sheet or document (the Grand Périgueux has 1 632), triples of an RDF file (the Grand Périgueux
-    has 2 480) and members of a zip archive."""
+    sheet or document and triples of an RDF file (the Grand Périgueux has 1 632 cells and
+    2 480 triples), members of a zip archive."""
 
     max_bytes: int = 50 * MEGABYTE
     max_rows: int = MAX_ROWS

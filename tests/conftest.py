@@ -3,7 +3,8 @@
 ``../shared`` (the seed text and the original reference data) sits beside the repository
 for developers and in CI, not in a plain clone: the tests that need it skip with the
 reason, except under ``CI=true`` where its absence fails them loudly. ``FDR_SHARED``
-points elsewhere (a worktree whose parent has no ``shared``).
+points elsewhere (a worktree whose parent has no ``shared``). Likewise the tests marked
+``java`` (HermiT) skip where Java is missing, and fail under ``CI=true``.
 """
 
 import os
@@ -47,3 +48,29 @@ def seed_text() -> str:
     if not seeds:
         require_shared(folder / "*.txt", "texte source (seed)")
     return seeds[0].read_text(encoding="utf-8")
+
+
+def _java_missing() -> str | None:
+    """Why HermiT cannot run here (French), or None when Java is found."""
+    from feuille_de_route import UserError
+    from feuille_de_route.ontology import java_executable
+
+    try:
+        java_executable()
+    except UserError as exc:
+        return str(exc)
+    return None
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Tests marked ``java`` skip where Java is missing; under ``CI=true`` they run (and
+    fail loudly on the missing Java)."""
+    if in_ci() or not any(item.get_closest_marker("java") for item in items):
+        return
+    missing = _java_missing()
+    if missing is None:
+        return
+    mark = pytest.mark.skip(reason=missing)
+    for item in items:
+        if item.get_closest_marker("java"):
+            item.add_marker(mark)

@@ -21,10 +21,8 @@ ROOT = Path(__file__).resolve().parents[2]
 GRAND_PERIGUEUX = "200040392"
 
 
-def _load_tool() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "construire_reference", ROOT / "tools" / "construire_reference.py"
-    )
+def _load_tool(name: str = "construire_reference") -> ModuleType:
+    spec = importlib.util.spec_from_file_location(name, ROOT / "tools" / f"{name}.py")
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
@@ -144,6 +142,40 @@ def test_tool_without_originals_exits_2_in_french(tmp_path: Path) -> None:
     tool = _load_tool()
     assert tool.main(["--donnees", str(tmp_path), "--sortie", str(tmp_path / "out")]) == 2
     assert not (tmp_path / "out").exists()
+
+
+def test_communes_sheet_of_any_epci_from_the_shipped_data(tmp_path: Path) -> None:
+    tool = _load_tool("extraire_communes")
+    out = tmp_path / "communes.csv"
+    assert tool.main(["--epci", "200000172", "--sortie", str(out)]) == 0
+    with out.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    expected = reference.members("200000172")
+    assert [row["code insee"] for row in rows] == [m.insee for m in expected]
+    for row in rows:
+        assert row["epci"] == "200000172"
+        assert "membres de l'EPCI 200000172" in row["source"]
+        assert row["classe"] and "groupe" not in row["hypothèse"].split(" ; ")[0]
+        scores = reference.fragility(row["code insee"])
+        assert scores is not None and float(row["ifn pauvreté"]) == scores.poverty_rate
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["--epci", "999999999", "--sortie", "x.csv"], "EPCI « 999999999 » inconnu"),
+        (["--epci", "2000", "--sortie", "x.csv"], "9 chiffres attendus"),
+        (["--epci", "200000172"], "précisez --sortie"),
+    ],
+)
+def test_communes_sheet_refuses_bad_epci_in_french(
+    argv: list[str], message: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    tool = _load_tool("extraire_communes")
+    argv = [str(tmp_path / a) if a.endswith(".csv") else a for a in argv]
+    assert tool.main(argv) == 2
+    assert message in capsys.readouterr().err
+    assert not list(tmp_path.iterdir())
 
 
 # ---- against the originals in ../shared/data ----------------------------------------

@@ -5,10 +5,32 @@ import datetime as dt
 import decimal
 import re
 
-__all__ = ["decimal_lexical", "parse_date", "parse_decimal", "parse_integer", "split_list"]
+__all__ = [
+    "decimal_lexical",
+    "parse_boolean",
+    "parse_date",
+    "parse_decimal",
+    "parse_integer",
+    "split_list",
+]
 
 # Spaces a spreadsheet puts in "29 000" (plain, no-break, narrow no-break).
 _GROUPING = re.compile(r"[\s\u00a0\u202f]")
+
+
+_TRUE = frozenset({"oui", "o", "vrai", "x", "1", "yes", "true"})
+_FALSE = frozenset({"non", "n", "faux", "0", "no", "false"})
+
+
+def parse_boolean(raw: str) -> bool:
+    """``"oui"`` → True, ``"non"`` → False (case forgiven; vrai/faux as a spreadsheet
+    writes a boolean cell); ValueError with a French reason otherwise."""
+    word = " ".join(raw.casefold().split())
+    if word in _TRUE:
+        return True
+    if word in _FALSE:
+        return False
+    raise ValueError(f"oui ou non attendu, lu « {raw} »")
 
 
 def parse_integer(raw: str) -> int:

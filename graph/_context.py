@@ -12,7 +12,7 @@ from typing import TypeVar
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
-from ._cells import parse_date, parse_decimal, parse_integer, split_list
+from ._cells import parse_boolean, parse_date, parse_decimal, parse_integer, split_list
 from ._errors import DataError, Problems, suggest
 from ._iris import Minter
 from ._mapping import Field, Form
@@ -157,6 +157,9 @@ class BuildContext:
         elif field.form is Form.INTEGER:
             number = self.integer(sheet, row, column)
             found = None if number is None else Literal(number)
+        elif field.form is Form.BOOLEAN:
+            flag = self._typed(sheet, row, column, parse_boolean)
+            found = None if flag is None else Literal(flag)
         elif field.form is Form.DATE:
             day = self.date(sheet, row, column)
             found = None if day is None else Literal(day)

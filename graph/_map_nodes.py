@@ -75,10 +75,26 @@ def _parent_service(ctx: BuildContext, sheet: str, row: Row, node: URIRef) -> No
         ctx.add(node, FDR.uniteDe, parent)
 
 
+def _rank(ctx: BuildContext, sheet: str, row: Row, node: URIRef) -> None:
+    rank = ctx.integer(sheet, row, "rang")
+    if rank is None:
+        return
+    if rank < 1:
+        ctx.error(
+            sheet,
+            row,
+            "rang",
+            f"rang de 1 ou plus attendu (1 = le plus prioritaire), lu « {rank} »",
+        )
+        return
+    ctx.add(node, FDR.rangDePriorite, Literal(rank))
+
+
 _COLUMN_HOOKS: dict[tuple[str, str], Hook] = {
     ("Communes", "code insee"): commune_code,
     ("Communes", "population"): commune_population,
     ("Communes", "epci"): commune_epci,
+    ("Enjeux", "rang"): _rank,
     ("Défis", "enjeux"): _enjeux,
     ("Chantiers", "en lien avec"): _linked_chantiers,
     ("Services", "rattachement"): _parent_service,

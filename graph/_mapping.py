@@ -25,6 +25,7 @@ class Form(enum.Enum):
     TEXT = "text"  # a French literal (@fr)
     PLAIN = "plain"  # a literal without language
     INTEGER = "integer"  # an xsd:integer literal
+    BOOLEAN = "boolean"  # an xsd:boolean literal (oui/non)
     DATE = "date"  # an xsd:date literal
     REF = "ref"  # the node whose ID the cell holds
     REFS = "refs"  # the nodes whose IDs the cell lists, separated by |
@@ -108,7 +109,16 @@ MAPS: dict[str, SheetMap] = {
         identifier=False,
         sort=("code insee",),
     ),
-    "Enjeux": SheetMap(FDR.Enjeu, {"intitulé": _LABEL, **_PROVENANCE}, in_roadmap=True),
+    "Enjeux": SheetMap(
+        FDR.Enjeu,
+        {
+            "intitulé": _LABEL,
+            "prioritaire": Field(FDR.prioritaire, Form.BOOLEAN),
+            "rang": Field(FDR.rangDePriorite, Form.INTEGER),
+            **_PROVENANCE,
+        },
+        in_roadmap=True,
+    ),
     "Défis": SheetMap(
         FDR.Defi,
         {"intitulé": _LABEL, "enjeux": Field(FDR.repondA, Form.REFS, "enjeu"), **_PROVENANCE},

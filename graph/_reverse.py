@@ -9,7 +9,7 @@ scores, the roadmap's own row) have their own readers below.
 
 from collections.abc import Callable
 
-from rdflib import Graph
+from rdflib import Graph, Literal
 from rdflib.term import Node
 
 from feuille_de_route import natural_key
@@ -91,6 +91,11 @@ def _cell(reader: GraphReader, sheet: str, column: str, field: Field, node: Node
     if field.form is Form.CONTROLLED:
         kind = SHEETS_BY_NAME[sheet].column(column).kind
         return reader.label(kind, node, reader.graph.value(node, field.predicate))
+    if field.form is Form.BOOLEAN:
+        flag = reader.graph.value(node, field.predicate)
+        if not isinstance(flag, Literal):
+            return ""
+        return "oui" if flag.toPython() is True else "non"
     return reader.value(node, field.predicate)
 
 

@@ -36,6 +36,7 @@ class Kind(enum.Enum):
     RESOURCE_TYPE = "type de ressource"
     COORDINATION_ROLE = "rôle de coordination"
     GOVERNANCE_ROLE = "rôle de gouvernance"
+    BOOLEAN = "oui ou non"
 
 
 @dataclass(frozen=True)
@@ -257,6 +258,20 @@ SHEETS: tuple[SheetSpec, ...] = (
         (
             _id("cet enjeu"),
             Column("intitulé", True, Kind.TEXT, "L'enjeu, souvent formulé en question."),
+            Column(
+                "prioritaire",
+                False,
+                Kind.BOOLEAN,
+                "oui si l'enjeu est l'un des 3 à 4 grands enjeux prioritaires retenus à "
+                "l'étape 3, non sinon : liste déroulante. Si aucun enjeu ne le dit, tous "
+                "comptent comme prioritaires.",
+            ),
+            Column(
+                "rang",
+                False,
+                Kind.INTEGER,
+                "Rang de priorité de l'enjeu (1 = le plus prioritaire), nombre entier.",
+            ),
             _SOURCE,
             _HYPOTHESE,
         ),

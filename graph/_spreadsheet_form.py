@@ -51,8 +51,10 @@ def typed_value(column: Column, text: str) -> object:
 
 
 def controlled_lists() -> dict[Kind, list[str]]:
-    """The drop-down values per controlled kind, in the ontology's order."""
-    return {kind: options.labels for kind, options in choices().items()}
+    """The drop-down values per controlled kind, in the ontology's order, and oui/non."""
+    lists = {kind: options.labels for kind, options in choices().items()}
+    lists[Kind.BOOLEAN] = ["oui", "non"]
+    return lists
 
 
 def header_note(column: Column) -> str:

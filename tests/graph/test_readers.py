@@ -149,5 +149,12 @@ def test_ods_notes_are_not_cell_text(tmp_path: Path) -> None:
 
     write_template(tmp_path / "modele.ods")
     workbook = read_workbook(tmp_path / "modele.ods")
-    assert workbook["Enjeux"].columns == ("identifiant", "intitulé", "source", "hypothèse")
+    assert workbook["Enjeux"].columns == (
+        "identifiant",
+        "intitulé",
+        "prioritaire",
+        "rang",
+        "source",
+        "hypothèse",
+    )
     assert all(not sheet.rows for sheet in workbook.sheets.values())

@@ -70,7 +70,16 @@ OBJECT_PROPERTIES = [
     "role",
     "uniteDe",
 ]
-DATATYPE_PROPERTIES = ["codeInsee", "siren", "population", "valeur", "numero", "depuis"]
+DATATYPE_PROPERTIES = [
+    "codeInsee",
+    "siren",
+    "population",
+    "valeur",
+    "numero",
+    "depuis",
+    "prioritaire",
+    "rangDePriorite",
+]
 # "exactly 1" in the contract
 FUNCTIONAL = [
     "defi",

@@ -14,6 +14,7 @@ from ._context import BuildContext
 from ._map_links import map_coordination, map_gouvernance, map_mobilisation
 from ._map_nodes import map_node_row
 from ._map_roadmap import map_roadmap
+from ._map_team import map_chantier_team
 from ._namespaces import PREFIXES
 from ._workbook import Row, Workbook
 
@@ -42,6 +43,9 @@ MAPPERS: dict[str, Mapper] = {
     "Ressources": map_node_row,
     "Mobilisations": map_mobilisation,
 }
+# Mapped once every sheet above is: the Chantiers' team columns make participations the
+# Gouvernance sheet may already have made (with more detail).
+LATE_MAPPERS: dict[str, Mapper] = {"Chantiers": map_chantier_team}
 
 
 def build_graph(workbook: Workbook) -> Graph:
@@ -59,7 +63,7 @@ def build_graph(workbook: Workbook) -> Graph:
     ctx.problems.raise_if_any()
     ctx.graph.bind("territoire", ctx.mint.base)
     ctx.registry.register(workbook, ctx.error)
-    for sheet, mapper in MAPPERS.items():
+    for sheet, mapper in (*MAPPERS.items(), *LATE_MAPPERS.items()):
         for row in workbook.rows(sheet):
             if not ctx.registry.skips(sheet, row):
                 with ctx.problems.collecting():

@@ -319,6 +319,28 @@ SHEETS: tuple[SheetSpec, ...] = (
                 "Identifiants d'autres chantiers liés à celui-ci, séparés par | ; le lien vaut "
                 "dans les deux sens.",
             ),
+            Column(
+                "pilote",
+                False,
+                Kind.REF,
+                "Identifiant du service, de l'acteur ou de la ressource qui pilote le chantier "
+                "(feuilles Services, Acteurs, Ressources) ; un seul.",
+            ),
+            Column(
+                "co-pilotes",
+                False,
+                Kind.LIST,
+                "Identifiants des autres pilotes (services, acteurs, ressources), séparés "
+                "par | ; ils ont eux aussi le rôle « pilote ».",
+            ),
+            Column(
+                "partenaires",
+                False,
+                Kind.LIST,
+                "Identifiants des services, acteurs ou ressources associés au chantier, "
+                "séparés par | (rôle « associé »). Le détail (note, rôle « réalise ») va "
+                "dans la feuille Gouvernance.",
+            ),
             _SOURCE,
             _HYPOTHESE,
         ),

@@ -1,0 +1,83 @@
+"""Issue 8: the Chantiers sheet says who pilots a chantier (« pilote », « co-pilotes »,
+« partenaires »), as the same participations the Gouvernance sheet makes."""
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from rdflib.compare import isomorphic
+from rdflib.namespace import RDF
+
+from feuille_de_route.graph import (
+    DataError,
+    build_graph,
+    graph_to_workbook,
+    read_workbook,
+    write_workbook,
+)
+from feuille_de_route.ontology import FDR
+
+from .conftest import Rows, mini_rows
+
+
+def _team(pilote: str = "", co: str = "", partenaires: str = "") -> Rows:
+    rows = mini_rows()
+    rows["Gouvernance"] = []
+    rows["Chantiers"][0].update({"pilote": pilote, "co-pilotes": co, "partenaires": partenaires})
+    return rows
+
+
+def test_team_columns_make_the_gouvernance_participations(
+    csv_folder: Callable[[Rows], Path],
+) -> None:
+    by_columns = build_graph(read_workbook(csv_folder(_team("enfance", "alsh", "francas | cnum"))))
+    by_sheet = mini_rows()
+    by_sheet["Gouvernance"] = [
+        {"chantier": "1.a", "acteur": "enfance", "rôle": "pilote"},
+        {"chantier": "1.a", "acteur": "alsh", "rôle": "pilote"},
+        {"chantier": "1.a", "acteur": "francas", "rôle": "associé"},
+        {"chantier": "1.a", "acteur": "cnum", "rôle": "associé"},
+    ]
+    assert isomorphic(by_columns, build_graph(read_workbook(csv_folder(by_sheet))))
+    pilots = {
+        by_columns.value(p, FDR.acteur)
+        for p in by_columns.subjects(FDR.role, FDR.pilote)
+        if (p, RDF.type, FDR.Participation) in by_columns
+    }
+    assert len(pilots) == 2
+
+
+def test_a_pilot_given_in_both_places_is_one_participation(
+    csv_folder: Callable[[Rows], Path],
+) -> None:
+    rows = mini_rows()
+    rows["Chantiers"][1]["pilote"] = "enfance"  # Gouvernance says it too, with a note
+    graph = build_graph(read_workbook(csv_folder(rows)))
+    assert isomorphic(graph, build_graph(read_workbook(csv_folder(mini_rows()))))
+
+
+@pytest.mark.parametrize(
+    ("column", "value", "words"),
+    [
+        ("pilote", "inconnu", "« inconnu » ne désigne aucun acteur, service ni ressource"),
+        ("pilote", "enfance | alsh", "un seul pilote attendu"),
+        ("partenaires", "francas | personne", "« personne » ne désigne aucun acteur"),
+    ],
+)
+def test_bad_team_cells_are_located_french_errors(
+    csv_folder: Callable[[Rows], Path], column: str, value: str, words: str
+) -> None:
+    rows = mini_rows()
+    rows["Chantiers"][0][column] = value
+    with pytest.raises(DataError) as caught:
+        build_graph(read_workbook(csv_folder(rows)))
+    message = str(caught.value)
+    assert "feuille « Chantiers »" in message and f"colonne « {column} »" in message
+    assert words in message
+
+
+@pytest.mark.parametrize("target", ["classeur.xlsx", "classeur.ods", "dossier-csv"])
+def test_team_round_trips(csv_folder: Callable[[Rows], Path], tmp_path: Path, target: str) -> None:
+    original = build_graph(read_workbook(csv_folder(_team("francas", "", "cnum"))))
+    write_workbook(graph_to_workbook(original), tmp_path / target)
+    assert isomorphic(build_graph(read_workbook(tmp_path / target)), original)

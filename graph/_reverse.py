@@ -110,14 +110,32 @@ def _roadmap_cells(reader: GraphReader) -> Cells:
     if not str(roadmap).endswith("/"):
         raise DataError(f"l'IRI de la feuille de route <{roadmap}> doit se terminer par « / »")
     licence = reader.graph.value(roadmap, DCTERMS.license)
+    territory = reader.graph.value(roadmap, FDR.territoire)
     return {
         "identifiant": reader.ident(roadmap),
         "titre": reader.value(roadmap, DCTERMS.title),
         "territoire": reader.ref(roadmap, FDR.territoire),
+        "type de territoire": _territory_kind(reader, territory),
+        "nom du territoire": "" if territory is None else reader.value(territory, RDFS.label),
         "iri de base": str(roadmap),
         "source": reader.value(roadmap, DCTERMS.source),
         "licence": str(licence) if licence is not None else "",
     }
+
+
+def _territory_kind(reader: GraphReader, territory: Node | None) -> str:
+    for label, cls in _TERRITORY_CLASSES.items():
+        if territory is not None and (territory, RDF.type, cls) in reader.graph:
+            return label
+    return ""
+
+
+_TERRITORY_CLASSES = {
+    "commune": FDR.Commune,
+    "EPCI": FDR.EPCI,
+    "département": FDR.Departement,
+    "région": FDR.Region,
+}
 
 
 def _fragility_cells(reader: GraphReader, commune: Node) -> Cells:

@@ -12,6 +12,7 @@ __all__ = [
     "CORE_SHEETS",
     "SHEETS",
     "SHEETS_BY_NAME",
+    "TERRITORY_KINDS",
     "Column",
     "Kind",
     "SheetSpec",
@@ -37,6 +38,7 @@ class Kind(enum.Enum):
     COORDINATION_ROLE = "rôle de coordination"
     GOVERNANCE_ROLE = "rôle de gouvernance"
     BOOLEAN = "oui ou non"
+    TERRITORY_KIND = "type de territoire"
 
 
 @dataclass(frozen=True)
@@ -126,8 +128,24 @@ SHEETS: tuple[SheetSpec, ...] = (
                 "territoire",
                 True,
                 Kind.TEXT,
-                "SIREN de l'EPCI (9 chiffres), code INSEE de la commune (5 caractères) "
-                "ou code du territoire couvert.",
+                "Code officiel du territoire couvert : SIREN de l'EPCI (9 chiffres, clé de "
+                "Luhn vérifiée), code INSEE de la commune (5 caractères, saisi comme texte), "
+                "code du département (ex. 24, 2A, 971) ou de la région (ex. 75).",
+            ),
+            Column(
+                "type de territoire",
+                False,
+                Kind.TERRITORY_KIND,
+                "commune, EPCI, département ou région : liste déroulante. Vide = déduit du "
+                "code (9 chiffres : EPCI ; 5 caractères : commune).",
+            ),
+            Column(
+                "nom du territoire",
+                False,
+                Kind.TEXT,
+                "Nom du territoire (ex. Communauté d'agglomération Le Grand Périgueux). Vide = "
+                "le nom officiel, repris des données nationales embarquées (commune, EPCI, "
+                "département).",
             ),
             Column(
                 "iri de base",
@@ -510,6 +528,14 @@ SHEETS: tuple[SheetSpec, ...] = (
         "pas de lien.",
     ),
 )
+
+# The « type de territoire » drop-down: label → the IRI segment of the territory's node.
+TERRITORY_KINDS: dict[str, str] = {
+    "commune": "commune",
+    "EPCI": "epci",
+    "département": "departement",
+    "région": "region",
+}
 
 SHEETS_BY_NAME: dict[str, SheetSpec] = {spec.name: spec for spec in SHEETS}
 CORE_SHEETS: frozenset[str] = frozenset({"Feuille de route", "Enjeux", "Défis", "Chantiers"})

@@ -6,7 +6,7 @@ import datetime as dt
 import decimal
 import re
 
-from ._sheets import Column, Kind
+from ._sheets import TERRITORY_KINDS, Column, Kind
 from ._vocabulary import choices
 
 __all__ = [
@@ -54,6 +54,7 @@ def controlled_lists() -> dict[Kind, list[str]]:
     """The drop-down values per controlled kind, in the ontology's order, and oui/non."""
     lists = {kind: options.labels for kind, options in choices().items()}
     lists[Kind.BOOLEAN] = ["oui", "non"]
+    lists[Kind.TERRITORY_KIND] = list(TERRITORY_KINDS)
     return lists
 
 

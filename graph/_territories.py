@@ -1,14 +1,23 @@
 """Territories in the graph: communes (their identity, population, EPCI and fragility
 scores), EPCI, and the territory a roadmap covers."""
 
+import re
+
 from rdflib import Literal, URIRef
 
+from . import _reference as reference
 from ._cells import decimal_lexical
 from ._checks import INSEE, SIREN
 from ._context import BuildContext
+from ._identifiers import siren_problem
 from ._namespaces import DCTERMS, FDR, INSEE_COMMUNE, INSEE_EPCI, RDF, RDFS, XSD
+from ._sheets import TERRITORY_KINDS, fold
 from ._vocabulary import IFN_COLUMNS
 from ._workbook import Row
+
+_DEPARTEMENT = re.compile(r"[0-9]{2}|2[AB]|97[1-6]")
+_REGION = re.compile(r"[0-9]{2}")
+_CLASSES = {"departement": FDR.Departement, "region": FDR.Region}
 
 __all__ = [
     "commune_code",
@@ -39,22 +48,87 @@ def commune_identity(ctx: BuildContext, commune: URIRef, code: str) -> None:
 
 
 def territory(ctx: BuildContext, sheet: str, row: Row, column: str) -> URIRef | None:
-    """The territory a code names: an EPCI (SIREN), a commune (INSEE code) or, for any
-    other code, a plain territory."""
+    """The territory a code names, of the kind « type de territoire » says (or, when it
+    is empty, an EPCI for 9 digits, a commune for an INSEE code, else a plain territory),
+    named by « nom du territoire » or the national reference data."""
     code = row[column]
-    if SIREN.fullmatch(code):
-        return epci(ctx, code)
-    if INSEE.fullmatch(code):
-        commune = ctx.mint.node("commune", code)
-        commune_identity(ctx, commune, code)
-        return commune
     if "|" in code or "\n" in code:
         ctx.error(sheet, row, column, f"un seul code de territoire attendu, lu « {code} »")
         return None
-    node = ctx.mint.node("territoire", code)
+    kind = _territory_kind(ctx, sheet, row, code)
+    if kind is None:
+        return None
+    why = _code_problem(kind, code)
+    if why is not None:
+        ctx.error(sheet, row, column, why)
+        return None
+    node = _territory_node(ctx, kind, code)
+    name = row["nom du territoire"] or _reference_name(kind, code)
+    if name:
+        ctx.add(node, RDFS.label, Literal(name, lang="fr"))
+    return node
+
+
+def _territory_kind(ctx: BuildContext, sheet: str, row: Row, code: str) -> str | None:
+    """The IRI segment of the territory's kind ("" for a plain territory), None when the
+    « type de territoire » cell is unknown."""
+    given = row["type de territoire"]
+    if given:
+        for label, kind in TERRITORY_KINDS.items():
+            if fold(label) == fold(given):
+                return kind
+        ctx.error(
+            sheet,
+            row,
+            "type de territoire",
+            f"type de territoire inconnu « {given} » ; valeurs permises : "
+            + ", ".join(TERRITORY_KINDS),
+        )
+        return None
+    if code.isdigit() and len(code) != 5 and 6 <= len(code) <= 14:
+        return "epci"  # a number of this size is meant as a SIREN: checked as one
+    if INSEE.fullmatch(code):
+        return "commune"
+    return ""
+
+
+def _code_problem(kind: str, code: str) -> str | None:
+    if kind == "epci":
+        return siren_problem(code)
+    if kind == "commune" and not INSEE.fullmatch(code):
+        return f"code INSEE de commune de 5 caractères attendu (ex. 24322, 2A004), lu « {code} »"
+    if kind == "departement" and not _DEPARTEMENT.fullmatch(code):
+        return f"code de département attendu (ex. 24, 2A, 971), lu « {code} »"
+    if kind == "region" and not _REGION.fullmatch(code):
+        return f"code de région de 2 chiffres attendu (ex. 75), lu « {code} »"
+    return None
+
+
+def _territory_node(ctx: BuildContext, kind: str, code: str) -> URIRef:
+    if kind == "epci":
+        return epci(ctx, code)
+    if kind == "commune":
+        commune = ctx.mint.node("commune", code)
+        commune_identity(ctx, commune, code)
+        return commune
+    node = ctx.mint.node(kind or "territoire", code)
     ctx.add(node, RDF.type, FDR.Territoire)
+    if kind:
+        ctx.add(node, RDF.type, _CLASSES[kind])
     ctx.add(node, DCTERMS.identifier, Literal(code))
     return node
+
+
+def _reference_name(kind: str, code: str) -> str:
+    """The official name of the territory in the shipped reference data ("" if none)."""
+    found: reference.Commune | reference.Epci | reference.Departement | None = None
+    if kind == "epci":
+        found = reference.epcis().get(code)
+    elif kind == "commune":
+        found = reference.communes().get(code)
+    elif kind == "departement":
+        found = reference.departements().get(code)
+    return found.name if found is not None else ""
 
 
 # -- the Communes sheet's own columns --------------------------------------------------

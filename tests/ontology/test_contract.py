@@ -23,6 +23,8 @@ CLASSES = [
     "Territoire",
     "Commune",
     "EPCI",
+    "Departement",
+    "Region",
     "EtapeDeLaMethode",
     "Livrable",
     "ClasseDeTypologie",

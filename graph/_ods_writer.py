@@ -137,7 +137,7 @@ def _header(spec: SheetSpec, styles: dict[str, Any]) -> Any:
             stylename=styles["obligatoire" if column.required else "facultatif"],
         )
         note = Annotation(display="false")
-        note.addElement(P(text=header_note(column)))
+        note.addElement(P(text=header_note(column, spec)))
         cell.addElement(note)
         cell.addElement(P(text=column.name))
         header.addElement(cell)

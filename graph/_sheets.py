@@ -61,6 +61,11 @@ class SheetSpec:
     note: str
 
     @property
+    def required(self) -> bool:
+        """Whether every roadmap fills this sheet (the others may stay empty)."""
+        return self.name in CORE_SHEETS
+
+    @property
     def headers(self) -> tuple[str, ...]:
         return tuple(column.name for column in self.columns)
 

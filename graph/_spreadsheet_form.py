@@ -6,7 +6,7 @@ import datetime as dt
 import decimal
 import re
 
-from ._sheets import TERRITORY_KINDS, Column, Kind
+from ._sheets import TERRITORY_KINDS, Column, Kind, SheetSpec
 from ._vocabulary import choices
 
 __all__ = [
@@ -20,6 +20,7 @@ __all__ = [
     "is_text_code",
     "list_error",
     "list_prompt",
+    "sheet_requirement",
     "typed_value",
 ]
 
@@ -58,10 +59,21 @@ def controlled_lists() -> dict[Kind, list[str]]:
     return lists
 
 
-def header_note(column: Column) -> str:
-    """The note on a column's header: required or not, then what to write."""
+def header_note(column: Column, sheet: SheetSpec | None = None) -> str:
+    """The note on a column's header: required or not, then what to write; on the first
+    column of ``sheet``, what the sheet holds and whether it may stay empty."""
     lead = "Obligatoire. " if column.required else "Facultatif. "
-    return f"{lead}{column.note}"
+    note = f"{lead}{column.note}"
+    if sheet is not None and sheet.columns[0] == column:
+        note += f"\n\nFeuille « {sheet.name} » : {sheet.note} {sheet_requirement(sheet)}"
+    return note
+
+
+def sheet_requirement(sheet: SheetSpec) -> str:
+    """Whether a roadmap must fill ``sheet`` or may leave it empty, in French."""
+    if sheet.required:
+        return "Feuille obligatoire : à remplir."
+    return "Feuille facultative : elle peut rester vide (seuls ses en-têtes restent)."
 
 
 def is_narrow(column: Column) -> bool:

@@ -89,7 +89,7 @@ def _write_headers(tab: Any, spec: SheetSpec) -> None:
         colour = REQUIRED_COLOUR if column.required else OPTIONAL_COLOUR
         cell.fill = PatternFill("solid", fgColor=colour)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
-        comment = Comment(header_note(column), "feuille-de-route")
+        comment = Comment(header_note(column, spec), "feuille-de-route")
         comment.width, comment.height = 320, 140
         cell.comment = comment
         letter = _letter(index)

@@ -18,7 +18,10 @@ def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None
             "Au format .ods, les notes et les listes déroulantes sont aussi présentes ; un "
             "dossier de .csv ne reçoit que les en-têtes."
         ),
-        epilog="Exemple : feuille-de-route modele mon-territoire.xlsx",
+        epilog=(
+            "Exemple : feuille-de-route modele mon-territoire.xlsx. Un fichier existant "
+            "(ou un dossier qui contient déjà des .csv) n'est jamais remplacé sans --force."
+        ),
     )
     parser.add_argument(
         "fichier",
@@ -26,13 +29,43 @@ def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None
         metavar="FICHIER",
         help="FICHIER.xlsx, FICHIER.ods, ou un dossier (un .csv d'en-têtes par feuille)",
     )
+    parser.add_argument(
+        "--force",
+        action="store_true",
+        help="remplacer FICHIER s'il existe déjà (sans cette option, un classeur existant "
+        "n'est jamais écrasé)",
+    )
     parser.set_defaults(func=_run)
 
 
 def _run(args: argparse.Namespace) -> int:
     from feuille_de_route.graph import SHEETS, write_template
 
+    if not args.force:
+        _refuse_to_overwrite(args.fichier)
     written = write_template(args.fichier)
     print(f"Modèle écrit : {', '.join(str(p) for p in written)} ({len(SHEETS)} feuilles).")
     print("Les colonnes obligatoires ont un en-tête jaune ; survolez un en-tête pour sa note.")
+    core = [s.name for s in SHEETS if s.required]
+    optional = [s.name for s in SHEETS if not s.required]
+    print(f"Feuilles à remplir : {', '.join(core)}.")
+    print(f"Feuilles qui peuvent rester vides : {', '.join(optional)}.")
     return 0
+
+
+def _refuse_to_overwrite(path: Path) -> None:
+    from feuille_de_route import UserError
+
+    if path.is_dir():
+        taken = sorted(p.name for p in path.glob("*.csv"))
+        if taken:
+            raise UserError(
+                f"le dossier {path} contient déjà des fichiers .csv ({', '.join(taken[:3])}"
+                f"{'…' if len(taken) > 3 else ''}) : ils ne sont pas remplacés. Choisissez un "
+                "autre dossier, ou ajoutez --force pour les écraser."
+            )
+    elif path.exists():
+        raise UserError(
+            f"le fichier {path} existe déjà : il n'est pas remplacé (c'est peut-être un "
+            "classeur rempli). Choisissez un autre nom, ou ajoutez --force pour l'écraser."
+        )

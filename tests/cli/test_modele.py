@@ -29,3 +29,33 @@ def test_unknown_suffix(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
     assert main(["modele", str(tmp_path / "modele.doc")]) == 2
     err = capsys.readouterr().err
     assert "modele.doc" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize("name", ["modele.xlsx", "modele.ods", "modele-csv"])
+def test_modele_refuses_to_overwrite_without_force(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str
+) -> None:
+    path = tmp_path / name
+    assert main(["modele", str(path)]) == 0
+    marker = path / "enjeux.csv" if path.is_dir() else path
+    marker.write_bytes(b"rempli")
+    capsys.readouterr()
+    assert main(["modele", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert "--force" in err and "Traceback" not in err
+    assert marker.read_bytes() == b"rempli"
+    assert main(["modele", "--force", str(path)]) == 0
+    assert marker.read_bytes() != b"rempli"
+
+
+def test_modele_says_which_sheets_may_stay_empty(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "modele.xlsx"
+    assert main(["modele", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "Feuilles qui peuvent rester vides : Étapes, Livrables, Typologie, Groupes" in out
+    book = openpyxl.load_workbook(path)
+    note = book["Groupes"].cell(row=1, column=1).comment.text
+    assert "peut rester vide" in note
+    assert "Feuille obligatoire" in book["Enjeux"].cell(row=1, column=1).comment.text

@@ -11,6 +11,7 @@ from rdflib import Literal, URIRef
 
 from ._cells import split_list
 from ._context import BuildContext
+from ._identifiers import rna_problem, siret_problem
 from ._mapping import MAPS
 from ._namespaces import DCTERMS, FDR, RDF
 from ._registry import ID_COLUMNS, local_id
@@ -90,6 +91,26 @@ def _rank(ctx: BuildContext, sheet: str, row: Row, node: URIRef) -> None:
     ctx.add(node, FDR.rangDePriorite, Literal(rank))
 
 
+def _official_number(column: str, problem: Callable[[str], str | None]) -> Hook:
+    """A hook checking the cell with ``problem`` before it becomes a plain literal."""
+
+    def hook(ctx: BuildContext, sheet: str, row: Row, node: URIRef) -> None:
+        raw = row[column]
+        if not raw:
+            return
+        why = problem(raw)
+        if why is not None:
+            ctx.error(sheet, row, column, why)
+            return
+        ctx.add(node, MAPS[sheet].fields[column].predicate, Literal(_compact(raw)))
+
+    return hook
+
+
+def _compact(raw: str) -> str:
+    return "".join(raw.split()).upper()
+
+
 _COLUMN_HOOKS: dict[tuple[str, str], Hook] = {
     ("Communes", "code insee"): commune_code,
     ("Communes", "population"): commune_population,
@@ -98,5 +119,7 @@ _COLUMN_HOOKS: dict[tuple[str, str], Hook] = {
     ("Défis", "enjeux"): _enjeux,
     ("Chantiers", "en lien avec"): _linked_chantiers,
     ("Services", "rattachement"): _parent_service,
+    ("Ressources", "siret"): _official_number("siret", siret_problem),
+    ("Ressources", "rna"): _official_number("rna", rna_problem),
 }
 _ROW_HOOKS: dict[str, Hook] = {"Communes": fragility_scores}

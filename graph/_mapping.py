@@ -59,6 +59,7 @@ class SheetMap:
 
 _LABEL = Field(RDFS.label)
 _DESCRIPTION = Field(DCTERMS.description)
+_NOTE = {"note": Field(SKOS.note)}
 _SOURCE = {"source": Field(DCTERMS.source, Form.PLAIN)}
 _PROVENANCE = {**_SOURCE, "hypothèse": Field(FDR.hypothese, Form.PLAIN)}
 _CHANTIER = Field(FDR.chantier, Form.REF, "chantier")
@@ -71,6 +72,7 @@ MAPS: dict[str, SheetMap] = {
             "numéro": Field(FDR.numero, Form.INTEGER),
             "intitulé": _LABEL,
             "description": _DESCRIPTION,
+            **_NOTE,
         },
         in_roadmap=True,
         identifier=False,
@@ -78,11 +80,11 @@ MAPS: dict[str, SheetMap] = {
     ),
     "Livrables": SheetMap(
         FDR.Livrable,
-        {"étape": Field(FDR.etape, Form.STEP, "etape"), "intitulé": _LABEL, **_PROVENANCE},
+        {"étape": Field(FDR.etape, Form.STEP, "etape"), "intitulé": _LABEL, **_NOTE, **_PROVENANCE},
     ),
     "Typologie": SheetMap(
         FDR.ClasseDeTypologie,
-        {"intitulé": _LABEL, "description": _DESCRIPTION},
+        {"intitulé": _LABEL, "description": _DESCRIPTION, **_NOTE},
         in_roadmap=True,
     ),
     "Groupes": SheetMap(
@@ -91,6 +93,7 @@ MAPS: dict[str, SheetMap] = {
             "description": _DESCRIPTION,
             "classe": _TYPOLOGIE,
             "communes": Field(FDR.commune, Form.REFS, "commune"),
+            **_NOTE,
             **_PROVENANCE,
         },
         in_roadmap=True,
@@ -103,6 +106,7 @@ MAPS: dict[str, SheetMap] = {
             "population": Field(FDR.population, Form.INTEGER),
             "epci": Field(FDR.epci, Form.REF, "epci"),
             "classe": _TYPOLOGIE,
+            **_NOTE,
             **_PROVENANCE,
         },
         also=(FDR.Territoire,),
@@ -115,13 +119,19 @@ MAPS: dict[str, SheetMap] = {
             "intitulé": _LABEL,
             "prioritaire": Field(FDR.prioritaire, Form.BOOLEAN),
             "rang": Field(FDR.rangDePriorite, Form.INTEGER),
+            **_NOTE,
             **_PROVENANCE,
         },
         in_roadmap=True,
     ),
     "Défis": SheetMap(
         FDR.Defi,
-        {"intitulé": _LABEL, "enjeux": Field(FDR.repondA, Form.REFS, "enjeu"), **_PROVENANCE},
+        {
+            "intitulé": _LABEL,
+            "enjeux": Field(FDR.repondA, Form.REFS, "enjeu"),
+            **_NOTE,
+            **_PROVENANCE,
+        },
     ),
     "Chantiers": SheetMap(
         FDR.Chantier,
@@ -130,6 +140,7 @@ MAPS: dict[str, SheetMap] = {
             "intitulé": _LABEL,
             "description": _DESCRIPTION,
             "en lien avec": Field(FDR.enLienAvec, Form.REFS, "chantier"),
+            **_NOTE,
             **_PROVENANCE,
         },
     ),
@@ -139,18 +150,20 @@ MAPS: dict[str, SheetMap] = {
             "chantier": _CHANTIER,
             "intitulé": _LABEL,
             "communes": Field(FDR.concerne, Form.REFS, "commune"),
+            **_NOTE,
             **_PROVENANCE,
         },
     ),
     "Critères": SheetMap(
-        FDR.CritereDeReussite, {"chantier": _CHANTIER, "intitulé": _LABEL, **_SOURCE}
+        FDR.CritereDeReussite, {"chantier": _CHANTIER, "intitulé": _LABEL, **_NOTE, **_SOURCE}
     ),
-    "Freins": SheetMap(FDR.Frein, {"chantier": _CHANTIER, "intitulé": _LABEL, **_SOURCE}),
+    "Freins": SheetMap(FDR.Frein, {"chantier": _CHANTIER, "intitulé": _LABEL, **_NOTE, **_SOURCE}),
     "Services": SheetMap(
         FDR.Service,
         {
             "nom": _LABEL,
             "rattachement": Field(FDR.uniteDe, Form.REF, "service"),
+            **_NOTE,
             **_PROVENANCE,
         },
         also=(FDR.Acteur,),
@@ -162,6 +175,7 @@ MAPS: dict[str, SheetMap] = {
             "objet": Field(FDR.objetCoordonne, Form.REF),
             "service": Field(FDR.service, Form.REF, "service"),
             "rôle": Field(FDR.role, Form.CONTROLLED),
+            **_NOTE,
             **_PROVENANCE,
         },
         identifier=False,
@@ -169,7 +183,7 @@ MAPS: dict[str, SheetMap] = {
     ),
     "Acteurs": SheetMap(
         FDR.Acteur,
-        {"nom": _LABEL, "description": _DESCRIPTION, **_SOURCE},
+        {"nom": _LABEL, "description": _DESCRIPTION, **_NOTE, **_SOURCE},
         exclude=(FDR.Service, FDR.Ressource),
         in_roadmap=True,
     ),
@@ -179,7 +193,7 @@ MAPS: dict[str, SheetMap] = {
             "chantier": _CHANTIER,
             "acteur": Field(FDR.acteur, Form.REF),
             "rôle": Field(FDR.role, Form.CONTROLLED),
-            "note": Field(SKOS.note),
+            **_NOTE,
             **_PROVENANCE,
         },
         identifier=False,
@@ -191,6 +205,10 @@ MAPS: dict[str, SheetMap] = {
             "nom": _LABEL,
             "type": Field(RDF.type, Form.CONTROLLED),
             "description": _DESCRIPTION,
+            "programme national": Field(FDR.programmeNational),
+            "siret": Field(FDR.siret, Form.PLAIN),
+            "rna": Field(FDR.rna, Form.PLAIN),
+            **_NOTE,
             **_PROVENANCE,
         },
         in_roadmap=True,
@@ -202,7 +220,7 @@ MAPS: dict[str, SheetMap] = {
             "ressource": Field(FDR.ressource, Form.REF, "ressource"),
             "statut": Field(FDR.statut, Form.CONTROLLED),
             "depuis": Field(FDR.depuis, Form.DATE),
-            "note": Field(SKOS.note),
+            **_NOTE,
             **_PROVENANCE,
         },
         identifier=False,

@@ -89,6 +89,12 @@ _SOURCE = Column(
     Kind.TEXT,
     "D'où vient ce fait : document, page, atelier, personne (texte libre).",
 )
+_NOTE = Column(
+    "note",
+    False,
+    Kind.TEXT,
+    "Remarque libre sur la ligne (texte), reprise dans le graphe (skos:note).",
+)
 _HYPOTHESE = Column(
     "hypothèse",
     False,
@@ -177,6 +183,7 @@ SHEETS: tuple[SheetSpec, ...] = (
             Column("numéro", True, Kind.INTEGER, "Numéro de l'étape de la méthode (1 à 8)."),
             Column("intitulé", True, Kind.TEXT, "Intitulé de l'étape (ex. Lancement)."),
             Column("description", False, Kind.TEXT, "Ce qui se fait pendant l'étape."),
+            _NOTE,
         ),
         "Les étapes de la méthode de construction de la feuille de route.",
     ),
@@ -192,6 +199,7 @@ SHEETS: tuple[SheetSpec, ...] = (
                 "Numéro de l'étape (feuille Étapes) qui produit ce livrable.",
             ),
             Column("intitulé", True, Kind.TEXT, "Intitulé du livrable."),
+            _NOTE,
             _SOURCE,
             _HYPOTHESE,
         ),
@@ -206,6 +214,7 @@ SHEETS: tuple[SheetSpec, ...] = (
             Column(
                 "description", False, Kind.TEXT, "Ce qui caractérise les communes de la classe."
             ),
+            _NOTE,
         ),
         "La typologie des communes issue du diagnostic territorial.",
     ),
@@ -227,6 +236,7 @@ SHEETS: tuple[SheetSpec, ...] = (
                 Kind.LIST,
                 "Codes INSEE des communes citées (feuille Communes), séparés par |.",
             ),
+            _NOTE,
             _SOURCE,
             _HYPOTHESE,
         ),
@@ -269,6 +279,7 @@ SHEETS: tuple[SheetSpec, ...] = (
                     ("non scolarisés", "part des 15 ans et plus non scolarisés sans diplôme"),
                 )
             ),
+            _NOTE,
             _SOURCE,
             _HYPOTHESE,
         ),
@@ -295,6 +306,7 @@ SHEETS: tuple[SheetSpec, ...] = (
                 Kind.INTEGER,
                 "Rang de priorité de l'enjeu (1 = le plus prioritaire), nombre entier.",
             ),
+            _NOTE,
             _SOURCE,
             _HYPOTHESE,
         ),
@@ -312,6 +324,7 @@ SHEETS: tuple[SheetSpec, ...] = (
                 Kind.LIST,
                 "Identifiants des enjeux (feuille Enjeux) auxquels le défi répond, séparés par |.",
             ),
+            _NOTE,
             _SOURCE,
             _HYPOTHESE,
         ),
@@ -364,6 +377,7 @@ SHEETS: tuple[SheetSpec, ...] = (
                 "séparés par | (rôle « associé »). Le détail (note, rôle « réalise ») va "
                 "dans la feuille Gouvernance.",
             ),
+            _NOTE,
             _SOURCE,
             _HYPOTHESE,
         ),
@@ -383,6 +397,7 @@ SHEETS: tuple[SheetSpec, ...] = (
                 "Codes INSEE des communes visées (feuille Communes), séparés par | ; vide = "
                 "tout le territoire.",
             ),
+            _NOTE,
             _SOURCE,
             _HYPOTHESE,
         ),
@@ -395,6 +410,7 @@ SHEETS: tuple[SheetSpec, ...] = (
             _id("ce critère"),
             _chantier("le critère"),
             Column("intitulé", True, Kind.TEXT, "« On aura réussi si… »."),
+            _NOTE,
             _SOURCE,
         ),
         "Les critères de réussite des fiches chantier.",
@@ -406,6 +422,7 @@ SHEETS: tuple[SheetSpec, ...] = (
             _id("ce frein"),
             _chantier("le frein"),
             Column("intitulé", True, Kind.TEXT, "« On doit lever des freins… »."),
+            _NOTE,
             _SOURCE,
         ),
         "Les freins à lever des fiches chantier.",
@@ -422,6 +439,7 @@ SHEETS: tuple[SheetSpec, ...] = (
                 Kind.REF,
                 "Identifiant du service (feuille Services) dont celui-ci fait partie.",
             ),
+            _NOTE,
             _SOURCE,
             _HYPOTHESE,
         ),
@@ -446,6 +464,7 @@ SHEETS: tuple[SheetSpec, ...] = (
                 "Identifiant du service (feuille Services) qui coordonne.",
             ),
             Column("rôle", True, Kind.COORDINATION_ROLE, "Rôle du service : liste déroulante."),
+            _NOTE,
             _SOURCE,
             _HYPOTHESE,
         ),
@@ -458,6 +477,7 @@ SHEETS: tuple[SheetSpec, ...] = (
             _id("cet acteur"),
             Column("nom", True, Kind.TEXT, "Nom de l'acteur."),
             Column("description", False, Kind.TEXT, "Qui est cet acteur."),
+            _NOTE,
             _SOURCE,
         ),
         "Les autres acteurs de la gouvernance (ni services, ni ressources). Identifiants "
@@ -495,6 +515,27 @@ SHEETS: tuple[SheetSpec, ...] = (
             Column("nom", True, Kind.TEXT, "Nom de la ressource."),
             Column("type", True, Kind.RESOURCE_TYPE, "Type de ressource : liste déroulante."),
             Column("description", False, Kind.TEXT, "Précision sur la ressource."),
+            Column(
+                "programme national",
+                False,
+                Kind.TEXT,
+                "Programme national dont relève la ressource (ex. Conseillers numériques, "
+                "France Services, Aidants Connect, Pass numérique), texte libre.",
+            ),
+            Column(
+                "siret",
+                False,
+                Kind.TEXT,
+                "SIRET de la structure (14 chiffres, clé de Luhn vérifiée ; espaces permis), "
+                "saisi comme texte.",
+            ),
+            Column(
+                "rna",
+                False,
+                Kind.TEXT,
+                "Numéro RNA de l'association (W suivi de 9 caractères, ex. W243000123).",
+            ),
+            _NOTE,
             _SOURCE,
             _HYPOTHESE,
         ),

@@ -154,6 +154,7 @@ def test_ods_notes_are_not_cell_text(tmp_path: Path) -> None:
         "intitulé",
         "prioritaire",
         "rang",
+        "note",
         "source",
         "hypothèse",
     )

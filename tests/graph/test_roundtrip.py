@@ -147,7 +147,9 @@ def test_csv_writer_empties_sheets_the_workbook_lacks(mini_csv: Path, tmp_path: 
     assert (target / "criteres.csv").read_text("utf-8").count("\n") == 2
     del workbook.sheets["Critères"]
     write_workbook(workbook, target)
-    assert (target / "criteres.csv").read_text("utf-8") == "identifiant,chantier,intitulé,source\n"
+    assert (target / "criteres.csv").read_text("utf-8") == (
+        "identifiant,chantier,intitulé,note,source\n"
+    )
 
 
 def test_graph_without_roadmap_is_refused() -> None:

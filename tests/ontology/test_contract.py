@@ -81,6 +81,9 @@ DATATYPE_PROPERTIES = [
     "depuis",
     "prioritaire",
     "rangDePriorite",
+    "siret",
+    "rna",
+    "programmeNational",
 ]
 # "exactly 1" in the contract
 FUNCTIONAL = [

@@ -11,6 +11,7 @@ from rdflib import Graph
 
 from ._checks import check_core_sheets
 from ._context import BuildContext
+from ._derived_ids import with_derived_ids
 from ._map_links import map_coordination, map_gouvernance, map_mobilisation
 from ._map_nodes import map_node_row
 from ._map_roadmap import map_roadmap
@@ -54,6 +55,7 @@ def build_graph(workbook: Workbook) -> Graph:
     Raises :class:`DataError` listing every problem found (up to ``MAX_ERRORS``); no
     partial graph is returned.
     """
+    workbook = with_derived_ids(workbook)
     ctx = BuildContext(workbook)
     for prefix, namespace in PREFIXES.items():
         ctx.graph.bind(prefix, namespace)

@@ -114,6 +114,17 @@ def _id(what: str) -> Column:
     )
 
 
+def _derivable_id(what: str) -> Column:
+    return Column(
+        "identifiant",
+        False,
+        Kind.ID,
+        f"Identifiant propre au territoire de {what}, unique dans la feuille ; le caractère "
+        "| est interdit. Vide = dérivé du chantier et du rang de la ligne parmi celles du "
+        "même chantier : 1.b-1, 1.b-2… (un identifiant déjà pris est sauté).",
+    )
+
+
 def _chantier(what: str) -> Column:
     return Column(
         "chantier",
@@ -387,7 +398,7 @@ SHEETS: tuple[SheetSpec, ...] = (
         "Actions",
         "actions.csv",
         (
-            _id("cette action"),
+            _derivable_id("cette action"),
             _chantier("l'action"),
             Column("intitulé", True, Kind.TEXT, "L'action concrète."),
             Column(
@@ -407,7 +418,7 @@ SHEETS: tuple[SheetSpec, ...] = (
         "Critères",
         "criteres.csv",
         (
-            _id("ce critère"),
+            _derivable_id("ce critère"),
             _chantier("le critère"),
             Column("intitulé", True, Kind.TEXT, "« On aura réussi si… »."),
             _NOTE,
@@ -419,7 +430,7 @@ SHEETS: tuple[SheetSpec, ...] = (
         "Freins",
         "freins.csv",
         (
-            _id("ce frein"),
+            _derivable_id("ce frein"),
             _chantier("le frein"),
             Column("intitulé", True, Kind.TEXT, "« On doit lever des freins… »."),
             _NOTE,

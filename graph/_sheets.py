@@ -10,6 +10,8 @@ from dataclasses import dataclass
 
 __all__ = [
     "CORE_SHEETS",
+    "SCORE_MAX",
+    "SCORE_MIN",
     "SHEETS",
     "SHEETS_BY_NAME",
     "TERRITORY_KINDS",
@@ -74,6 +76,12 @@ class SheetSpec:
             if column.name == name:
                 return column
         raise KeyError(name)
+
+
+# The fragility scores' one range (IFN: 1 to 10, 10 = most fragile): the note, the
+# drop-down check, the reader and the SHACL shape (fdr:valeur) all say this.
+SCORE_MIN = 1
+SCORE_MAX = 10
 
 
 def fold(text: str) -> str:
@@ -278,8 +286,8 @@ SHEETS: tuple[SheetSpec, ...] = (
                     f"ifn {label}",
                     False,
                     Kind.DECIMAL,
-                    f"Indice de fragilité numérique, {what} : note de 1 à 10 (10 = le plus "
-                    "fragile), virgule ou point décimal.",
+                    f"Indice de fragilité numérique, {what} : note de {SCORE_MIN} à "
+                    f"{SCORE_MAX} ({SCORE_MAX} = le plus fragile), virgule ou point décimal.",
                 )
                 for label, what in (
                     ("total", "note globale (moyenne des indicateurs)"),

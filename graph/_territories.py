@@ -11,7 +11,7 @@ from ._checks import INSEE, SIREN
 from ._context import BuildContext
 from ._identifiers import siren_problem
 from ._namespaces import DCTERMS, FDR, INSEE_COMMUNE, INSEE_EPCI, RDF, RDFS, XSD
-from ._sheets import TERRITORY_KINDS, fold
+from ._sheets import SCORE_MAX, SCORE_MIN, TERRITORY_KINDS, fold
 from ._vocabulary import IFN_COLUMNS
 from ._workbook import Row
 
@@ -158,14 +158,20 @@ def commune_epci(ctx: BuildContext, sheet: str, row: Row, node: URIRef) -> None:
 
 
 def fragility_scores(ctx: BuildContext, sheet: str, row: Row, node: URIRef) -> None:
-    """One ``fdr:MesureDeFragilite`` per IFN column filled, a score from 0 to 10."""
+    """One ``fdr:MesureDeFragilite`` per IFN column filled, a score from 1 to 10."""
     code = row["code insee"]
     for column, (indicator, notation) in IFN_COLUMNS.items():
         value = ctx.decimal(sheet, row, column)
         if value is None:
             continue
-        if not 0 <= value <= 10:
-            ctx.error(sheet, row, column, f"note de 0 à 10 attendue, lu « {row[column]} »")
+        if not SCORE_MIN <= value <= SCORE_MAX:
+            ctx.error(
+                sheet,
+                row,
+                column,
+                f"note de {SCORE_MIN} à {SCORE_MAX} attendue (10 = le plus fragile), "
+                f"lu « {row[column]} »",
+            )
             continue
         mesure = ctx.mint.mesure(code, notation)
         ctx.add(mesure, RDF.type, FDR.MesureDeFragilite)

@@ -8,7 +8,7 @@ from typing import Any
 from feuille_de_route import atomic_write
 
 from ._format_xlsx import LISTS_SHEET
-from ._sheets import SHEETS, Column, Kind, SheetSpec
+from ._sheets import SCORE_MAX, SCORE_MIN, SHEETS, Column, Kind, SheetSpec
 from ._spreadsheet_form import (
     LIST_ERROR_TITLE,
     OPTIONAL_COLOUR,
@@ -39,10 +39,10 @@ _CHECKS: dict[Kind, dict[str, str]] = {
     Kind.DECIMAL: {
         "type": "decimal",
         "operator": "between",
-        "formula1": "0",
-        "formula2": "10",
-        "errorTitle": "Note de 0 à 10 attendue",
-        "error": "L'indice de fragilité numérique est une note de 0 à 10.",
+        "formula1": str(SCORE_MIN),
+        "formula2": str(SCORE_MAX),
+        "errorTitle": f"Note de {SCORE_MIN} à {SCORE_MAX} attendue",
+        "error": f"L'indice de fragilité numérique est une note de {SCORE_MIN} à {SCORE_MAX}.",
     },
     Kind.DATE: {
         "type": "date",

@@ -48,7 +48,7 @@ def test_xlsx_template_has_headers_notes_and_drop_downs(tmp_path: Path) -> None:
         values = [c.value for row in book[target][cells.replace("$", "")] for c in row]
         assert values == labels
     numbers = [v for v in book["Communes"].data_validations.dataValidation if v.type == "decimal"]
-    assert numbers and numbers[0].formula1 == "0" and numbers[0].formula2 == "10"
+    assert numbers and numbers[0].formula1 == "1" and numbers[0].formula2 == "10"
 
 
 def test_ods_template_has_notes_and_content_validations(tmp_path: Path) -> None:

@@ -30,6 +30,13 @@ def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None
         help="FICHIER.xlsx, FICHIER.ods, ou un dossier (un .csv d'en-têtes par feuille)",
     )
     parser.add_argument(
+        "--epci",
+        metavar="SIREN",
+        help="remplir la feuille Communes avec les communes membres de cet EPCI (nom, code "
+        "INSEE, population, indice de fragilité numérique) tirées des données nationales "
+        "embarquées, et nommer l'EPCI dans la feuille « Feuille de route »",
+    )
+    parser.add_argument(
         "--force",
         action="store_true",
         help="remplacer FICHIER s'il existe déjà (sans cette option, un classeur existant "
@@ -43,8 +50,13 @@ def _run(args: argparse.Namespace) -> int:
 
     if not args.force:
         _refuse_to_overwrite(args.fichier)
-    written = write_template(args.fichier)
+    written = write_template(args.fichier, epci=args.epci)
     print(f"Modèle écrit : {', '.join(str(p) for p in written)} ({len(SHEETS)} feuilles).")
+    if args.epci:
+        print(
+            f"Feuille Communes remplie pour l'EPCI {args.epci.strip()} (données nationales "
+            "embarquées) ; complétez la colonne « classe » si le diagnostic en a une."
+        )
     print("Les colonnes obligatoires ont un en-tête jaune ; survolez un en-tête pour sa note.")
     core = [s.name for s in SHEETS if s.required]
     optional = [s.name for s in SHEETS if not s.required]

@@ -59,3 +59,26 @@ def test_modele_says_which_sheets_may_stay_empty(
     note = book["Groupes"].cell(row=1, column=1).comment.text
     assert "peut rester vide" in note
     assert "Feuille obligatoire" in book["Enjeux"].cell(row=1, column=1).comment.text
+
+
+@pytest.mark.parametrize("name", ["modele.xlsx", "modele.ods", "modele-csv"])
+def test_modele_epci_fills_the_communes_sheet(tmp_path: Path, name: str) -> None:
+    path = tmp_path / name
+    assert main(["modele", "--epci", "200040392", str(path)]) == 0
+    workbook = read_workbook(path)
+    communes = workbook.rows("Communes")
+    assert len(communes) == 43
+    perigueux = next(r for r in communes if r["code insee"] == "24322")
+    assert perigueux["nom"] == "Périgueux" and perigueux["epci"] == "200040392"
+    assert all(1 <= float(r["ifn total"]) <= 10 for r in communes if r["ifn total"])
+    (roadmap,) = workbook.rows("Feuille de route")
+    assert roadmap["territoire"] == "200040392" and roadmap["type de territoire"] == "EPCI"
+
+
+def test_modele_epci_unknown_is_a_french_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["modele", "--epci", "12345678", str(tmp_path / "m.xlsx")]) == 2
+    err = capsys.readouterr().err
+    assert "SIREN" in err and "Traceback" not in err
+    assert not (tmp_path / "m.xlsx").exists()

@@ -17,6 +17,7 @@ from ._map_nodes import map_node_row
 from ._map_roadmap import map_roadmap
 from ._map_team import map_chantier_team
 from ._namespaces import PREFIXES
+from ._notices import notice_normalisations
 from ._workbook import Row, Workbook
 
 __all__ = ["MAPPERS", "build_graph"]
@@ -71,4 +72,5 @@ def build_graph(workbook: Workbook) -> Graph:
                 with ctx.problems.collecting():
                     mapper(ctx, sheet, row)
     ctx.problems.raise_if_any()
+    notice_normalisations(ctx.normalised)
     return ctx.graph

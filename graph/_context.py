@@ -39,6 +39,8 @@ class BuildContext:
         self.registry = IdRegistry()
         self.mint = Minter("")
         self.roadmap = URIRef("")
+        # (sheet, column, value read, value meant) → the rows that said it.
+        self.normalised: dict[tuple[str, str, str, str], list[int]] = {}
 
     def error(self, sheet: str, row: Row | None, column: str | None, detail: str) -> None:
         """Record a problem of ``row`` (or of the sheet when None)."""
@@ -92,6 +94,9 @@ class BuildContext:
         raw = row[column]
         options = self.vocab[SHEETS_BY_NAME[sheet].column(column).kind]
         found = options.lookup(raw)
+        label = next((lab for lab, iri in options.by_label.items() if iri == found), raw)
+        if label != raw:
+            self.normalised.setdefault((sheet, column, raw, label), []).append(row.number)
         if found is None:
             self.error(
                 sheet,
@@ -124,9 +129,22 @@ class BuildContext:
                 row,
                 column,
                 f"« {wanted} » ne désigne aucune ligne de la feuille « {target} » "
-                f"(colonne « {ID_COLUMNS[target][1]} »){suggest(wanted, known)}",
+                f"(colonne « {ID_COLUMNS[target][1]} »){suggest(wanted, known)}"
+                f"{self.consequence(target)}",
             )
         return None
+
+    def consequence(self, target: str) -> str:
+        """When rows of ``target`` were set aside for their own errors, say this error
+        may only follow from them (the first cause is listed above)."""
+        lines = sorted(number for sheet, number in self.registry.skipped if sheet == target)
+        if not lines:
+            return ""
+        where = ", ".join(str(n) for n in lines[:5]) + ("…" if len(lines) > 5 else "")
+        return (
+            f" — conséquence probable d'une erreur ci-dessus : la feuille « {target} » a des "
+            f"lignes écartées (ligne(s) {where}) ; corrigez-les d'abord"
+        )
 
     def refs(self, sheet: str, row: Row, column: str, kind: str) -> list[URIRef]:
         found = []

@@ -130,7 +130,8 @@ def _unprefixed_object_kind(ctx: BuildContext, sheet: str, row: Row, local: str)
             sheet,
             row,
             "objet",
-            f"« {local} » ne désigne aucun chantier ni défi{suggest(local, known)}",
+            f"« {local} » ne désigne aucun chantier ni défi{suggest(local, known)}"
+            + (ctx.consequence("Chantiers") or ctx.consequence("Défis")),
         )
         return None
     return "defi" if in_defis else "chantier"

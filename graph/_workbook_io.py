@@ -4,6 +4,7 @@ from pathlib import Path
 
 from ._errors import DataError
 from ._limits import DEFAULT_LIMITS, InputLimits
+from ._notices import notice_older_template
 from ._workbook import Workbook
 
 __all__ = ["read_workbook", "target_format", "workbook_format", "write_workbook"]
@@ -46,8 +47,14 @@ def _wrong_type(path: Path) -> DataError:
 def read_workbook(path: Path, limits: InputLimits = DEFAULT_LIMITS) -> Workbook:
     """Read a workbook: ``.xlsx``/``.xlsm`` (openpyxl), ``.ods`` (odfpy) or a folder of
     UTF-8 CSV files; the result does not depend on the format. Files beyond ``limits``
-    (sizes, rows, cells) are refused before they are read whole. Raises :class:`DataError`."""
-    path = Path(path)
+    (sizes, rows, cells) are refused before they are read whole. Raises :class:`DataError`.
+    A workbook from an older template is read, with a notice of its missing columns."""
+    workbook = _read(Path(path), limits)
+    notice_older_template(workbook)
+    return workbook
+
+
+def _read(path: Path, limits: InputLimits) -> Workbook:
     if not path.exists():
         raise DataError(f"fichier ou dossier introuvable ; {_ACCEPTED} est attendu", file=str(path))
     kind = workbook_format(path)

@@ -42,6 +42,7 @@ HEADER: list[str] = [
     "epci",
     "classe",
     *IFN_COLUMNS,
+    "note",
     "source",
     "hypothèse",
 ]

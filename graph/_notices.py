@@ -1,0 +1,74 @@
+"""Notices: what a user should know about a workbook that is not an error (an older
+template's missing columns, values normalised on reading).
+
+They go to the ``feuille_de_route.graph`` logger at WARNING level, in French, each line
+starting with « Remarque : ». A program that configures no logging sees them on
+standard error (Python's last-resort handler prints the bare message).
+"""
+
+import logging
+from collections.abc import Iterable
+
+from ._sheets import SHEETS_BY_NAME
+from ._workbook import Workbook
+
+__all__ = [
+    "LOGGER",
+    "NEW_COLUMNS",
+    "notice",
+    "notice_normalisations",
+    "notice_older_template",
+]
+
+LOGGER = logging.getLogger("feuille_de_route.graph")
+
+# Columns a workbook from an older template lacks (issue 8), by sheet.
+_SHEET_COLUMNS: dict[str, tuple[str, ...]] = {
+    "Feuille de route": ("type de territoire", "nom du territoire"),
+    "Enjeux": ("prioritaire", "rang"),
+    "Chantiers": ("pilote", "co-pilotes", "partenaires"),
+    "Ressources": ("programme national", "siret", "rna"),
+}
+# Sheets that had no note column before.
+_NOTE_ADDED = frozenset(SHEETS_BY_NAME) - {"Feuille de route", "Gouvernance", "Mobilisations"}
+NEW_COLUMNS: dict[str, tuple[str, ...]] = {
+    name: _SHEET_COLUMNS.get(name, ()) + (("note",) if name in _NOTE_ADDED else ())
+    for name in SHEETS_BY_NAME
+}
+
+
+def notice(text: str) -> None:
+    """Tell the user ``text`` (French), which is no error."""
+    LOGGER.warning("Remarque : %s", text)
+
+
+def notice_older_template(workbook: Workbook) -> None:
+    """One notice naming the new columns ``workbook``'s sheets lack, if any."""
+    missing = []
+    for name, sheet in workbook.sheets.items():
+        absent = _absent(NEW_COLUMNS.get(name, ()), sheet.columns)
+        if absent:
+            missing.append(f"{name} : {', '.join(absent)}")
+    if missing:
+        notice(
+            "ce classeur suit un modèle antérieur ; il est lu tel quel. Colonnes nouvelles "
+            "(facultatives) qu'il n'a pas : "
+            + " ; ".join(missing)
+            + ". « feuille-de-route modele » écrit le modèle à jour."
+        )
+
+
+def notice_normalisations(normalised: dict[tuple[str, str, str, str], list[int]]) -> None:
+    """One notice listing the values read as another (« Opérante » → « opérante »)."""
+    if not normalised:
+        return
+    items = [
+        f"« {raw} » → « {meant} » (feuille « {sheet} », colonne « {column} », "
+        f"ligne{'s' if len(rows) > 1 else ''} {', '.join(str(n) for n in rows)})"
+        for (sheet, column, raw, meant), rows in normalised.items()
+    ]
+    notice("valeurs lues comme celles de la liste : " + " ; ".join(items))
+
+
+def _absent(wanted: Iterable[str], present: tuple[str, ...]) -> list[str]:
+    return [column for column in wanted if column not in present]

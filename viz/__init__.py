@@ -8,8 +8,8 @@ Each page is one self-contained file that works offline (vis-network inlined fro
 pyvis package, no other resource).
 """
 
+from ._assets import json_for_html
 from ._cartography import build_cartography, render_view, write_cartographies
-from ._page import json_for_html
 from ._results import VIEWS, Results, fetch_results
 from ._roadmaps import Roadmap, choose_roadmap, list_roadmaps
 

@@ -106,11 +106,11 @@ def render_view(
 
 
 def _counts(graph: "nx.DiGraph[str]") -> str:
-    from ._style import NODE_STYLES, RESOURCE_KINDS
+    from ._style import NODE_STYLES, is_resource
 
     kinds: dict[str, int] = {}
     for _, data in graph.nodes(data=True):
-        key = "ressource" if data["kind"] in RESOURCE_KINDS else data["kind"]
+        key = "ressource" if is_resource(data) else data["kind"]
         kinds[key] = kinds.get(key, 0) + 1
     words = {"ressource": ("ressource", "ressources")}
     parts = []

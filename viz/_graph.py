@@ -1,6 +1,6 @@
 """Query rows → the networkx graph of one view (nodes, links, filter keys and details).
 
-A node carries ``kind`` (a key of :data:`NODE_STYLES`), ``label``, ``ident`` (the
+A node carries ``kind`` (see :func:`~._style.node_style`), ``label``, ``ident`` (the
 roadmap's own ID or ``""``), ``defis``/``chantiers`` (the IRIs the défi and chantier
 filters match it by), ``details`` (sections shown on click) and view-specific flags
 (``alerte``, ``sansLien``, ``groupe``, ``nbChantiers``). A link carries ``kind``
@@ -14,8 +14,10 @@ from collections.abc import Iterable
 
 import networkx as nx
 
+from feuille_de_route.ontology import FDR
+
 from ._results import Results, Row
-from ._style import NODE_STYLES, RESOURCE_KINDS, resource_kind, status_kind
+from ._style import is_resource, resource_kind, resource_kind_order, status_kind
 
 __all__ = [
     "Section",
@@ -179,13 +181,16 @@ def _add_mobilisations(b: _Builder, rows: list[Row], only: str | None = None) ->
             row.get("ressource"), kind, row.get("ressourceLabel"), row.get("ressourceId")
         )
         res = b.graph.nodes[resource]
-        res.setdefault("typeLabel", _text(row.get("typeLabel")) or NODE_STYLES[kind].label)
+        res["resource"] = True
+        res.setdefault("typeLabel", _text(row.get("typeLabel")))
+        status = status_kind(row.get("statut"))
+        status_label = _text(row.get("statutLabel")) or status
+        # Every status of the roadmap's rows, for the legend and the filters.
+        b.graph.graph.setdefault("statuses", {}).setdefault(status, status_label)
         chantier_iri = _text(row.get("chantier"))
         if only is not None and chantier_iri != only:
             continue
         chantier = _ensure_chantier(b, row)
-        status = status_kind(row.get("statut"))
-        status_label = _text(row.get("statutLabel")) or status
         since = _text(row.get("depuis"))
         hypothese = row.get("hypothese")
         b.edge(chantier, resource, status, "", hypothese)
@@ -254,11 +259,7 @@ def build_roadmap_graph(results: Results) -> "nx.DiGraph[str]":
 def _drop_orphan_resources(b: _Builder) -> None:
     # A resource row always comes with its link; this only guards against rows whose
     # chantier is filtered out, which would leave a floating node.
-    orphans = [
-        n
-        for n, d in b.graph.nodes(data=True)
-        if d["kind"] in RESOURCE_KINDS and b.graph.degree(n) == 0
-    ]
+    orphans = [n for n, d in b.graph.nodes(data=True) if is_resource(d) and b.graph.degree(n) == 0]
     b.graph.remove_nodes_from(orphans)
 
 
@@ -289,9 +290,6 @@ def build_gaps_graph(results: Results) -> "nx.DiGraph[str]":
             b.detail(resource, "Statut", _item(f"Partagée par {count} chantiers"))
     _drop_orphan_resources(b)
     return b.finish(_ORDER)
-
-
-GROUP_TITLES = {kind: NODE_STYLES[kind].plural for kind in RESOURCE_KINDS}
 
 
 def build_chantier_graph(results: Results, chantier_id: str) -> "nx.DiGraph[str]":
@@ -354,7 +352,7 @@ def build_chantier_graph(results: Results, chantier_id: str) -> "nx.DiGraph[str]
     _add_actions(b, own_actions, as_nodes=False)
     _add_fiche(b, centre, results.fiche)
     for node, data in b.graph.nodes(data=True):
-        if data["kind"] in RESOURCE_KINDS and not b.graph.has_edge(centre, node):
+        if is_resource(data) and not b.graph.has_edge(centre, node):
             data["sansLien"] = True
             data["chantiers"].add(centre)
             b.detail(centre, "Ressources sans lien avec ce chantier", _item(data["label"]))
@@ -383,24 +381,31 @@ def _add_fiche(b: _Builder, centre: str, rows: list[Row]) -> None:
         if acteur_iri in b.graph:
             acteur = acteur_iri
         else:
-            kind = "service" if "/service/" in acteur_iri else "acteur"
-            if "/ressource/" in acteur_iri:
-                kind = "ressource"
+            kind = _ACTEUR_KINDS.get(_text(row.get("acteurType")), "acteur")
             acteur = b.node(acteur_iri, kind, row.get("acteurLabel"))
             b.graph.nodes[acteur]["chantiers"].add(centre)
+            b.graph.nodes[acteur]["resource"] = kind == "ressource"
         data = b.graph.nodes[acteur]
         note = f" ({texte})" if texte else ""
         b.detail(centre, "Gouvernance", _item(f"{data['label']} — {role}{note}"))
         b.detail(acteur, "Gouvernance", _item(f"{role}{note}"))
-        if data["kind"] in RESOURCE_KINDS:
+        if is_resource(data):
             data["roles"] = [*data.get("roles", []), role]
             continue
         b.edge(acteur, centre, "coordination", role)
 
 
+# The general class of a governance acteur (``acteurType``) → its node kind.
+_ACTEUR_KINDS = {str(FDR.Service): "service", str(FDR.Ressource): "ressource"}
+
+
 def _add_group_headings(b: _Builder) -> None:
-    """A text node naming each kind of resource present, as the seed's headings do."""
-    present = {d["kind"] for _, d in b.graph.nodes(data=True)} & set(RESOURCE_KINDS)
-    for kind in present:
-        node = b.node(f"groupe:{kind}", "groupe", GROUP_TITLES[kind])
+    """A text node naming each kind of resource present (its label from the ontology,
+    as the rows give it), as the seed's headings do."""
+    titles: dict[str, str] = {}
+    for _, data in b.graph.nodes(data=True):
+        if is_resource(data):
+            titles.setdefault(data["kind"], _text(data.get("typeLabel")) or data["kind"])
+    for kind in sorted(titles, key=resource_kind_order):
+        node = b.node(f"groupe:{kind}", "groupe", titles[kind][:1].upper() + titles[kind][1:])
         b.graph.nodes[node]["groupe"] = kind

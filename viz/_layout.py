@@ -18,7 +18,7 @@ from feuille_de_route import natural_key
 
 from ._label_ring import Box, ring_gap, spread_ring, walk_ring
 from ._labels import FONT_SIZES, LABEL_FONT, label_box, map_label
-from ._style import NODE_STYLES, RESOURCE_KINDS
+from ._style import is_resource, node_style
 
 __all__ = ["Positions", "chantier_layout", "gaps_layout", "roadmap_layout"]
 
@@ -91,9 +91,16 @@ def _order_chantiers(graph: "nx.DiGraph[str]") -> list[str]:
 
 
 def _by_kind(graph: "nx.DiGraph[str]", *kinds: str) -> list[str]:
+    return _sorted(graph, (n for n, d in graph.nodes(data=True) if d["kind"] in kinds))
+
+
+def _resources(graph: "nx.DiGraph[str]") -> list[str]:
+    return _sorted(graph, (n for n, d in graph.nodes(data=True) if is_resource(d)))
+
+
+def _sorted(graph: "nx.DiGraph[str]", nodes: Iterable[str]) -> list[str]:
     return sorted(
-        (n for n, d in graph.nodes(data=True) if d["kind"] in kinds),
-        key=lambda n: (natural_key(graph.nodes[n]["ident"]), graph.nodes[n]["label"], n),
+        nodes, key=lambda n: (natural_key(graph.nodes[n]["ident"]), graph.nodes[n]["label"], n)
     )
 
 
@@ -169,7 +176,7 @@ def roadmap_layout(graph: "nx.DiGraph[str]") -> Positions:
     for service in services:
         angle[service] = _mean_of(graph, service, angle) or 0.0
     actions = _by_kind(graph, "action")
-    resources = _by_kind(graph, *RESOURCE_KINDS)
+    resources = _resources(graph)
     for node in [*actions, *resources]:
         mean = leaf_angle.get(node)
         angle[node] = mean if mean is not None else (_mean_of(graph, node, angle) or 0.0)
@@ -194,7 +201,7 @@ def _fill_even(angle: dict[str, float], nodes: list[str]) -> None:
 
 def _box(data: dict[str, Any], roomy: bool) -> Box:
     """The node's box on the map, its label under it (see :mod:`._label_ring`)."""
-    size = float(data.get("size", NODE_STYLES[data["kind"]].size))
+    size = float(data.get("size", node_style(data["kind"]).size))
     # An alert's thick border and the label's white stroke widen the mark a little.
     size += 3.0 if data.get("alerte") else 1.5
     if not roomy:
@@ -213,7 +220,7 @@ def _owners(graph: "nx.DiGraph[str]", chantiers: list[str]) -> dict[str, str]:
     rank = {c: i for i, c in enumerate(chantiers)}
     index = {c: i * TAU / max(len(chantiers), 1) for c, i in rank.items()}
     owners: dict[str, str] = {}
-    for node in _by_kind(graph, *RESOURCE_KINDS):
+    for node in _resources(graph):
         linked = [c for c in graph.predecessors(node) if c in index]
         if not linked:
             continue
@@ -324,6 +331,7 @@ _SECTOR_DEGREES = {
     "ressource": 90.0,
     "gouvernance": -90.0,
 }
+_OTHER_SECTOR = 90.0  # kinds of resource the palette does not know share the bottom
 _SECTOR_SPAN = math.radians(52)
 # The four quadrants make a map wider than tall, drawn in a roughly square frame:
 # squeezed across and stretched down, it is drawn larger, and the labels hanging under
@@ -339,14 +347,14 @@ def chantier_layout(graph: "nx.DiGraph[str]") -> Positions:
     if centre is not None:
         pos[centre] = (0.0, 0.0)
     groups: dict[str, list[str]] = defaultdict(list)
-    for node in _by_kind(graph, *RESOURCE_KINDS, "service", "acteur"):
-        kind = graph.nodes[node]["kind"]
-        groups[kind if kind in RESOURCE_KINDS else "gouvernance"].append(node)
+    for node in _resources(graph) + _by_kind(graph, "service", "acteur"):
+        data = graph.nodes[node]
+        groups[data["kind"] if is_resource(data) else "gouvernance"].append(node)
     headings = {d["groupe"]: n for n, d in graph.nodes(data=True) if d["kind"] == "groupe"}
     for group, nodes in groups.items():
         linked = [n for n in nodes if not graph.nodes[n].get("sansLien")]
         unlinked = [n for n in nodes if graph.nodes[n].get("sansLien")]
-        centre_angle = math.radians(_SECTOR_DEGREES[group])
+        centre_angle = math.radians(_SECTOR_DEGREES.get(group, _OTHER_SECTOR))
         radius = 330.0
         for batch in (linked, unlinked):
             radius = _arcs(pos, batch, centre_angle, radius)

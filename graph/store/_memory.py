@@ -13,6 +13,7 @@ from rdflib.term import Identifier
 from ._naming import FEUILLE_DE_ROUTE
 from ._result import SelectResult
 from ._terms import check_iri, normalise
+from ._vocabulary import VOCABULARY_GRAPH, is_vocabulary, vocabulary_graph
 
 __all__ = ["MemoryStore"]
 
@@ -55,9 +56,11 @@ class MemoryStore:
     one roadmap by reading its graph only. ``MemoryStore(graph)`` copies a plain graph
     into such a Dataset (see ``_as_dataset``: a few ms for a territory); a ``Dataset``
     (or ``ConjunctiveGraph``) is queried as it is, as the union of its graphs.
+    The ontology's vocabulary (``vocabulary``, default ``fdr.ttl``'s SKOS part) is
+    added as the named graph of the ontology's IRI, where queries read labels.
     """
 
-    def __init__(self, graph: Graph | None = None) -> None:
+    def __init__(self, graph: Graph | None = None, vocabulary: Graph | None = None) -> None:
         self._graph: ConjunctiveGraph
         if graph is None:
             self._graph = Dataset(default_union=True)
@@ -66,6 +69,7 @@ class MemoryStore:
             self._graph = graph
         else:
             self._graph = _as_dataset(graph)
+        self.add_graph(vocabulary_graph(vocabulary), VOCABULARY_GRAPH)
 
     def select(self, query: str, bindings: Mapping[str, Identifier]) -> SelectResult:
         """Run a SELECT query over the union of the graphs."""
@@ -89,10 +93,13 @@ class MemoryStore:
         target.addN((s, p, o, target) for s, p, o in graph)
 
     def graph_names(self) -> list[str]:
-        """IRIs of the non-empty named graphs held."""
+        """IRIs of the non-empty named graphs held, the vocabulary's left out."""
         default = self._graph.default_context.identifier
         return sorted(
             str(g.identifier)
             for g in self._graph.contexts()
-            if isinstance(g.identifier, URIRef) and g.identifier != default and len(g)
+            if isinstance(g.identifier, URIRef)
+            and g.identifier != default
+            and not is_vocabulary(g.identifier)
+            and len(g)
         )

@@ -7,6 +7,7 @@ from rdflib import Graph
 from ._http import http_request
 from ._terms import check_iri, ntriples
 from ._urls import query_url
+from ._vocabulary import VOCABULARY_GRAPH, vocabulary_graph
 
 __all__ = ["graph_store_url", "publish"]
 
@@ -42,12 +43,24 @@ def publish(
     transaction, so readers see the old graph or the new one. A PUT is idempotent, so a
     refused or cut connection is retried ``retries`` times; a failure leaves the server
     with the previous graph and raises :class:`StoreError`.
+
+    The ontology's vocabulary follows, the same way, in the named graph of the
+    ontology's IRI: the catalogue reads labels there. Both are serialised before any
+    request, so a graph that cannot be written sends nothing.
     """
     check_iri(graph_name, "le nom du graphe")
     base = store_url or graph_store_url(endpoint_url)
+    data = ntriples(graph)
+    vocabulary = ntriples(vocabulary_graph())
+    _put(data, base, graph_name, timeout, retries)
+    _put(vocabulary, base, VOCABULARY_GRAPH, timeout, retries)
+    return len(graph)
+
+
+def _put(data: bytes, base: str, graph_name: str, timeout: float, retries: int) -> None:
+    """One Graph Store Protocol ``PUT`` of N-Triples ``data`` as the named graph ``graph_name``."""
     separator = "&" if urllib.parse.urlsplit(base).query else "?"
     target = f"{base}{separator}graph={urllib.parse.quote(graph_name, safe='')}"
-    data = ntriples(graph)
     http_request(
         "PUT",
         target,
@@ -57,4 +70,3 @@ def publish(
         retries=retries,
         what=f"publication du graphe <{graph_name}> sur {base}",
     )
-    return len(graph)

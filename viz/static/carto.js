@@ -7,7 +7,6 @@
   "use strict";
 
   var donnees = JSON.parse(document.getElementById("carto-donnees").textContent);
-  var RESSOURCES = ["partenaire", "materielle", "intervenant", "financement", "ressource"];
   var GRIS = { background: "#e4e8ed", border: "#e4e8ed",
                highlight: { background: "#e4e8ed", border: "#9aa5b1" },
                hover: { background: "#e4e8ed", border: "#9aa5b1" } };
@@ -276,7 +275,7 @@
         if (fl.defi && n.defis.indexOf(fl.defi) < 0) { ok = false; }
         if (fl.chantier && n.chantiers.indexOf(fl.chantier) < 0) { ok = false; }
       }
-      if (RESSOURCES.indexOf(n.kind) >= 0 && fl.types[n.kind] === false) { ok = false; }
+      if (n.resource && fl.types[n.kind] === false) { ok = false; }
       if (n.sansLien && fl.statuts.aucun === false) { ok = false; }
       visible[n.id] = ok;
     });
@@ -295,7 +294,7 @@
     // A kind's heading goes when none of its resources is left.
     var typesVisibles = {};
     donnees.nodes.forEach(function (n) {
-      if (visible[n.id] && RESSOURCES.indexOf(n.kind) >= 0) { typesVisibles[n.kind] = true; }
+      if (visible[n.id] && n.resource) { typesVisibles[n.kind] = true; }
     });
     donnees.nodes.forEach(function (n) {
       if (n.kind === "groupe") { visible[n.id] = !!typesVisibles[n.groupe]; }

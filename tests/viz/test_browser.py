@@ -464,3 +464,40 @@ def test_gaps_map_labels_do_not_overlap(
         }"""
     )
     assert big[0] > 30 and big[1] > big[0]
+
+
+def test_two_focus_requests_in_one_frame_leave_the_node_centred(
+    gp_pages: Path, open_page: Callable[[Path, str], Opened]
+) -> None:
+    """Regression: Enter in the search box fires both ``change`` and ``submit``, so a
+    search asked for the same node twice before a frame was drawn. vis-network then
+    left the first view animation attached, and later redraws moved the view off the
+    node (the flaky ``test_search_focuses_the_node`` under load)."""
+    page = open_page(gp_pages / "feuille-de-route.html", "double-focus").page
+    target = page.evaluate(
+        "window.carto.nodes.get().find(n => n.nom === 'Conseillers numériques').id"
+    )
+    other = page.evaluate("window.carto.nodes.get().find(n => n.nom && n.kind === 'chantier').id")
+    # Both pairs in one task: no frame is drawn between the two requests.
+    page.evaluate("(id) => { window.carto.focaliser(id); window.carto.focaliser(id); }", target)
+    settled = """async (id) => {
+        const net = window.carto.network;
+        const centred = () => {
+            const p = net.canvasToDOM(net.getPositions([id])[id]);
+            const r = document.getElementById('reseau').getBoundingClientRect();
+            return Math.abs(p.x - r.width / 2) < 2 && Math.abs(p.y - r.height / 2) < 2;
+        };
+        const frame = () => new Promise((done) => requestAnimationFrame(() => done()));
+        for (let i = 0; i < 200 && !centred(); i++) { await frame(); }
+        for (let i = 0; i < 30; i++) { net.redraw(); await frame(); }  // later redraws
+        return centred();
+    }"""
+    assert page.evaluate(settled, target)
+    # A second node asked for while the first is still on its way: the view ends on it.
+    page.evaluate(
+        "([a, b]) => { window.carto.focaliser(a); window.carto.focaliser(b); }", [target, other]
+    )
+    assert page.evaluate(settled, other)
+    assert page.locator("#details h3").inner_text() == page.evaluate(
+        "(id) => window.carto.nodes.get(id).nom", other
+    )

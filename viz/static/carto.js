@@ -367,6 +367,29 @@
     surligner(id);
     detailsNoeud(id);
     etat.dernierFocus = id;
+    centrer(id);
+  }
+
+  // One view animation at a time. vis-network cannot start an animation before the
+  // previous one has drawn a frame: the first stays attached and later redraws move the
+  // view off the node. Enter in the search box fires both "change" and "submit", which
+  // asked for the same node twice at once; a node asked for while another is on its way
+  // waits for it to arrive.
+  etat.centrage = null;
+  etat.centrageSuivant = null;
+  network.on("animationFinished", function () {
+    etat.centrage = null;
+    var suivant = etat.centrageSuivant;
+    etat.centrageSuivant = null;
+    if (suivant !== null) { centrer(suivant); }
+  });
+
+  function centrer(id) {
+    if (etat.centrage !== null) {
+      etat.centrageSuivant = etat.centrage === id ? null : id;
+      return;
+    }
+    etat.centrage = id;
     network.focus(id, {
       scale: Math.max(network.getScale(), 1.0),
       animation: { duration: 300, easingFunction: "easeInOutQuad" }

@@ -16,7 +16,8 @@ import networkx as nx
 
 from feuille_de_route.ontology import FDR
 
-from ._results import Results, Row
+from ._records import ActionRow, CoordinationRow, FicheRow, MobilisationRow, TreeRow
+from ._results import Results
 from ._style import is_resource, resource_kind, resource_kind_order, status_kind
 
 __all__ = [
@@ -124,23 +125,21 @@ _ORDER = (
 )
 
 
-def _add_tree(b: _Builder, arbre: list[Row], with_structure: bool = True) -> None:
-    """Enjeux, défis and chantiers from the ``arbre`` rows, with their filter keys."""
-    for row in arbre:
-        defi = b.node(row.get("defi"), "defi", row.get("defiLabel"), row.get("defiId"))
+def _add_tree(b: _Builder, tree: list[TreeRow], with_structure: bool = True) -> None:
+    """Enjeux, défis and chantiers from the ``arbre`` records, with their filter keys."""
+    for row in tree:
+        defi = b.node(row.defi, "defi", row.defi_label, row.defi_id)
         b.graph.nodes[defi]["defis"].add(defi)
         b.graph.graph.setdefault("defis", {})[defi] = _labelled(b, defi)
-        if with_structure and row.get("enjeu"):
-            enjeu = b.node(row.get("enjeu"), "enjeu", row.get("enjeuLabel"), row.get("enjeuId"))
+        if with_structure and row.enjeu:
+            enjeu = b.node(row.enjeu, "enjeu", row.enjeu_label, row.enjeu_id)
             b.graph.nodes[enjeu]["defis"].add(defi)
             b.edge(enjeu, defi, "structure")
             b.detail(enjeu, "Défis", _item(b.graph.nodes[defi]["label"]))
             b.detail(defi, "Enjeux", _item(b.graph.nodes[enjeu]["label"]))
-        if not row.get("chantier"):
+        if not row.chantier:
             continue
-        chantier = b.node(
-            row.get("chantier"), "chantier", row.get("chantierLabel"), row.get("chantierId")
-        )
+        chantier = b.node(row.chantier, "chantier", row.chantier_label, row.chantier_id)
         data = b.graph.nodes[chantier]
         data["defis"].add(defi)
         data["chantiers"].add(chantier)
@@ -165,34 +164,29 @@ def _labelled(b: _Builder, node: str) -> str:
     return f"{ident} — {data['label']}" if ident and ident != data["label"] else data["label"]
 
 
-def _ensure_chantier(b: _Builder, row: Row) -> str:
-    chantier = b.node(
-        row.get("chantier"), "chantier", row.get("chantierLabel"), row.get("chantierId")
-    )
+def _ensure_chantier(b: _Builder, iri: str, label: str = "", ident: str = "") -> str:
+    chantier = b.node(iri, "chantier", label, ident)
     b.graph.nodes[chantier]["chantiers"].add(chantier)
     return chantier
 
 
-def _add_mobilisations(b: _Builder, rows: list[Row], only: str | None = None) -> None:
+def _add_mobilisations(b: _Builder, rows: list[MobilisationRow], only: str | None = None) -> None:
     """Resources and their links; with ``only``, links of that chantier IRI alone."""
     for row in rows:
-        kind = resource_kind(row.get("type"))
-        resource = b.node(
-            row.get("ressource"), kind, row.get("ressourceLabel"), row.get("ressourceId")
-        )
+        kind = resource_kind(row.resource_class)
+        resource = b.node(row.resource, kind, row.resource_label, row.resource_id)
         res = b.graph.nodes[resource]
         res["resource"] = True
-        res.setdefault("typeLabel", _text(row.get("typeLabel")))
-        status = status_kind(row.get("statut"))
-        status_label = _text(row.get("statutLabel")) or status
+        res.setdefault("typeLabel", row.kind_label)
+        status = status_kind(row.status)
+        status_label = row.status_label or status
         # Every status of the roadmap's rows, for the legend and the filters.
         b.graph.graph.setdefault("statuses", {}).setdefault(status, status_label)
-        chantier_iri = _text(row.get("chantier"))
-        if only is not None and chantier_iri != only:
+        if only is not None and row.chantier != only:
             continue
-        chantier = _ensure_chantier(b, row)
-        since = _text(row.get("depuis"))
-        hypothese = row.get("hypothese")
+        chantier = _ensure_chantier(b, row.chantier, row.chantier_label, row.chantier_id)
+        since = row.since
+        hypothese = row.assumption
         b.edge(chantier, resource, status, "", hypothese)
         link = b.graph.edges[chantier, resource]
         link["statutLabel"] = status_label
@@ -212,14 +206,14 @@ def _add_mobilisations(b: _Builder, rows: list[Row], only: str | None = None) ->
         )
 
 
-def _add_actions(b: _Builder, rows: list[Row], as_nodes: bool) -> None:
+def _add_actions(b: _Builder, rows: list[ActionRow], as_nodes: bool) -> None:
     for row in rows:
-        chantier = _ensure_chantier(b, row)
-        label = _text(row.get("actionLabel"))
+        chantier = _ensure_chantier(b, row.chantier, "", row.chantier_id)
+        label = row.action_label
         b.detail(chantier, "Actions concrètes", _item(label))
         if not as_nodes:
             continue
-        action = b.node(row.get("action"), "action", label, row.get("actionId"))
+        action = b.node(row.action, "action", label, row.action_id)
         data = b.graph.nodes[action]
         data["chantiers"].add(chantier)
         data["defis"] |= b.graph.nodes[chantier]["defis"]
@@ -227,15 +221,17 @@ def _add_actions(b: _Builder, rows: list[Row], as_nodes: bool) -> None:
         b.detail(action, "Chantiers", _item(_labelled(b, chantier)))
 
 
-def _add_coordination(b: _Builder, rows: list[Row], objects: set[str] | None = None) -> None:
+def _add_coordination(
+    b: _Builder, rows: list[CoordinationRow], objects: set[str] | None = None
+) -> None:
     """Services coordinating défis and chantiers present in the graph (or in ``objects``)."""
     for row in rows:
-        objet = _text(row.get("objet"))
+        objet = row.target
         if objet not in b.graph or (objects is not None and objet not in objects):
             continue
-        service = b.node(row.get("service"), "service", row.get("serviceLabel"))
-        role = _text(row.get("roleLabel"))
-        hypothese = row.get("hypothese")
+        service = b.node(row.service, "service", row.service_label)
+        role = row.role_label
+        hypothese = row.assumption
         b.edge(service, objet, "coordination", role, hypothese)
         target = b.graph.nodes[objet]
         data = b.graph.nodes[service]
@@ -248,7 +244,7 @@ def _add_coordination(b: _Builder, rows: list[Row], objects: set[str] | None = N
 def build_roadmap_graph(results: Results) -> "nx.DiGraph[str]":
     """The whole roadmap: enjeux → défis → chantiers → actions, resources, services."""
     b = _Builder()
-    _add_tree(b, results.arbre)
+    _add_tree(b, results.tree)
     _add_actions(b, results.actions, as_nodes=True)
     _add_mobilisations(b, results.mobilisations)
     _add_coordination(b, results.coordination)
@@ -266,28 +262,22 @@ def _drop_orphan_resources(b: _Builder) -> None:
 def build_gaps_graph(results: Results) -> "nx.DiGraph[str]":
     """Chantiers and resources only, flagged with what is missing or shared."""
     b = _Builder()
-    _add_tree(b, results.arbre, with_structure=False)
+    _add_tree(b, results.tree, with_structure=False)
     _add_mobilisations(b, results.mobilisations)
-    for row in results.sans_operante:
-        chantier = _ensure_chantier(b, row)
+    for gap in results.without_operating:
+        chantier = _ensure_chantier(b, gap.chantier, gap.chantier_label, gap.chantier_id)
         b.graph.nodes[chantier]["alerte"] = True
         b.detail(chantier, "Statut", _item("Aucune ressource opérante"))
-    for row in results.a_activer:
-        chantier = _text(row.get("chantier"))
-        resource = _text(row.get("ressource"))
-        if chantier in b.graph and resource in b.graph:
-            b.graph.nodes[resource]["aActiver"] = True
-            b.detail(
-                chantier,
-                "Ressources à activer",
-                _item(f"{b.graph.nodes[resource]['label']} ({_text(row.get('typeLabel'))})"),
-            )
-    for row in results.partagees:
-        resource = _text(row.get("ressource"))
-        if resource in b.graph:
-            count = row.get("nbChantiers")
-            b.graph.nodes[resource]["nbChantiers"] = count if isinstance(count, int) else 0
-            b.detail(resource, "Statut", _item(f"Partagée par {count} chantiers"))
+    for known in results.to_activate:
+        if known.chantier in b.graph and known.resource in b.graph:
+            b.graph.nodes[known.resource]["aActiver"] = True
+            label = b.graph.nodes[known.resource]["label"]
+            b.detail(known.chantier, "Ressources à activer", _item(f"{label} ({known.kind_label})"))
+    for shared in results.shared:
+        if shared.resource in b.graph:
+            count = shared.chantier_count
+            b.graph.nodes[shared.resource]["nbChantiers"] = count
+            b.detail(shared.resource, "Statut", _item(f"Partagée par {count} chantiers"))
     _drop_orphan_resources(b)
     return b.finish(_ORDER)
 
@@ -300,7 +290,7 @@ def build_chantier_graph(results: Results, chantier_id: str) -> "nx.DiGraph[str]
     services are linked to the chantier with their role as the link label.
     """
     b = _Builder()
-    _add_tree(b, results.arbre)
+    _add_tree(b, results.tree)
     centre = next(
         (
             n
@@ -309,13 +299,8 @@ def build_chantier_graph(results: Results, chantier_id: str) -> "nx.DiGraph[str]
         ),
         None,
     )
-    if centre is None:
-        from feuille_de_route import UserError
-
-        from ._results import chantier_unknown_message
-
-        known = {d["ident"] for _, d in b.graph.nodes(data=True) if d["kind"] == "chantier"}
-        raise UserError(chantier_unknown_message(chantier_id, known))
+    if centre is None:  # the caller checked the chantier (see check_chantier)
+        raise LookupError(f"chantier {chantier_id!r} absent from the tree")
     b.graph.nodes[centre]["centre"] = True
     defi = b.graph.nodes[centre].get("defi")
     keep = {centre} | ({defi} if defi else set())
@@ -348,7 +333,7 @@ def build_chantier_graph(results: Results, chantier_id: str) -> "nx.DiGraph[str]
         ]
     )
     _add_mobilisations(b, results.mobilisations, only=centre)
-    own_actions = [r for r in results.actions if _text(r.get("chantier")) == centre]
+    own_actions = [r for r in results.actions if r.chantier == centre]
     _add_actions(b, own_actions, as_nodes=False)
     _add_fiche(b, centre, results.fiche)
     for node, data in b.graph.nodes(data=True):
@@ -361,28 +346,27 @@ def build_chantier_graph(results: Results, chantier_id: str) -> "nx.DiGraph[str]
     return b.finish(_ORDER)
 
 
-def _add_fiche(b: _Builder, centre: str, rows: list[Row]) -> None:
+def _add_fiche(b: _Builder, centre: str, rows: list[FicheRow]) -> None:
     sections = {
         "description": "Description",
         "critere": "Critères de réussite",
         "frein": "Freins à lever",
     }
     for row in rows:
-        rubrique = _text(row.get("rubrique"))
-        texte = _text(row.get("texte"))
-        if rubrique in sections:
+        texte = row.text
+        if row.section in sections:
             if texte:
-                b.detail(centre, sections[rubrique], _item(texte))
+                b.detail(centre, sections[row.section], _item(texte))
             continue
-        if rubrique != "gouvernance" or not row.get("acteur"):
+        if row.section != "gouvernance" or not row.actor:
             continue
-        acteur_iri = _text(row.get("acteur"))
-        role = _text(row.get("roleLabel"))
+        acteur_iri = row.actor
+        role = row.role_label
         if acteur_iri in b.graph:
             acteur = acteur_iri
         else:
-            kind = _ACTEUR_KINDS.get(_text(row.get("acteurType")), "acteur")
-            acteur = b.node(acteur_iri, kind, row.get("acteurLabel"))
+            kind = _ACTEUR_KINDS.get(row.actor_class, "acteur")
+            acteur = b.node(acteur_iri, kind, row.actor_label)
             b.graph.nodes[acteur]["chantiers"].add(centre)
             b.graph.nodes[acteur]["resource"] = kind == "ressource"
         data = b.graph.nodes[acteur]

@@ -2,7 +2,7 @@
 
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pyoxigraph as ox
 from rdflib import Graph
@@ -50,7 +50,9 @@ class OxigraphStore:
             (q.subject, q.predicate, q.object)
             for q in self._store.quads_for_pattern(None, None, None, name)
         }
-        wanted = {tuple(to_oxigraph(term) for term in triple) for triple in vocabulary}
+        wanted = {
+            tuple(to_oxigraph(cast(Identifier, term)) for term in triple) for triple in vocabulary
+        }
         if held != wanted:
             self.add_graph(vocabulary, VOCABULARY_GRAPH)
 

@@ -126,7 +126,8 @@ def test_terms_come_back_in_normal_form(stores: tuple[MemoryStore, OxigraphStore
     for store in stores:
         rows = {str(row["texte"]): row for row in store.select(query, {}).rows}
         plain = rows["24322"]["texte"]  # fdr:codeInsee "24322": a plain literal
-        assert plain == Literal("24322") and plain.datatype is None and plain.language is None
+        assert isinstance(plain, Literal) and plain == Literal("24322")
+        assert plain.datatype is None and plain.language is None
         assert rows['Ligne 1\nLigne "2"']["texte"] == Literal('Ligne 1\nLigne "2"', lang="fr")
         assert rows["6.25"]["texte"] == Literal("6.25", datatype=XSD.decimal)
 

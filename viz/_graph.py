@@ -38,13 +38,13 @@ def _text(value: object) -> str:
     return str(value)
 
 
-def _item(texte: str, hypothese: object = None) -> dict[str, object]:
-    hyp = _text(hypothese)
-    return {"texte": texte, "hypothese": hyp or None}
+def _item(text: str, assumption: object = None) -> dict[str, object]:
+    assumption_text = _text(assumption)
+    return {"texte": text, "hypothese": assumption_text or None}
 
 
-def _section(titre: str, items: list[dict[str, object]]) -> Section:
-    return {"titre": titre, "items": items}
+def _section(title: str, items: list[dict[str, object]]) -> Section:
+    return {"titre": title, "items": items}
 
 
 class _Builder:
@@ -70,27 +70,27 @@ class _Builder:
         return key
 
     def edge(
-        self, source: str, target: str, kind: str, label: str = "", hypothese: object = None
+        self, source: str, target: str, kind: str, label: str = "", assumption: object = None
     ) -> None:
         graph = self.graph
         if graph.has_edge(source, target):
             data = graph.edges[source, target]
             if label and label not in data["labels"]:
                 data["labels"].append(label)
-            if hypothese:
-                data["hypotheses"].append(_text(hypothese))
+            if assumption:
+                data["hypotheses"].append(_text(assumption))
             return
         graph.add_edge(
             source,
             target,
             kind=kind,
             labels=[label] if label else [],
-            hypotheses=[_text(hypothese)] if hypothese else [],
+            hypotheses=[_text(assumption)] if assumption else [],
         )
 
-    def detail(self, node: str, titre: str, item: dict[str, object]) -> None:
-        if item not in self.items[node][titre]:
-            self.items[node][titre].append(item)
+    def detail(self, node: str, title: str, item: dict[str, object]) -> None:
+        if item not in self.items[node][title]:
+            self.items[node][title].append(item)
 
     def finish(self, order: Iterable[str] = ()) -> "nx.DiGraph[str]":
         """Attach details (sections in ``order`` first) and edge labels; return the graph."""
@@ -186,8 +186,8 @@ def _add_mobilisations(b: _Builder, rows: list[MobilisationRow], only: str | Non
             continue
         chantier = _ensure_chantier(b, row.chantier, row.chantier_label, row.chantier_id)
         since = row.since
-        hypothese = row.assumption
-        b.edge(chantier, resource, status, "", hypothese)
+        assumption = row.assumption
+        b.edge(chantier, resource, status, "", assumption)
         link = b.graph.edges[chantier, resource]
         link["statutLabel"] = status_label
         link["depuis"] = since
@@ -197,12 +197,12 @@ def _add_mobilisations(b: _Builder, rows: list[MobilisationRow], only: str | Non
         b.detail(
             resource,
             "Chantiers",
-            _item(f"{_labelled(b, chantier)} — {status_label}{when}", hypothese),
+            _item(f"{_labelled(b, chantier)} — {status_label}{when}", assumption),
         )
         b.detail(
             chantier,
             "Ressources mobilisées",
-            _item(f"{res['label']} ({res['typeLabel']}) — {status_label}{when}", hypothese),
+            _item(f"{res['label']} ({res['typeLabel']}) — {status_label}{when}", assumption),
         )
 
 
@@ -226,19 +226,19 @@ def _add_coordination(
 ) -> None:
     """Services coordinating défis and chantiers present in the graph (or in ``objects``)."""
     for row in rows:
-        objet = row.target
-        if objet not in b.graph or (objects is not None and objet not in objects):
+        coordinated = row.target
+        if coordinated not in b.graph or (objects is not None and coordinated not in objects):
             continue
         service = b.node(row.service, "service", row.service_label)
         role = row.role_label
-        hypothese = row.assumption
-        b.edge(service, objet, "coordination", role, hypothese)
-        target = b.graph.nodes[objet]
+        assumption = row.assumption
+        b.edge(service, coordinated, "coordination", role, assumption)
+        target = b.graph.nodes[coordinated]
         data = b.graph.nodes[service]
         data["defis"] |= target["defis"]
         data["chantiers"] |= target["chantiers"]
-        b.detail(service, "Coordonne", _item(f"{_labelled(b, objet)} — {role}", hypothese))
-        b.detail(objet, "Coordination", _item(f"{data['label']} — {role}", hypothese))
+        b.detail(service, "Coordonne", _item(f"{_labelled(b, coordinated)} — {role}", assumption))
+        b.detail(coordinated, "Coordination", _item(f"{data['label']} — {role}", assumption))
 
 
 def build_roadmap_graph(results: Results) -> "nx.DiGraph[str]":
@@ -353,30 +353,30 @@ def _add_fiche(b: _Builder, centre: str, rows: list[FicheRow]) -> None:
         "frein": "Freins à lever",
     }
     for row in rows:
-        texte = row.text
+        text = row.text
         if row.section in sections:
-            if texte:
-                b.detail(centre, sections[row.section], _item(texte))
+            if text:
+                b.detail(centre, sections[row.section], _item(text))
             continue
         if row.section != "gouvernance" or not row.actor:
             continue
-        acteur_iri = row.actor
+        actor_iri = row.actor
         role = row.role_label
-        if acteur_iri in b.graph:
-            acteur = acteur_iri
+        if actor_iri in b.graph:
+            actor = actor_iri
         else:
             kind = _ACTEUR_KINDS.get(row.actor_class, "acteur")
-            acteur = b.node(acteur_iri, kind, row.actor_label)
-            b.graph.nodes[acteur]["chantiers"].add(centre)
-            b.graph.nodes[acteur]["resource"] = kind == "ressource"
-        data = b.graph.nodes[acteur]
-        note = f" ({texte})" if texte else ""
+            actor = b.node(actor_iri, kind, row.actor_label)
+            b.graph.nodes[actor]["chantiers"].add(centre)
+            b.graph.nodes[actor]["resource"] = kind == "ressource"
+        data = b.graph.nodes[actor]
+        note = f" ({text})" if text else ""
         b.detail(centre, "Gouvernance", _item(f"{data['label']} — {role}{note}"))
-        b.detail(acteur, "Gouvernance", _item(f"{role}{note}"))
+        b.detail(actor, "Gouvernance", _item(f"{role}{note}"))
         if is_resource(data):
             data["roles"] = [*data.get("roles", []), role]
             continue
-        b.edge(acteur, centre, "coordination", role)
+        b.edge(actor, centre, "coordination", role)
 
 
 # The general class of a governance acteur (``acteurType``) → its node kind.

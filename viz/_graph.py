@@ -308,20 +308,8 @@ def build_chantier_graph(results: Results, chantier_id: str) -> "nx.DiGraph[str]
     coordinators = {s for s, _ in b.graph.in_edges(centre)} | (
         {s for s, _ in b.graph.in_edges(defi)} if defi else set()
     )
-    # Coordination of the défi is drawn as a link to the chantier, labelled as such.
     if defi:
-        for service, _, data in list(b.graph.in_edges(defi, data=True)):
-            if b.graph.nodes[service]["kind"] != "service":
-                continue
-            b.edge(
-                service,
-                centre,
-                "coordination",
-                f"{data['labels'][0] if data['labels'] else ''} du défi".strip(),
-                None,
-            )
-            if data["hypotheses"]:
-                b.graph.edges[service, centre]["hypotheses"].extend(data["hypotheses"])
+        _link_defi_coordinators(b, defi, centre)
     b.graph.remove_nodes_from(
         [n for n, d in b.graph.nodes(data=True) if n != centre and d["kind"] != "service"]
     )
@@ -344,6 +332,22 @@ def build_chantier_graph(results: Results, chantier_id: str) -> "nx.DiGraph[str]
             b.detail(node, "Statut", _item("Pas de lien avec ce chantier"))
     _add_group_headings(b)
     return b.finish(_ORDER)
+
+
+def _link_defi_coordinators(b: _Builder, defi: str, centre: str) -> None:
+    """Coordination of the chantier's défi, drawn as a link to the chantier, labelled as such."""
+    for service, _, data in list(b.graph.in_edges(defi, data=True)):
+        if b.graph.nodes[service]["kind"] != "service":
+            continue
+        b.edge(
+            service,
+            centre,
+            "coordination",
+            f"{data['labels'][0] if data['labels'] else ''} du défi".strip(),
+            None,
+        )
+        if data["hypotheses"]:
+            b.graph.edges[service, centre]["hypotheses"].extend(data["hypotheses"])
 
 
 def _add_fiche(b: _Builder, centre: str, rows: list[FicheRow]) -> None:

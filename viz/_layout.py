@@ -257,18 +257,7 @@ def gaps_layout(graph: "nx.DiGraph[str]") -> Positions:
     owned: dict[str, list[str]] = defaultdict(list)
     for node, chantier in owners.items():
         owned[chantier].append(node)
-    # Outer ring: each chantier's resources (or an empty slot keeping its place), or the
-    # chantier itself when nothing hangs from it.
-    slots: list[tuple[str | None, str, Box]] = []
-    for chantier in ordered:
-        if chantier in alone:
-            slots.append((chantier, chantier, _box(graph.nodes[chantier], roomy)))
-            continue
-        resources = owned.get(chantier, [])
-        resources.sort(key=lambda n: (graph.in_degree(n), natural_key(graph.nodes[n]["ident"])))
-        if not resources:
-            slots.append((None, chantier, _box(graph.nodes[chantier], roomy)))
-        slots.extend((node, chantier, _box(graph.nodes[node], roomy)) for node in resources)
+    slots = _outer_slots(graph, ordered, alone, owned, roomy)
     inner_box = {c: _box(graph.nodes[c], roomy) for c in chantiers}
     inner_boxes = list(inner_box.values())
     outer_boxes = [box for _, _, box in slots]
@@ -297,13 +286,45 @@ def gaps_layout(graph: "nx.DiGraph[str]") -> Positions:
         aims[chantier] = (aim if aim is not None else start) % TAU
     chantiers.sort(key=lambda c: aims[c])
     desired = [(aims[c], inner_box[c]) for c in chantiers]
-    # A chantier faces its resources as far as the inner ring has room: rings growing
-    # up to the outer one's limit are tried and the one that turns chantiers least from
-    # their resources wins; if none fits, they go evenly round.
+    placed, inner = _inner_ring(desired, inner, outer - gap)
+    for chantier, angle in zip(chantiers, placed, strict=True):
+        pos[chantier] = (inner * math.cos(angle), inner * math.sin(angle))
+    _place_leftovers(pos, graph, outer)
+    return pos
+
+
+def _outer_slots(
+    graph: "nx.DiGraph[str]",
+    ordered: list[str],
+    alone: set[str],
+    owned: dict[str, list[str]],
+    roomy: bool,
+) -> list[tuple[str | None, str, Box]]:
+    """The outer ring of the gaps map: each chantier's resources (or an empty slot keeping
+    its place), or the chantier itself when nothing hangs from it; (node, chantier, box)."""
+    slots: list[tuple[str | None, str, Box]] = []
+    for chantier in ordered:
+        if chantier in alone:
+            slots.append((chantier, chantier, _box(graph.nodes[chantier], roomy)))
+            continue
+        resources = owned.get(chantier, [])
+        resources.sort(key=lambda n: (graph.in_degree(n), natural_key(graph.nodes[n]["ident"])))
+        if not resources:
+            slots.append((None, chantier, _box(graph.nodes[chantier], roomy)))
+        slots.extend((node, chantier, _box(graph.nodes[node], roomy)) for node in resources)
+    return slots
+
+
+def _inner_ring(
+    desired: list[tuple[float, Box]], inner: float, limit: float
+) -> tuple[list[float], float]:
+    """Angles and radius of the inner ring, each chantier facing its resources as far as
+    there is room: rings growing from ``inner`` up to ``limit`` are tried and the one that
+    turns chantiers least from their aims wins; if none fits, they go evenly round."""
     placed: list[float] | None = None
     best = math.inf
     radius = inner
-    while radius <= outer - gap:
+    while radius <= limit:
         angles_here = spread_ring(desired, radius)
         if angles_here is not None:
             moved = sum(
@@ -315,10 +336,7 @@ def gaps_layout(graph: "nx.DiGraph[str]") -> Positions:
         radius *= 1.1
     if placed is None and desired:
         placed, inner = walk_ring([box for _, box in desired], desired[0][0], inner)
-    for chantier, angle in zip(chantiers, placed or [], strict=True):
-        pos[chantier] = (inner * math.cos(angle), inner * math.sin(angle))
-    _place_leftovers(pos, graph, outer)
-    return pos
+    return placed or [], inner
 
 
 # Sector centre (degrees, screen coordinates: 0 = right, 90 = down) of each group around

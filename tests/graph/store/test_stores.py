@@ -9,6 +9,7 @@ import pytest
 from rdflib import RDFS, XSD, Graph, Literal, URIRef
 
 from feuille_de_route.graph.store import (
+    VOCABULARY_GRAPH,
     MemoryStore,
     OxigraphStore,
     SelectResult,
@@ -207,6 +208,26 @@ def test_oxigraph_store_persists_on_disk(
     again = OxigraphStore(folder)
     assert not again.is_empty()
     assert again.graph_names() == [roadmap_graph_name(perigueux)]
+
+
+def test_an_oxigraph_folder_without_the_vocabulary_gets_it_on_opening(tmp_path: Path) -> None:
+    """A folder filled before stores held the vocabulary (or holding an older one) gets
+    the current one when opened, and only then: a second opening writes nothing."""
+    import pyoxigraph as ox
+
+    folder = tmp_path / "s"
+    store = OxigraphStore(folder)
+    store._store.update(f"DROP GRAPH <{VOCABULARY_GRAPH}>")
+    del store
+    again = OxigraphStore(folder)
+    count = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{VOCABULARY_GRAPH}> {{ ?s ?p ?o }} }}"
+    assert int(again.select(count, {}).rows[0]["n"]) == len(vocabulary_graph())  # type: ignore[arg-type]
+    assert again.graph_names() == [] and again.is_empty()
+    quads = list(again._store.quads_for_pattern(None, None, None, ox.NamedNode(VOCABULARY_GRAPH)))
+    del again
+    third = OxigraphStore(folder)
+    name = ox.NamedNode(VOCABULARY_GRAPH)
+    assert list(third._store.quads_for_pattern(None, None, None, name)) == quads
 
 
 def test_load_file_bulk_loads_quads(

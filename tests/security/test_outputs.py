@@ -8,6 +8,7 @@ no temporary left) of the issue's table.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import http.server
 import io
@@ -209,6 +210,15 @@ def test_publier_accepts_only_http_servers(
 # Rows 7 and 8 ----------------------------------------------------------------------
 
 
+def _full_device(tmp_path: Path) -> Path:
+    """A device node like /dev/full (char 1:7), private to the test: if the code under
+    test replaced it, the machine's own /dev/full would be left alone."""
+    device = tmp_path / "full"
+    if not device.exists():
+        os.mknod(device, 0o666 | stat.S_IFCHR, os.makedev(1, 7))
+    return device
+
+
 def _situations(tmp_path: Path) -> dict[str, Path]:
     regular = tmp_path / "fichier.txt"
     regular.write_text("à garder", encoding="utf-8")
@@ -217,7 +227,7 @@ def _situations(tmp_path: Path) -> dict[str, Path]:
     return {
         "sous-un-fichier": regular / "sortie",
         "proc": Path("/proc/feuille-de-route-essai/sortie"),
-        "peripherique": Path("/dev/full"),
+        "peripherique": _full_device(tmp_path),
         "dossier-pour-fichier": folder,
         "fichier-pour-dossier": regular,
     }
@@ -246,6 +256,29 @@ _NOT_ERRORS = {
 }
 
 
+@pytest.fixture
+def full_disk(tmp_path: Path) -> Iterator[Path]:
+    """A tiny tmpfs filled to the last byte (the test runs as root, see the brief)."""
+    mount = tmp_path / "disque"
+    mount.mkdir()
+    done = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(mount)],
+        check=False,
+        capture_output=True,
+    )
+    if done.returncode != 0:
+        pytest.skip("tmpfs cannot be mounted here: " + done.stderr.decode(errors="replace"))
+    try:
+        filler = os.open(mount / "remplissage", os.O_WRONLY | os.O_CREAT, 0o644)
+        with contextlib.suppress(OSError):
+            while True:
+                os.write(filler, b"x" * 4096)
+        os.close(filler)
+        yield mount / "sortie"
+    finally:
+        subprocess.run(["umount", str(mount)], check=False)
+
+
 @pytest.mark.timeout(600)
 @pytest.mark.parametrize(
     "situation",
@@ -254,7 +287,20 @@ _NOT_ERRORS = {
 def test_every_command_reports_every_output_error_in_french(
     situation: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    target = _situations(tmp_path)[situation]
+    _assert_every_command_fails(situation, _situations(tmp_path)[situation], tmp_path, capsys)
+
+
+@pytest.mark.timeout(600)
+def test_every_command_reports_a_full_disk_in_french(
+    full_disk: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "fichier.txt").write_text("à garder", encoding="utf-8")
+    _assert_every_command_fails("disque-plein", full_disk, tmp_path, capsys)
+
+
+def _assert_every_command_fails(
+    situation: str, target: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     for name, argv in _commands(target).items():
         if (situation, name) in _NOT_ERRORS:
             continue
@@ -262,16 +308,17 @@ def test_every_command_reports_every_output_error_in_french(
         assert code == 2, (name, out, err)
         assert err.startswith("Erreur : "), (name, err)
         assert "Traceback" not in out + err, name
-        assert stat.S_ISCHR(os.stat("/dev/full").st_mode), name
+        assert stat.S_ISCHR(os.stat(_full_device(tmp_path)).st_mode), name
         assert (tmp_path / "fichier.txt").read_text(encoding="utf-8") == "à garder", name
 
 
 def test_dev_full_is_never_replaced(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, err = _run(capsys, "requete", "arbre", "--sortie", "/dev/full")
+    device = _full_device(tmp_path)
+    code, out, err = _run(capsys, "requete", "arbre", "--sortie", str(device))
     assert code == 2
     assert "écrite" not in out + err
-    assert "/dev/full" in err
-    assert stat.S_ISCHR(os.stat("/dev/full").st_mode)
+    assert str(device) in err
+    assert stat.S_ISCHR(os.stat(device).st_mode)
 
 
 def _cli(*argv: str) -> list[str]:
@@ -279,7 +326,13 @@ def _cli(*argv: str) -> list[str]:
 
 
 @pytest.mark.parametrize(
-    "argv", [["requete", "arbre"], ["requetes"], ["requete", "arbre", "--format", "csv"]]
+    "argv",
+    [
+        ["requete", "arbre"],
+        ["requetes"],
+        ["requete", "arbre", "--format", "csv"],
+        ["valider", "--sans-raisonneur"],
+    ],
 )
 def test_output_piped_into_a_closed_reader_stops_cleanly(argv: list[str]) -> None:
     process = subprocess.Popen(
@@ -298,8 +351,6 @@ def test_output_piped_into_a_closed_reader_stops_cleanly(argv: list[str]) -> Non
 _KILLER = """
 import os, signal, sys
 from pathlib import Path
-from feuille_de_route import atomic_write_files, atomic_write_tree
-
 class Dying(dict):
     # Killed (SIGKILL, nothing cleaned up) while the third file is being written.
     def _dying(self, items):
@@ -317,8 +368,10 @@ class Dying(dict):
 folder, mode, names = Path(sys.argv[1]), sys.argv[2], sys.argv[3:]
 files = Dying({name: b"nouveau" for name in names})
 if mode == "pages":
+    from feuille_de_route import atomic_write_tree
     atomic_write_tree(folder, files, owned=lambda name: name.endswith(".html"))
 else:
+    from feuille_de_route import atomic_write_files
     atomic_write_files(folder, files)
 """
 

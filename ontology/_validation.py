@@ -41,6 +41,17 @@ class ValidationReport:
     infos: list[ValidationItem] = field(default_factory=list)
     # Labels of the data graph's nodes, so that the text names nodes as users know them.
     labels: dict[Node, str] = field(default_factory=dict, repr=False)
+    # SHACL's own report (an ``sh:ValidationReport``), for other tools to read.
+    shacl_report: Graph = field(default_factory=Graph, repr=False)
+
+    @property
+    def shacl_conforms(self) -> bool:
+        """SHACL's ``sh:conforms``: true only when there is no result of any severity.
+
+        SHACL 1.0 §3.6.1: a report conforms when it has no validation result, whatever
+        its severity; the project's own reading (:attr:`conforms`) ignores warnings.
+        """
+        return not (self.violations or self.warnings or self.infos)
 
     @property
     def conforms(self) -> bool:
@@ -61,7 +72,9 @@ class ValidationReport:
         """The whole report in French: counts, then violations, then warnings."""
         lines = [
             f"Validation SHACL : {_count(len(self.violations), 'violation')}, "
-            f"{_count(len(self.warnings), 'avertissement')}."
+            f"{_count(len(self.warnings), 'avertissement')}.",
+            f"SHACL (sh:conforms) : {'true' if self.shacl_conforms else 'false'} ; lecture du "
+            f"projet : {self._reading()}.",
         ]
         if self.conforms:
             lines.append("La structure du graphe est conforme au modèle.")
@@ -80,6 +93,14 @@ class ValidationReport:
 
     def __str__(self) -> str:
         return self.text()
+
+    def _reading(self) -> str:
+        violations = (
+            _count(len(self.violations), "violation") if self.violations else "aucune violation"
+        )
+        if not self.warnings:
+            return f"{violations}, aucun avertissement"
+        return f"{violations} ; {_count(len(self.warnings), 'avertissement')}"
 
     def _item_line(self, item: ValidationItem) -> str:
         where = self.describe(item.focus)
@@ -118,11 +139,12 @@ def validate(data: Graph, shapes: Graph | None = None) -> ValidationReport:
         shacl_graph=shapes_graph,
         inference="none",
         abort_on_first=False,
-        allow_warnings=True,
-        allow_infos=True,
+        # SHACL's sh:conforms counts warnings too; the project's reading is separate.
+        allow_warnings=False,
+        allow_infos=False,
     )
     assert isinstance(results, Graph)
-    report = ValidationReport(labels=_labels(data))
+    report = ValidationReport(labels=_labels(data), shacl_report=results)
     for item in sorted(_items(results, shapes_graph), key=_sort_key):
         {"violation": report.violations, "warning": report.warnings, "info": report.infos}[
             item.severity

@@ -109,7 +109,9 @@ def _clean_stale(target: Path) -> None:
     A swap interrupted between its two renames (systems without an atomic exchange)
     leaves the target missing and the old set aside as ``….old.tmp``: it is put back.
     """
-    pattern = re.compile(rf"^\.{re.escape(target.name)}\.(\d+)\.[^/]*\.tmp$")
+    # tempfile's random part is 8 characters of [a-z0-9_]: a sibling target whose name
+    # extends this one (``x`` and ``x.2024``) never matches.
+    pattern = re.compile(rf"^\.{re.escape(target.name)}\.(\d+)\.[a-z0-9_]{{8}}(\.old)?\.tmp$")
     try:
         entries = list(target.parent.iterdir())
     except OSError:

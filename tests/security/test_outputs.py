@@ -422,3 +422,28 @@ def test_killed_construire_leaves_no_temporary_after_the_next_run(
     assert code == 0
     assert _temporaries(out) == []
     assert sorted(p.name for p in out.iterdir()) == sorted(before)
+
+
+def test_a_folder_holding_the_users_files_is_never_swapped(tmp_path: Path) -> None:
+    from feuille_de_route import atomic_write_tree
+
+    out = tmp_path / "cartes"
+    out.mkdir()
+    (out / "notes.txt").write_text("à moi", encoding="utf-8")
+    (out / "ancienne.html").write_text("ancienne", encoding="utf-8")
+    inode = out.stat().st_ino
+    atomic_write_tree(out, {"index.html": b"nouvelle"}, owned=lambda n: n.endswith(".html"))
+    assert out.stat().st_ino == inode  # the same folder, updated in place
+    assert sorted(p.name for p in out.iterdir()) == ["index.html", "notes.txt"]
+    assert (out / "notes.txt").read_text(encoding="utf-8") == "à moi"
+
+
+def test_a_live_siblings_temporary_is_left_alone(tmp_path: Path) -> None:
+    from feuille_de_route import atomic_write_text
+
+    sibling = tmp_path / f".x.2024.{os.getpid()}.abcd_123.tmp"  # temporary of « x.2024 »
+    sibling.write_text("en cours", encoding="utf-8")
+    dead = tmp_path / ".x.999999999.abcd_123.tmp"  # no such process
+    dead.write_text("abandonné", encoding="utf-8")
+    atomic_write_text(tmp_path / "x", "nouveau")
+    assert sibling.exists() and not dead.exists()

@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 OUT ?= sortie/grand-perigueux
 
-.PHONY: install demo test lint typecheck pytest bench clean
+.PHONY: install demo test lint typecheck pytest bench reference clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -14,6 +14,7 @@ $(BIN)/.installed: pyproject.toml
 
 install: $(BIN)/.installed
 
+# Without Java, the demo does every other step and says how to enable the OWL check.
 demo: install
 	$(BIN)/feuille-de-route demo --sortie $(OUT)
 
@@ -33,6 +34,10 @@ test: lint typecheck pytest
 
 bench: install
 	$(BIN)/python -m benchmarks
+
+# Rebuild the national reference data shipped in graph/donnees/reference/ from ../shared/data.
+reference: install
+	$(BIN)/python tools/construire_reference.py
 
 clean:
 	rm -rf build sortie .mypy_cache .pytest_cache .ruff_cache

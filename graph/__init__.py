@@ -4,6 +4,24 @@ graph build, the template and the serialisations (contract: docs/architecture.md
 from ._build import build_graph
 from ._errors import DataError
 from ._export import export_graph
+from ._limits import InputLimits
+from ._reference import (
+    IFN_INDICATORS,
+    REFERENCE,
+    Commune,
+    Departement,
+    Epci,
+    Fragility,
+    Member,
+    commune,
+    communes,
+    departements,
+    epci,
+    epci_fragility,
+    epcis,
+    fragility,
+    members,
+)
 from ._reverse import graph_to_workbook
 from ._roadmap import GRAND_PERIGUEUX, load_roadmap
 from ._sheets import SHEETS
@@ -16,16 +34,32 @@ from ._workbook_io import read_workbook, write_workbook
 __all__ = [
     "GRAND_PERIGUEUX",
     "IFN_COLUMNS",
+    "IFN_INDICATORS",
+    "REFERENCE",
     "SHEETS",
+    "Commune",
     "DataError",
+    "Departement",
+    "Epci",
+    "Fragility",
+    "InputLimits",
+    "Member",
     "Row",
     "Sheet",
     "Workbook",
     "build_graph",
+    "commune",
+    "communes",
     "count_by_class",
+    "departements",
+    "epci",
+    "epci_fragility",
+    "epcis",
     "export_graph",
+    "fragility",
     "graph_to_workbook",
     "load_roadmap",
+    "members",
     "read_workbook",
     "write_template",
     "write_workbook",

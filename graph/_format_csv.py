@@ -4,9 +4,10 @@ import csv
 import io
 from pathlib import Path
 
-from feuille_de_route import atomic_write_files
+from feuille_de_route import atomic_write_files, neutralise_csv_cell, restore_csv_cell
 
 from ._errors import DataError, Problems
+from ._limits import DEFAULT_LIMITS, InputLimits, bounded_grid, read_bounded
 from ._sheets import SHEETS, SheetSpec, sheet_for_csv
 from ._table import sheet_from_grid, unknown_sheet_hint
 from ._workbook import Sheet, Workbook
@@ -37,13 +38,10 @@ def _decode(path: Path, data: bytes, sheet: str) -> str:
         ) from None
 
 
-def _read_sheet(path: Path, problems: Problems) -> Sheet | None:
+def _read_sheet(path: Path, problems: Problems, limits: InputLimits) -> Sheet | None:
     spec = sheet_for_csv(path.name)
     assert spec is not None
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise DataError(f"lecture impossible ({exc.strerror})", file=str(path)) from None
+    data = read_bounded(path, limits)
     text = _decode(path, data, spec.name)
     if "\x00" in text:
         raise DataError(
@@ -51,10 +49,11 @@ def _read_sheet(path: Path, problems: Problems) -> Sheet | None:
         )
     first_line = text.split("\n", 1)[0]
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(first_line))
-    grid = []
+    grid: list[tuple[int, list[str]]] = []
     try:
-        for number, cells in enumerate(reader, start=1):
-            grid.append((number, cells))
+        for number, cells in bounded_grid(enumerate(reader, start=1), limits, str(path), spec.name):
+            # Cells the writer neutralised against formulas read back as they were.
+            grid.append((number, [restore_csv_cell(str(cell)) for cell in cells]))
     except csv.Error as exc:
         raise DataError(
             f"CSV mal formé ({exc}) ; vérifiez les guillemets",
@@ -65,9 +64,9 @@ def _read_sheet(path: Path, problems: Problems) -> Sheet | None:
     return sheet_from_grid(spec, str(path), grid, problems)
 
 
-def read_csv_folder(folder: Path) -> Workbook:
+def read_csv_folder(folder: Path, limits: InputLimits = DEFAULT_LIMITS) -> Workbook:
     """Read every contract-named ``.csv`` file of ``folder``; other files are ignored unless
-    their name looks like a misspelt sheet."""
+    their name looks like a misspelt sheet. A file beyond ``limits`` is refused."""
     problems = Problems()
     workbook = Workbook(str(folder))
     try:
@@ -99,7 +98,7 @@ def read_csv_folder(folder: Path) -> Workbook:
             )
             continue
         with problems.collecting():
-            sheet = _read_sheet(path, problems)
+            sheet = _read_sheet(path, problems, limits)
             if sheet is not None:
                 workbook.sheets[spec.name] = sheet
     problems.raise_if_any()
@@ -111,7 +110,8 @@ def _csv_text(spec: SheetSpec, sheet: Sheet | None) -> str:
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(spec.headers)
     for row in sheet.rows if sheet else []:
-        writer.writerow([row[h] for h in spec.headers])
+        # OWASP: a cell starting like a formula is written so that no spreadsheet runs it.
+        writer.writerow([neutralise_csv_cell(row[h]) for h in spec.headers])
     return buffer.getvalue()
 
 

@@ -3,16 +3,20 @@
 import datetime as dt
 import decimal
 import re
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 from feuille_de_route import atomic_write
 
 from ._errors import DataError, Problems
+from ._limits import DEFAULT_LIMITS, InputLimits, bounded_grid
 from ._sheets import SHEETS, Column, Kind, SheetSpec
 from ._table import sheet_from_grid, spreadsheet_tab
 from ._vocabulary import choices
 from ._workbook import Workbook
+from ._xlsx_scan import scan_worksheets
+from ._zip_guard import check_zip
 
 __all__ = ["LISTS_SHEET", "controlled_lists", "read_xlsx", "typed_value", "write_xlsx"]
 
@@ -22,11 +26,14 @@ LISTS_SHEET = "Listes"
 _LAST_ROW = 1_048_576
 
 
-def read_xlsx(path: Path) -> Workbook:
+def read_xlsx(path: Path, limits: InputLimits = DEFAULT_LIMITS) -> Workbook:
     """Read the contract-named tabs of an ``.xlsx`` file (others are ignored unless their
-    name looks like a misspelt sheet). Raises :class:`DataError`."""
+    name looks like a misspelt sheet), the archive checked against ``limits`` first and
+    the rows streamed. Raises :class:`DataError`."""
     import openpyxl
 
+    check_zip(path, limits)
+    scan_worksheets(path, limits)
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl/zipfile raise many types for a bad file
@@ -44,15 +51,7 @@ def read_xlsx(path: Path) -> Workbook:
             spec = spreadsheet_tab(title, str(path), workbook, problems)
             if spec is None:
                 continue
-            try:
-                grid = [
-                    (number, cells)
-                    for number, cells in enumerate(book[title].iter_rows(values_only=True), 1)
-                ]
-            except Exception as exc:
-                raise DataError(
-                    f"onglet illisible ({type(exc).__name__})", file=str(path), sheet=spec.name
-                ) from None
+            grid = bounded_grid(_rows(book[title], path, spec.name), limits, str(path), spec.name)
             with problems.collecting():
                 sheet = sheet_from_grid(spec, str(path), grid, problems)
                 if sheet is not None:
@@ -61,6 +60,21 @@ def read_xlsx(path: Path) -> Workbook:
         book.close()
     problems.raise_if_any()
     return workbook
+
+
+def _rows(tab: Any, path: Path, sheet: str) -> Iterator[tuple[int, Sequence[object]]]:
+    """The rows of ``tab`` as openpyxl streams them (read-only mode), numbered from 1."""
+    rows = enumerate(tab.iter_rows(values_only=True), 1)
+    while True:
+        try:
+            item = next(rows, None)
+        except Exception as exc:  # openpyxl/zipfile/xml raise many types for a bad sheet
+            raise DataError(
+                f"onglet illisible ({type(exc).__name__})", file=str(path), sheet=sheet
+            ) from None
+        if item is None:
+            return
+        yield item
 
 
 def typed_value(column: Column, text: str) -> object:

@@ -3,6 +3,7 @@
 from pathlib import Path
 
 from ._errors import DataError
+from ._limits import DEFAULT_LIMITS, InputLimits
 from ._workbook import Workbook
 
 __all__ = ["read_workbook", "target_format", "workbook_format", "write_workbook"]
@@ -42,9 +43,10 @@ def _wrong_type(path: Path) -> DataError:
     )
 
 
-def read_workbook(path: Path) -> Workbook:
+def read_workbook(path: Path, limits: InputLimits = DEFAULT_LIMITS) -> Workbook:
     """Read a workbook: ``.xlsx``/``.xlsm`` (openpyxl), ``.ods`` (odfpy) or a folder of
-    UTF-8 CSV files; the result does not depend on the format. Raises :class:`DataError`."""
+    UTF-8 CSV files; the result does not depend on the format. Files beyond ``limits``
+    (sizes, rows, cells) are refused before they are read whole. Raises :class:`DataError`."""
     path = Path(path)
     if not path.exists():
         raise DataError(f"fichier ou dossier introuvable ; {_ACCEPTED} est attendu", file=str(path))
@@ -52,15 +54,15 @@ def read_workbook(path: Path) -> Workbook:
     if kind == "csv":
         from ._format_csv import read_csv_folder
 
-        return read_csv_folder(path)
+        return read_csv_folder(path, limits)
     if kind == "xlsx":
         from ._format_xlsx import read_xlsx
 
-        return read_xlsx(path)
+        return read_xlsx(path, limits)
     if kind == "ods":
         from ._format_ods import read_ods
 
-        return read_ods(path)
+        return read_ods(path, limits)
     raise _wrong_type(path)
 
 

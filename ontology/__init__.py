@@ -7,13 +7,14 @@
 from ._datatypes import INTEGER_DATATYPES
 from ._loading import load_ontology, load_shapes
 from ._paths import FDR, ONTOLOGY_IRI, ONTOLOGY_PATH, SHAPES_PATH, VERSION_IRI
-from ._reasoning import ConsistencyResult, check_consistency, java_executable
+from ._reasoning import JAVA_HINT, ConsistencyResult, check_consistency, java_executable
 from ._terms import PREFIXES
 from ._validation import ValidationItem, ValidationReport, validate
 
 __all__ = [
     "FDR",
     "INTEGER_DATATYPES",
+    "JAVA_HINT",
     "ONTOLOGY_IRI",
     "ONTOLOGY_PATH",
     "PREFIXES",

@@ -22,7 +22,13 @@ from ._loading import load_ontology
 from ._paths import FDR
 from ._terms import short_name
 
-__all__ = ["ConsistencyResult", "check_consistency", "java_executable"]
+__all__ = ["JAVA_HINT", "ConsistencyResult", "check_consistency", "java_executable"]
+
+# How to get Java where it is missing, in French, for every message that needs it.
+JAVA_HINT = (
+    "Pour l'activer, installez Java : « apt-get install default-jre-headless » (Debian, "
+    "Ubuntu), ou indiquez le dossier d'un Java installé dans la variable JAVA_HOME."
+)
 
 # The base under which owlready2 files the loaded triples; never seen by users.
 _WORK_IRI = "urn:feuille-de-route:raisonnement/"
@@ -60,8 +66,8 @@ def java_executable() -> str:
         if found:
             return found
     raise UserError(
-        "Java est introuvable : le raisonneur HermiT en a besoin pour vérifier la cohérence "
-        "OWL. Installez Java (paquet Debian « default-jre-headless ») ou utilisez "
+        "Java est introuvable (ni JAVA_HOME, ni « java » dans le PATH) : le raisonneur "
+        f"HermiT en a besoin pour vérifier la cohérence OWL. {JAVA_HINT} Sinon, utilisez "
         "l'option --sans-raisonneur."
     )
 

@@ -1,12 +1,15 @@
-"""Regenerate ``communes.csv`` of the embedded Grand Périgueux roadmap from ../shared/data.
+"""Write the Communes sheet (``communes.csv``) of any EPCI from the reference data shipped
+with the package (``graph/donnees/reference/``); by default, regenerate the one of the
+embedded Grand Périgueux roadmap.
 
-The output is deterministic: communes sorted by INSEE code, IFN scores copied as the
-exact text of ``ifn-communes.csv`` (no float round trip), CSV written with the csv
-module's defaults. The typology class of each commune is NOT in the seed: it is
-assigned by the documented rule below (also written in ``SOURCES.md``) and every row
-says so in its ``hypothèse`` cell.
+The output is deterministic: communes sorted by INSEE code, IFN scores written as the
+exact text of ``ifn-communes.csv`` (the shipped score is that text parsed once, and
+``repr`` gives it back), CSV written with the csv module's defaults. The typology class
+of each commune is NOT in the seed: it is assigned by the documented rule below (also
+written in ``SOURCES.md``) and every row says so in its ``hypothèse`` cell.
 
-Usage: ``.venv/bin/python tools/extraire_communes.py [--donnees DOSSIER] [--sortie FICHIER]``
+Usage: ``.venv/bin/python tools/extraire_communes.py [--epci SIREN] [--sortie FICHIER]``
+(``--sortie`` is required for any EPCI other than the Grand Périgueux).
 """
 
 from __future__ import annotations
@@ -14,20 +17,18 @@ from __future__ import annotations
 import argparse
 import csv
 import io
-import json
 import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any
 
 from feuille_de_route import UserError, atomic_write_text
+from feuille_de_route import graph as reference
 from feuille_de_route.graph import IFN_COLUMNS as IFN_COLUMNS_BY_INDICATOR
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_DATA = ROOT.parent / "shared" / "data"
 DEFAULT_OUTPUT = ROOT / "graph" / "donnees" / "grand-perigueux" / "communes.csv"
 
-EPCI_SIREN = "200040392"
+GRAND_PERIGUEUX_SIREN = "200040392"
 
 # Workbook column → IFN CSV column, as the builder reads them.
 IFN_COLUMNS: dict[str, str] = {
@@ -47,7 +48,7 @@ HEADER: list[str] = [
 
 SOURCE = (
     "code, nom, population (municipale) : @etalab/decoupage-administratif 6.0.0 "
-    "(communes.json, membres de l'EPCI 200040392 dans epci.json) ; scores : Indice de "
+    "(communes.json, membres de l'EPCI {siren} dans epci.json) ; scores : Indice de "
     "fragilité numérique (La MedNum et ANSA), ifn-communes.csv tel que republié dans les "
     "données publiques de l'application inclusion-numerique de l'ANCT (version non datée)"
 )
@@ -95,65 +96,40 @@ def typology_class(population: int, poverty: float, older: float, unschooled: fl
     return "T6" if population >= URBAN_POPULATION else "T5"
 
 
-def _load_json(path: Path) -> Any:
-    try:
-        with path.open(encoding="utf-8") as handle:
-            return json.load(handle)
-    except FileNotFoundError as exc:
-        raise UserError(f"{path} : fichier introuvable (données de référence attendues)") from exc
-    except json.JSONDecodeError as exc:
-        raise UserError(f"{path} : JSON invalide ({exc})") from exc
+def _score_text(score: float | None) -> str:
+    # The shipped scores are the published text parsed once; repr() gives that text back.
+    return "" if score is None else repr(score)
 
 
-def _members(data: Path) -> list[str]:
-    epcis = _load_json(data / "decoupage-administratif" / "epci.json")
-    for epci in epcis:
-        if epci.get("code") == EPCI_SIREN:
-            return sorted(member["code"] for member in epci["membres"])
-    raise UserError(f"{data / 'decoupage-administratif' / 'epci.json'} : EPCI {EPCI_SIREN} absent")
-
-
-def _communes(data: Path) -> dict[str, Mapping[str, Any]]:
-    communes = _load_json(data / "decoupage-administratif" / "communes.json")
-    return {c["code"]: c for c in communes if c.get("type") == "commune-actuelle"}
-
-
-def _ifn(data: Path) -> dict[str, dict[str, str]]:
-    path = data / "ifn" / "ifn-communes.csv"
-    try:
-        with path.open(encoding="utf-8", newline="") as handle:
-            return {row["code"]: row for row in csv.DictReader(handle)}
-    except FileNotFoundError as exc:
-        raise UserError(f"{path} : fichier introuvable (données de référence attendues)") from exc
-
-
-def build_rows(data: Path) -> list[dict[str, str]]:
-    """Return the rows of communes.csv (one per member commune, sorted by INSEE code)."""
-    communes = _communes(data)
-    ifn = _ifn(data)
+def build_rows(siren: str = GRAND_PERIGUEUX_SIREN) -> list[dict[str, str]]:
+    """Return the rows of communes.csv for the EPCI ``siren`` (one per member commune,
+    sorted by INSEE code), from the reference data shipped with the package."""
+    epci = reference.epci(siren)
+    named_in_groups = NAMED_IN_GROUPS if epci.siren == GRAND_PERIGUEUX_SIREN else {}
+    communes = reference.communes()
+    source = SOURCE.format(siren=epci.siren)
     rows: list[dict[str, str]] = []
-    for code in _members(data):
+    for member in epci.members:
+        code = member.insee
         commune = communes.get(code)
         if commune is None:
-            raise UserError(f"communes.json : commune {code} (membre de {EPCI_SIREN}) absente")
-        population = int(commune["population"])
-        row = {"code insee": code, "nom": commune["nom"], "population": str(population)}
-        row["epci"] = EPCI_SIREN
-        scores = ifn.get(code)
+            raise UserError(f"communes.json : commune {code} (membre de {epci.siren}) absente")
+        population = commune.population
+        row = {"code insee": code, "nom": commune.name, "population": _text(population)}
+        row["epci"] = epci.siren
+        scores = reference.fragility(code)
         notes: list[str] = []
+        computed: str | None = None
         if scores is None:
             row.update(dict.fromkeys(IFN_COLUMNS, ""))
             notes.append("commune absente de ifn-communes.csv : scores IFN laissés vides")
-            computed = None
         else:
-            row.update({column: scores[field] for column, field in IFN_COLUMNS.items()})
-            computed = typology_class(
-                population,
-                float(scores["poverty_rate"]),
-                float(scores["older_65_rate"]),
-                float(scores["nscol15p_rate"]),
+            values = scores.scores()
+            row.update(
+                {column: _score_text(values[field]) for column, field in IFN_COLUMNS.items()}
             )
-        named = NAMED_IN_GROUPS.get(code)
+            computed = _computed_class(population, values)
+        named = named_in_groups.get(code)
         if named is not None:
             klass, group = named
             ruled = f"la règle donnerait {computed}" if computed else "pas de score IFN"
@@ -168,10 +144,25 @@ def build_rows(data: Path) -> list[dict[str, str]]:
             klass = ""
             notes.append("classe non attribuée faute de scores")
         row["classe"] = klass
-        row["source"] = SOURCE
+        row["source"] = source
         row["hypothèse"] = " ; ".join([*notes, RULE])
         rows.append(row)
     return rows
+
+
+def _text(value: int | None) -> str:
+    return "" if value is None else str(value)
+
+
+def _computed_class(population: int | None, scores: Mapping[str, float | None]) -> str | None:
+    poverty, older, unschooled = (
+        scores["poverty_rate"],
+        scores["older_65_rate"],
+        scores["nscol15p_rate"],
+    )
+    if population is None or poverty is None or older is None or unschooled is None:
+        return None
+    return typology_class(population, poverty, older, unschooled)
 
 
 def render(rows: Sequence[Mapping[str, str]]) -> str:
@@ -185,21 +176,41 @@ def render(rows: Sequence[Mapping[str, str]]) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        description="Régénère communes.csv (43 communes du Grand Périgueux) depuis ../shared/data."
+        description=(
+            "Écrit la feuille Communes (communes.csv) d'un EPCI depuis les données de "
+            "référence embarquées ; par défaut, régénère celle du Grand Périgueux."
+        )
     )
     parser.add_argument(
-        "--donnees", type=Path, default=DEFAULT_DATA, help="dossier des données de référence"
+        "--epci",
+        default=GRAND_PERIGUEUX_SIREN,
+        metavar="SIREN",
+        help="SIREN de l'EPCI (par défaut : %(default)s, le Grand Périgueux)",
     )
-    parser.add_argument("--sortie", type=Path, default=DEFAULT_OUTPUT, help="fichier CSV produit")
+    parser.add_argument(
+        "--sortie",
+        type=Path,
+        default=None,
+        help=f"fichier CSV produit (par défaut, pour le Grand Périgueux : {DEFAULT_OUTPUT})",
+    )
     args = parser.parse_args(argv)
     try:
-        rows = build_rows(args.donnees)
+        rows = build_rows(args.epci)
+        output = _output(args.epci, args.sortie)
     except UserError as exc:
         print(f"erreur : {exc}", file=sys.stderr)
         return 2
-    atomic_write_text(args.sortie, render(rows))
-    print(f"{len(rows)} communes écrites dans {args.sortie}")
+    atomic_write_text(output, render(rows))
+    print(f"{len(rows)} communes écrites dans {output}")
     return 0
+
+
+def _output(siren: str, output: Path | None) -> Path:
+    if output is not None:
+        return output
+    if siren.strip() == GRAND_PERIGUEUX_SIREN:
+        return DEFAULT_OUTPUT
+    raise UserError(f"précisez --sortie FICHIER pour l'EPCI {siren}")
 
 
 if __name__ == "__main__":

@@ -3,7 +3,7 @@
 import argparse
 from pathlib import Path
 
-from ._arguments import add_roadmap_argument
+from ._arguments import add_roadmap_argument, roadmap_limits
 
 __all__ = ["register"]
 
@@ -70,7 +70,7 @@ def _run(args: argparse.Namespace) -> int:
     if args.vers_classeur is not None:
         target_format(args.vers_classeur)  # refuse a bad suffix before writing anything
     source = args.classeur or GRAND_PERIGUEUX
-    graph = load_roadmap(args.classeur)
+    graph = load_roadmap(args.classeur, roadmap_limits(args))
     # Everything that can fail on the data happens before the first file is written.
     workbook = graph_to_workbook(graph) if args.vers_classeur is not None else None
     print(f"Graphe construit depuis {source} : {len(graph)} triplets.")

@@ -2,7 +2,7 @@
 
 import argparse
 
-from ._arguments import add_roadmap_argument
+from ._arguments import add_roadmap_argument, roadmap_limits
 from ._store_options import SERVERS_HELP
 
 __all__ = ["register"]
@@ -64,7 +64,7 @@ def _run(args: argparse.Namespace) -> int:
 
     if not args.delai > 0:
         raise UserError(f"--delai doit être un nombre de secondes positif, pas {args.delai}.")
-    graph = load_roadmap(args.classeur)
+    graph = load_roadmap(args.classeur, roadmap_limits(args))
     # Always the roadmap's IRI: the catalogue finds a roadmap by reading the graph of
     # that name, so any other name would leave it out of every restricted query.
     name = roadmap_graph_name(graph)

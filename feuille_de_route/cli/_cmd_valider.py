@@ -3,7 +3,7 @@
 import argparse
 from pathlib import Path
 
-from ._arguments import add_roadmap_argument
+from ._arguments import add_roadmap_argument, roadmap_limits
 
 __all__ = ["register"]
 
@@ -33,7 +33,7 @@ def _run(args: argparse.Namespace) -> int:
     from feuille_de_route.ontology import check_consistency, validate
 
     source: Path | None = args.classeur
-    graph = load_roadmap(source)
+    graph = load_roadmap(source, roadmap_limits(args))
     name = "Grand Périgueux (embarquée)" if source is None else str(source)
     print(f"Feuille de route : {name} — {len(graph)} triplets.")
     print()

@@ -9,7 +9,7 @@ from .._errors import UserError
 if TYPE_CHECKING:
     from feuille_de_route.graph.store import Store
 
-from ._arguments import add_roadmap_argument
+from ._arguments import add_roadmap_argument, roadmap_limits
 
 __all__ = ["SERVERS_HELP", "add_store_arguments", "open_store"]
 
@@ -82,7 +82,7 @@ def open_store(args: argparse.Namespace) -> "Store":
     if folder is not None:
         store = OxigraphStore(folder, timeout=delay)
         if classeur is not None or store.is_empty():
-            graph = load_roadmap(classeur)
+            graph = load_roadmap(classeur, roadmap_limits(args))
             store.add_graph(graph, roadmap_graph_name(graph))
         return store
-    return MemoryStore(load_roadmap(classeur), timeout=delay)
+    return MemoryStore(load_roadmap(classeur, roadmap_limits(args)), timeout=delay)

@@ -443,9 +443,9 @@ def test_communes_are_the_epcis_members_with_their_ifn_scores(shared_data: Path)
         assert row["classe"] and "règle de typologie" in row["hypothèse"], code
 
 
-def test_communes_csv_is_what_the_extraction_script_produces(shared_data: Path) -> None:
+def test_communes_csv_is_what_the_extraction_script_produces() -> None:
     tool = _load_tool()
-    expected = tool.render(tool.build_rows(shared_data))
+    expected = tool.render(tool.build_rows())
     assert (FOLDER / "communes.csv").read_bytes().decode("utf-8") == expected
 
 

@@ -1,6 +1,7 @@
-"""A workbook as an OpenDocument spreadsheet (``.ods``): notes and drop-downs too.
+"""Reading a workbook from an OpenDocument spreadsheet (``.ods``; the writer is
+:mod:`._ods_writer`).
 
-The writer builds the document with odfpy; the reader streams ``content.xml`` with
+The reader streams ``content.xml`` with
 defusedxml (a DOM of a hostile file would take gigabytes). ODF compresses runs of identical
 cells and rows (``number-columns-repeated``, ``number-rows-repeated``): a sheet ends with a
 repeated empty row a million long, so empty runs are counted, never expanded.
@@ -8,30 +9,24 @@ repeated empty row a million long, so empty runs are counted, never expanded.
 
 import datetime as dt
 import decimal
-import io
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from feuille_de_route import atomic_write_bytes
-
 from ._errors import DataError, Problems
-from ._format_xlsx import controlled_lists, typed_value
 from ._limits import DEFAULT_LIMITS, InputLimits, bounded_grid
-from ._sheets import SHEETS, Kind, SheetSpec
+from ._sheets import SheetSpec
 from ._table import cell_text, sheet_from_grid, spreadsheet_tab
 from ._workbook import Workbook
 from ._zip_guard import check_zip
 
-__all__ = ["read_ods", "write_ods"]
+__all__ = ["read_ods"]
 
 _TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
 _OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
 _TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
 _ROW_CONTAINERS = {"table-header-rows", "table-rows", "table-row-group"}
 _MAX_COLUMNS = 256
-# Empty rows carrying the drop-downs below the data, for the user to fill.
-_FORM_ROWS = 1000
 
 
 def _qname(namespace: str, name: str) -> str:
@@ -242,115 +237,3 @@ def read_ods(path: Path, limits: InputLimits = DEFAULT_LIMITS) -> Workbook:
         ) from None
     problems.raise_if_any()
     return workbook
-
-
-def _formula_list(labels: list[str]) -> str:
-    quoted = ";".join('"' + label.replace('"', '""') + '"' for label in labels)
-    return f"of:cell-content-is-in-list({quoted})"
-
-
-def write_ods(workbook: Workbook, path: Path) -> None:
-    """Write every sheet of the contract with a note (annotation) per header and
-    drop-down lists (content validations) on the controlled columns; atomic."""
-    from odf import teletype
-    from odf.office import Annotation
-    from odf.opendocument import OpenDocumentSpreadsheet
-    from odf.style import Style, TableCellProperties, TableColumnProperties, TextProperties
-    from odf.table import (
-        ContentValidation,
-        ContentValidations,
-        ErrorMessage,
-        HelpMessage,
-        Table,
-        TableCell,
-        TableColumn,
-        TableRow,
-    )
-    from odf.text import P
-
-    document = OpenDocumentSpreadsheet()
-    styles: dict[str, Any] = {}
-    for name, background in (("obligatoire", "#ffe699"), ("facultatif", "#ddebf7")):
-        style = Style(name=f"entete-{name}", family="table-cell")
-        style.addElement(TextProperties(fontweight="bold"))
-        style.addElement(TableCellProperties(backgroundcolor=background, wrapoption="wrap"))
-        document.automaticstyles.addElement(style)
-        styles[name] = style
-    for name, width in (("etroite", "2.8cm"), ("large", "6cm")):
-        style = Style(name=f"colonne-{name}", family="table-column")
-        style.addElement(TableColumnProperties(columnwidth=width))
-        document.automaticstyles.addElement(style)
-        styles[name] = style
-
-    lists = controlled_lists()
-    validations = ContentValidations()
-    validation_names: dict[Kind, str] = {}
-    for kind, labels in lists.items():
-        name = f"liste-{kind.name.lower()}"
-        validation = ContentValidation(
-            name=name,
-            condition=_formula_list(labels),
-            allowemptycell="true",
-            displaylist="unsorted",
-        )
-        help_message = HelpMessage(title=kind.value, display="true")
-        help_message.addElement(P(text=" | ".join(labels)))
-        validation.addElement(help_message)
-        error = ErrorMessage(title="Valeur non prévue", display="true", messagetype="stop")
-        error.addElement(P(text="Choisissez une valeur de la liste : " + " | ".join(labels)))
-        validation.addElement(error)
-        validations.addElement(validation)
-        validation_names[kind] = name
-    document.spreadsheet.addElement(validations)
-
-    for spec in SHEETS:
-        sheet = workbook.sheets.get(spec.name)
-        table = Table(name=spec.name)
-        for column in spec.columns:
-            width = "etroite" if column.kind is Kind.INTEGER else "large"
-            table.addElement(TableColumn(stylename=styles[width]))
-        header = TableRow()
-        for column in spec.columns:
-            cell = TableCell(
-                valuetype="string",
-                stylename=styles["obligatoire" if column.required else "facultatif"],
-            )
-            note = Annotation(display="false")
-            lead = "Obligatoire. " if column.required else "Facultatif. "
-            note.addElement(P(text=lead + column.note))
-            cell.addElement(note)
-            cell.addElement(P(text=column.name))
-            header.addElement(cell)
-        table.addElement(header)
-        for row in sheet.rows if sheet else []:
-            table_row = TableRow()
-            for column in spec.columns:
-                value = typed_value(column, row[column.name])
-                attributes: dict[str, str] = {}
-                if column.kind in validation_names:
-                    attributes["contentvalidationname"] = validation_names[column.kind]
-                if value is None:
-                    table_row.addElement(TableCell(**attributes))
-                    continue
-                if isinstance(value, int | decimal.Decimal):
-                    cell = TableCell(valuetype="float", value=str(value), **attributes)
-                elif isinstance(value, dt.date):
-                    cell = TableCell(valuetype="date", datevalue=value.isoformat(), **attributes)
-                else:
-                    cell = TableCell(valuetype="string", **attributes)
-                paragraph = P()
-                teletype.addTextToElement(paragraph, str(value))
-                cell.addElement(paragraph)
-                table_row.addElement(cell)
-            table.addElement(table_row)
-        form = TableRow(numberrowsrepeated=str(_FORM_ROWS))
-        for column in spec.columns:
-            if column.kind in validation_names:
-                form.addElement(TableCell(contentvalidationname=validation_names[column.kind]))
-            else:
-                form.addElement(TableCell())
-        table.addElement(form)
-        document.spreadsheet.addElement(table)
-    buffer = io.BytesIO()
-    document.write(buffer)
-    atomic_write_bytes(path, buffer.getvalue())

@@ -91,54 +91,8 @@ def sheet_from_grid(
             )
         )
         return None
-    header_number, header_cells = first
-    columns: list[str | None] = []
-    ok = True
-    known = {fold(c.name): c.name for c in spec.columns}
-    for raw in header_cells:
-        text = cell_text(raw)
-        if not text:
-            columns.append(None)
-            continue
-        name = known.get(fold(text))
-        if name is None:
-            ok = False
-            problems.add(
-                DataError(
-                    f"en-tête inconnu « {text} »{suggest(fold(text), known)} ; "
-                    f"en-têtes attendus : {_expected(spec)} (* = obligatoire)",
-                    file=file,
-                    sheet=spec.name,
-                    row=header_number,
-                    column=text,
-                )
-            )
-        elif name in columns:
-            ok = False
-            problems.add(
-                DataError(
-                    "colonne en double : chaque en-tête ne figure qu'une fois",
-                    file=file,
-                    sheet=spec.name,
-                    row=header_number,
-                    column=name,
-                )
-            )
-        columns.append(name)
-    for column in spec.columns:
-        if column.required and column.name not in columns:
-            ok = False
-            problems.add(
-                DataError(
-                    f"colonne obligatoire absente ; en-têtes attendus : {_expected(spec)} "
-                    "(* = obligatoire)",
-                    file=file,
-                    sheet=spec.name,
-                    row=header_number,
-                    column=column.name,
-                )
-            )
-    if not ok:
+    columns = _header(spec, file, first, problems)
+    if columns is None:
         return None
     sheet = Sheet(spec.name, file, tuple(c for c in columns if c))
     for number, raw_cells in rows:
@@ -152,31 +106,81 @@ def sheet_from_grid(
                 )
             )
             break
-        cells: dict[str, str] = {}
-        for index, raw in enumerate(raw_cells):
-            text = cell_text(raw)
-            if not text:
-                continue
-            name = columns[index] if index < len(columns) else None
-            if name is None:
-                problems.add(
-                    DataError(
-                        f"valeur « {text[:40]} » dans une colonne sans en-tête ({index + 1}e "
-                        "colonne) ; ajoutez l'en-tête ou videz la colonne",
-                        file=file,
-                        sheet=spec.name,
-                        row=number,
-                    )
-                )
-                continue
-            why = check_text(text)
-            if why:
-                problems.add(DataError(why, file=file, sheet=spec.name, row=number, column=name))
-                continue
-            cells[name] = text
+        cells = _cells(spec, file, number, columns, raw_cells, problems)
         if cells:
             sheet.rows.append(Row(number, file, cells))
     return sheet
+
+
+def _header(
+    spec: SheetSpec, file: str, header: tuple[int, Sequence[object]], problems: Problems
+) -> list[str | None] | None:
+    """The contract's column at each position of the header row (None: no header there),
+    or None when a header is unknown or doubled or a required column is missing."""
+    number, header_cells = header
+    columns: list[str | None] = []
+    ok = True
+    known = {fold(c.name): c.name for c in spec.columns}
+
+    def report(detail: str, column: str) -> None:
+        nonlocal ok
+        ok = False
+        problems.add(DataError(detail, file=file, sheet=spec.name, row=number, column=column))
+
+    for raw in header_cells:
+        text = cell_text(raw)
+        name = known.get(fold(text)) if text else None
+        if text and name is None:
+            report(
+                f"en-tête inconnu « {text} »{suggest(fold(text), known)} ; "
+                f"en-têtes attendus : {_expected(spec)} (* = obligatoire)",
+                text,
+            )
+        elif name is not None and name in columns:
+            report("colonne en double : chaque en-tête ne figure qu'une fois", name)
+        columns.append(name)
+    for column in spec.columns:
+        if column.required and column.name not in columns:
+            report(
+                f"colonne obligatoire absente ; en-têtes attendus : {_expected(spec)} "
+                "(* = obligatoire)",
+                column.name,
+            )
+    return columns if ok else None
+
+
+def _cells(
+    spec: SheetSpec,
+    file: str,
+    number: int,
+    columns: list[str | None],
+    raw_cells: Sequence[object],
+    problems: Problems,
+) -> dict[str, str]:
+    """The non-empty cells of one data row by column name; bad ones go to ``problems``."""
+    cells: dict[str, str] = {}
+    for index, raw in enumerate(raw_cells):
+        text = cell_text(raw)
+        if not text:
+            continue
+        name = columns[index] if index < len(columns) else None
+        if name is None:
+            problems.add(
+                DataError(
+                    f"valeur « {text[:40]} » dans une colonne sans en-tête ({index + 1}e "
+                    "colonne) ; ajoutez l'en-tête ou videz la colonne",
+                    file=file,
+                    sheet=spec.name,
+                    row=number,
+                )
+            )
+            continue
+        why = check_text(text)
+        if why:
+            problems.add(DataError(why, file=file, sheet=spec.name, row=number, column=name))
+            continue
+        cells[name] = text
+    return cells
 
 
 def unknown_sheet_hint(name: str) -> SheetSpec | None:

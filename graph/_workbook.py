@@ -1,6 +1,6 @@
 """The workbook as plain values, whatever file format it was read from."""
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from ._sheets import SHEETS_BY_NAME, SheetSpec
@@ -61,7 +61,7 @@ class Workbook:
         return sheet.rows if sheet else []
 
     @classmethod
-    def from_rows(cls, source: str, rows: Mapping[str, list[Mapping[str, str]]]) -> "Workbook":
+    def from_rows(cls, source: str, rows: Mapping[str, Sequence[Mapping[str, str]]]) -> "Workbook":
         """A workbook from plain dicts per sheet (rows numbered from 2, after the header)."""
         workbook = cls(source)
         for name, dicts in rows.items():

@@ -87,12 +87,12 @@ def write_workbook(workbook: Workbook, path: Path) -> list[Path]:
     path = Path(path)
     kind = target_format(path)
     if kind == "xlsx":
-        from ._format_xlsx import write_xlsx
+        from ._xlsx_writer import write_xlsx
 
         write_xlsx(workbook, path)
         return [path]
     if kind == "ods":
-        from ._format_ods import write_ods
+        from ._ods_writer import write_ods
 
         write_ods(workbook, path)
         return [path]

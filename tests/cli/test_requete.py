@@ -6,6 +6,7 @@ import csv
 import io
 import json
 from pathlib import Path
+from typing import cast
 
 import pytest
 from rdflib import BNode, Literal, URIRef
@@ -67,7 +68,7 @@ def test_json_is_sparql_results_and_round_trips_through_rdflib(
     want = [{k: v for k, v in row.items() if v is not None} for row in expected.rows]
     assert got == want
     typed = [r for r in got if "depuis" in r]
-    assert typed and all(r["depuis"].datatype is not None for r in typed)
+    assert typed and all(cast(Literal, r["depuis"]).datatype is not None for r in typed)
 
 
 def test_csv_is_sparql_results_csv(capsys: pytest.CaptureFixture[str], store: MemoryStore) -> None:

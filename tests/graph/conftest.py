@@ -1,7 +1,7 @@
 """A small valid workbook every graph test starts from, as rows and as a CSV folder."""
 
 import csv
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 import pytest
@@ -105,7 +105,7 @@ def mini_rows() -> Rows:
     }
 
 
-def write_csv_rows(folder: Path, rows: Mapping[str, list[Mapping[str, str]]]) -> Path:
+def write_csv_rows(folder: Path, rows: Mapping[str, Sequence[Mapping[str, str]]]) -> Path:
     """Write ``rows`` as a CSV folder with every contract column, in contract order."""
     folder.mkdir(parents=True, exist_ok=True)
     for name, dicts in rows.items():

@@ -35,15 +35,15 @@ def test_xlsx_template_has_headers_notes_and_drop_downs(tmp_path: Path) -> None:
             assert column.note in cell.comment.text
             assert cell.comment.text.startswith("Obligatoire" if column.required else "Facultatif")
     assert book["Listes"].sheet_state == "hidden"
-    for (sheet, column), labels in CONTROLLED.items():
+    for (sheet, header), labels in CONTROLLED.items():
         tab = book[sheet]
-        letter = openpyxl.utils.get_column_letter([c.value for c in tab[1]].index(column) + 1)
+        letter = openpyxl.utils.get_column_letter([c.value for c in tab[1]].index(header) + 1)
         lists = [
             v
             for v in tab.data_validations.dataValidation
             if v.type == "list" and f"{letter}2" in str(v.sqref)
         ]
-        assert len(lists) == 1, (sheet, column)
+        assert len(lists) == 1, (sheet, header)
         target, cells = lists[0].formula1.split("!")
         values = [c.value for row in book[target][cells.replace("$", "")] for c in row]
         assert values == labels

@@ -32,9 +32,9 @@ def test_concepts_exist_in_the_ontology_with_those_labels() -> None:
         assert (concept, SKOS.prefLabel, Literal(label, lang="fr")) in ontology
     resource_types = choices()[Kind.RESOURCE_TYPE]
     for label, cls in resource_types.by_label.items():
-        concept = ontology.value(predicate=URIRef(FDR + "classe"), object=cls)
-        assert concept is not None
-        assert (concept, SKOS.prefLabel, Literal(label, lang="fr")) in ontology
+        type_concept = ontology.value(predicate=URIRef(FDR + "classe"), object=cls)
+        assert type_concept is not None
+        assert (type_concept, SKOS.prefLabel, Literal(label, lang="fr")) in ontology
 
 
 def test_ifn_notations_match_the_ontology() -> None:

@@ -183,7 +183,9 @@ def test_resource_kinds_and_plan_elements_are_disjoint(g: Graph) -> None:
 
 
 def test_shortcut_is_defined_by_a_chain_and_self_restriction(g: Graph) -> None:
-    chain = list(Collection(g, g.value(FDR.mobiliseOperante, OWL.propertyChainAxiom)))
+    head = g.value(FDR.mobiliseOperante, OWL.propertyChainAxiom)
+    assert head is not None
+    chain = list(Collection(g, head))
     assert len(chain) == 3
     assert isinstance(chain[0], BNode) and g.value(chain[0], OWL.inverseOf) == FDR.chantier
     assert chain[1:] == [FDR.estOperante, FDR.ressource]

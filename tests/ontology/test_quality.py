@@ -7,6 +7,7 @@ import pytest
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS
+from rdflib.term import Node
 
 from feuille_de_route.ontology import FDR, ONTOLOGY_IRI, VERSION_IRI, load_ontology
 
@@ -49,7 +50,7 @@ def missing_annotations(g: Graph) -> list[str]:
     concepts = set(g.subjects(RDF.type, SKOS.Concept)) | set(
         g.subjects(RDF.type, SKOS.ConceptScheme)
     )
-    for c in sorted(concepts):
+    for c in sorted(concepts, key=str):
         assert isinstance(c, URIRef)
         for p in (SKOS.prefLabel, SKOS.definition):
             problems += [f"{c} {p} @{lang}" for lang in ("fr", "en") if not has_lang(g, c, p, lang)]
@@ -100,10 +101,10 @@ def class_members(g: Graph, node: object) -> Iterator[URIRef]:
             yield from class_members(g, inner)
 
 
-def class_parts(g: Graph, node: object) -> list[object]:
+def class_parts(g: Graph, node: Node) -> list[Node]:
     """The node and the operands of an intersection (restrictions of a definition)."""
-    parts: list[object] = [node]
-    for head in g.objects(node, OWL.intersectionOf):  # type: ignore[arg-type]
+    parts: list[Node] = [node]
+    for head in g.objects(node, OWL.intersectionOf):
         parts.extend(Collection(g, head))
     return parts
 
@@ -221,7 +222,11 @@ def test_missing_english_label_is_caught(ontology: Graph) -> None:
 
 
 def test_missing_french_definition_is_caught(ontology: Graph) -> None:
-    fr = next(o for o in ontology.objects(FDR.statut, SKOS.definition) if o.language == "fr")  # type: ignore[union-attr]
+    fr = next(
+        o
+        for o in ontology.objects(FDR.statut, SKOS.definition)
+        if isinstance(o, Literal) and o.language == "fr"
+    )
     g = broken(ontology, [(FDR.statut, SKOS.definition, fr)])
     assert missing_annotations(g) == [f"{FDR.statut} {SKOS.definition} @fr"]
 

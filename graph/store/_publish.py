@@ -4,9 +4,11 @@ import urllib.parse
 
 from rdflib import Graph
 
+from feuille_de_route import redact_url
+
 from ._http import http_request
 from ._terms import check_iri, ntriples
-from ._urls import query_url
+from ._urls import check_http_url, query_url
 from ._vocabulary import VOCABULARY_GRAPH, vocabulary_graph
 
 __all__ = ["graph_store_url", "publish"]
@@ -49,6 +51,8 @@ def publish(
     request, so a graph that cannot be written sends nothing.
     """
     check_iri(graph_name, "le nom du graphe")
+    if store_url is not None:
+        check_http_url(store_url, "adresse Graph Store (--depot)")
     base = store_url or graph_store_url(endpoint_url)
     data = ntriples(graph)
     vocabulary = ntriples(vocabulary_graph())
@@ -68,5 +72,5 @@ def _put(data: bytes, base: str, graph_name: str, timeout: float, retries: int) 
         headers={"Content-Type": "application/n-triples; charset=utf-8"},
         timeout=timeout,
         retries=retries,
-        what=f"publication du graphe <{graph_name}> sur {base}",
+        what=f"publication du graphe <{graph_name}> sur {redact_url(base)}",
     )

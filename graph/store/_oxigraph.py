@@ -2,16 +2,18 @@
 
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pyoxigraph as ox
 from rdflib import Graph
 from rdflib.term import Identifier
 
+from ._deadline import cancelled, within_deadline
 from ._errors import StoreError
 from ._result import SelectResult
 from ._terms import check_iri, from_oxigraph, ntriples, to_oxigraph
 from ._values import with_projected, with_values
+from ._vocabulary import VOCABULARY_GRAPH, is_vocabulary, vocabulary_graph
 
 __all__ = ["OxigraphStore"]
 
@@ -25,10 +27,16 @@ class OxigraphStore:
     substitutes only projected variables, so the bound ones are added to the projection
     (and GROUP BY) and their columns dropped from the answer. A query of another form gets
     a ``VALUES`` block of escaped terms instead. Only one process may open a folder.
+    ``timeout``: seconds a query may run (None: no limit), see ``within_deadline``.
+    The ontology's vocabulary (``vocabulary``, default ``fdr.ttl``'s SKOS part) is kept
+    in the named graph of the ontology's IRI, written on opening when it differs.
     """
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(
+        self, folder: Path, timeout: float | None = None, vocabulary: Graph | None = None
+    ) -> None:
         self.folder = Path(folder)
+        self.timeout = timeout
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             self._store = ox.Store(str(self.folder))
@@ -38,6 +46,20 @@ class OxigraphStore:
                 "Le dossier est peut-être déjà ouvert par une autre commande, "
                 "ou ce n'est pas un stockage Oxigraph."
             ) from exc
+        self._hold_vocabulary(vocabulary_graph(vocabulary))
+
+    def _hold_vocabulary(self, vocabulary: Graph) -> None:
+        """Write ``vocabulary`` in its named graph unless the store holds it already."""
+        name = ox.NamedNode(VOCABULARY_GRAPH)
+        held = {
+            (q.subject, q.predicate, q.object)
+            for q in self._store.quads_for_pattern(None, None, None, name)
+        }
+        wanted = {
+            tuple(to_oxigraph(cast(Identifier, term)) for term in triple) for triple in vocabulary
+        }
+        if held != wanted:
+            self.add_graph(vocabulary, VOCABULARY_GRAPH)
 
     def _query(self, query: str, bindings: Mapping[str, Identifier]) -> tuple[Any, set[str]]:
         """The engine's answer, and the columns added only to bind variables natively."""
@@ -66,24 +88,34 @@ class OxigraphStore:
 
     def select(self, query: str, bindings: Mapping[str, Identifier]) -> SelectResult:
         """Run a SELECT query over the union of the named graphs."""
+        return within_deadline(
+            lambda: self._select(query, bindings), self.timeout, f"stockage {self.folder}"
+        )
+
+    def _select(self, query: str, bindings: Mapping[str, Identifier]) -> SelectResult:
         solutions, added = self._query(query, bindings)
         if not isinstance(solutions, ox.QuerySolutions):
             raise StoreError("la requête n'est pas un SELECT.")
         variables = [v for v in solutions.variables if v.value not in added]
         names = [v.value for v in variables]
         cache: dict[Any, Identifier | None] = {}
-        rows = [
-            {
-                name: from_oxigraph(solution[variable], cache)
-                for name, variable in zip(names, variables, strict=True)
-            }
-            for solution in solutions
-        ]
+        rows = []
+        for solution in solutions:
+            if cancelled():
+                break
+            rows.append(
+                {
+                    name: from_oxigraph(solution[variable], cache)
+                    for name, variable in zip(names, variables, strict=True)
+                }
+            )
         return SelectResult(names, rows)
 
     def ask(self, query: str, bindings: Mapping[str, Identifier]) -> bool:
         """Run an ASK query over the union of the named graphs."""
-        answer, _ = self._query(query, bindings)
+        answer, _ = within_deadline(
+            lambda: self._query(query, bindings), self.timeout, f"stockage {self.folder}"
+        )
         if not isinstance(answer, ox.QueryBoolean):
             raise StoreError("la requête n'est pas un ASK.")
         return bool(answer)
@@ -120,14 +152,22 @@ class OxigraphStore:
             raise StoreError(f"impossible de charger {path} : {exc}") from exc
 
     def graph_names(self) -> list[str]:
-        """IRIs of the named graphs held."""
-        return sorted(g.value for g in self._store.named_graphs() if isinstance(g, ox.NamedNode))
+        """IRIs of the named graphs held, the vocabulary's left out."""
+        return sorted(
+            g.value
+            for g in self._store.named_graphs()
+            if isinstance(g, ox.NamedNode) and not is_vocabulary(g.value)
+        )
 
     def is_empty(self) -> bool:
-        """Whether the store holds no triple at all."""
-        return not bool(self._store.query("ASK { GRAPH ?g { ?s ?p ?o } }")) and not bool(
-            self._store.query("ASK { ?s ?p ?o }")
-        )
+        """Whether the store holds no triple besides the vocabulary."""
+        for name in self.graph_names():
+            if next(
+                iter(self._store.quads_for_pattern(None, None, None, ox.NamedNode(name))), None
+            ):
+                return False
+        default = ox.DefaultGraph()
+        return next(iter(self._store.quads_for_pattern(None, None, None, default)), None) is None
 
     def flush(self) -> None:
         """Write buffered data to disk."""

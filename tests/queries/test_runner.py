@@ -106,7 +106,8 @@ def test_syntax_errors_point_at_the_line(
 def test_only_select_queries_are_run(gp_store: MemoryStore) -> None:
     with pytest.raises(UserError, match="SELECT"):
         run_query_text("ASK { ?s ?p ?o }", gp_store)
-    with pytest.raises(UserError, match="syntaxe"):
+    # Issue 9 row 14: an update is refused as such, not as a syntax error.
+    with pytest.raises(UserError, match="mises à jour SPARQL ne sont pas acceptées"):
         run_query_text("DROP ALL", gp_store)
 
 
@@ -115,7 +116,8 @@ def test_query_file(tmp_path: Path, gp_store: MemoryStore) -> None:
     path.write_text("#+ titre: Compter\nSELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }\n", "utf-8")
     query = load_query_file(path)
     assert query.name == "ma-requete" and query.title == "Compter"
-    assert to_python(select(query, gp_store).rows[0]["n"]) > 0
+    count = to_python(select(query, gp_store).rows[0]["n"])
+    assert isinstance(count, int) and count > 0
     with pytest.raises(UserError, match="introuvable"):
         load_query_file(tmp_path / "absente.rq")
     bad = tmp_path / "faute.rq"

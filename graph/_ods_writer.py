@@ -18,6 +18,7 @@ from ._spreadsheet_form import (
     controlled_lists,
     header_note,
     is_narrow,
+    is_text_code,
     list_error,
     list_prompt,
     typed_value,
@@ -51,6 +52,8 @@ def write_ods(workbook: Workbook, path: Path) -> None:
 
 
 def _add_styles(document: Any) -> dict[str, Any]:
+    from odf.number import TextContent
+    from odf.number import TextStyle as NumberTextStyle
     from odf.style import Style, TableCellProperties, TableColumnProperties, TextProperties
 
     styles: dict[str, Any] = {}
@@ -62,6 +65,13 @@ def _add_styles(document: Any) -> dict[str, Any]:
         )
         document.automaticstyles.addElement(style)
         styles[name] = style
+    # Code columns (INSEE codes, IDs) are formatted as text: 01001 keeps its leading zero.
+    text_format = NumberTextStyle(name="format-texte")
+    text_format.addElement(TextContent())
+    document.automaticstyles.addElement(text_format)
+    code = Style(name="cellule-code", family="table-cell", datastylename="format-texte")
+    document.automaticstyles.addElement(code)
+    styles["code"] = code
     for name, width in _COLUMN_WIDTHS.items():
         style = Style(name=f"colonne-{name}", family="table-column")
         style.addElement(TableColumnProperties(columnwidth=width))
@@ -110,13 +120,15 @@ def _table(
     table = Table(name=spec.name)
     for column in spec.columns:
         width = "etroite" if is_narrow(column) else "large"
-        table.addElement(TableColumn(stylename=styles[width]))
+        code = {"defaultcellstylename": styles["code"]} if is_text_code(column) else {}
+        table.addElement(TableColumn(stylename=styles[width], **code))
     table.addElement(_header(spec, styles))
     for row in sheet.rows if sheet else []:
         table.addElement(_data_row(spec, row, validations))
     form = TableRow(numberrowsrepeated=str(_FORM_ROWS))
     for column in spec.columns:
-        form.addElement(TableCell(**_validation_of(column.kind, validations)))
+        code = {"stylename": styles["code"]} if is_text_code(column) else {}
+        form.addElement(TableCell(**_validation_of(column.kind, validations), **code))
     table.addElement(form)
     return table
 

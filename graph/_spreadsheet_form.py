@@ -31,6 +31,8 @@ OPTIONAL_COLOUR = "DDEBF7"
 NARROW = frozenset({Kind.INTEGER})
 LIST_ERROR_TITLE = "Valeur non prévue"
 
+# Text columns holding official codes (SIREN, SIRET, INSEE or département codes).
+_CODE_COLUMNS = frozenset({"territoire", "epci", "siret"})
 _GROUPING = re.compile(r"[\s\u00a0\u202f]")
 
 
@@ -82,7 +84,7 @@ def is_narrow(column: Column) -> bool:
 
 def is_text_code(column: Column) -> bool:
     """Whether the column holds codes to keep as text (01001 keeps its leading zero)."""
-    return column.kind in (Kind.ID, Kind.REF, Kind.LIST)
+    return column.kind in (Kind.ID, Kind.REF, Kind.LIST) or column.name in _CODE_COLUMNS
 
 
 def list_prompt(labels: list[str]) -> str:

@@ -78,3 +78,16 @@ def test_template_reads_back_empty(tmp_path: Path, name: str) -> None:
     workbook = read_workbook(tmp_path / name)
     assert set(workbook.sheets) == {spec.name for spec in SHEETS}
     assert all(len(sheet) == 0 for sheet in workbook.sheets.values())
+
+
+def test_ods_template_formats_code_columns_as_text(tmp_path: Path) -> None:
+    import zipfile
+
+    from feuille_de_route.graph import write_template
+
+    write_template(tmp_path / "modele.ods")
+    content = zipfile.ZipFile(tmp_path / "modele.ods").read("content.xml").decode("utf-8")
+    assert '<number:text-style style:name="format-texte"' in content
+    communes = content.split('table:name="Communes">', 1)[1]
+    first_column = communes.split("/>", 1)[0]
+    assert 'table:default-cell-style-name="cellule-code"' in first_column

@@ -94,3 +94,13 @@ def test_priority_round_trips_through_every_format(
     assert [r["prioritaire"] for r in workbook.rows("Enjeux")] == ["oui"] * 4 + ["non"]
     write_workbook(workbook, tmp_path / target)
     assert isomorphic(build_graph(read_workbook(tmp_path / target)), original)
+
+
+def test_an_enjeu_marked_not_priority_needs_no_chantiers(
+    csv_folder: Callable[[Rows], Path],
+) -> None:
+    rows = _five_enjeux(["oui", "oui", "oui", "", "non"])
+    report = validate(build_graph(read_workbook(csv_folder(rows))))
+    per_enjeu = [w for w in report.warnings if "4 à 5 chantiers par enjeu" in w.message]
+    flagged = {str(w.focus).rsplit("/", 1)[1] for w in per_enjeu}
+    assert flagged == {"1", "2", "3", "4"}  # « non » (5) is left out, unmarked 4 is not

@@ -6,10 +6,13 @@ OUT ?= sortie/grand-perigueux
 
 .PHONY: install demo test lint typecheck pytest bench reference clean
 
+# setuptools always adds an information-only notice (« Editable installation ») to an
+# editable install, warning that a folder named like the package may shadow it: here
+# that folder *is* the package. Only that notice is silenced, by its text.
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q -e '.[dev]'
+	PYTHONWARNINGS='ignore:Editable installation' $(BIN)/pip install -q -e '.[dev]'
 	touch $@
 
 install: $(BIN)/.installed

@@ -8,7 +8,15 @@ and SHACL shapes) → :mod:`feuille_de_route.graph` (workbooks to RDF) →
 :mod:`feuille_de_route.viz` (the cartography of resources).
 """
 
-from ._atomic import atomic_write, atomic_write_bytes, atomic_write_files, atomic_write_text
+from ._atomic import (
+    OutputError,
+    atomic_write,
+    atomic_write_bytes,
+    atomic_write_files,
+    atomic_write_text,
+    atomic_write_tree,
+    os_error_text,
+)
 from ._errors import UserError
 from ._iris import is_absolute_iri, is_http_iri
 from ._safe_text import neutralise_csv_cell, redact_url, restore_csv_cell, terminal_safe
@@ -17,16 +25,19 @@ from ._sorting import natural_key
 __version__ = "0.1.0"
 
 __all__ = [
+    "OutputError",
     "UserError",
     "__version__",
     "atomic_write",
     "atomic_write_bytes",
     "atomic_write_files",
     "atomic_write_text",
+    "atomic_write_tree",
     "is_absolute_iri",
     "is_http_iri",
     "natural_key",
     "neutralise_csv_cell",
+    "os_error_text",
     "redact_url",
     "restore_csv_cell",
     "terminal_safe",

@@ -15,6 +15,7 @@ from ._runner import (
     parse_user_query,
     run_query,
     run_query_text,
+    run_select,
     select,
 )
 from ._values import to_python
@@ -33,6 +34,7 @@ __all__ = [
     "parse_user_query",
     "run_query",
     "run_query_text",
+    "run_select",
     "select",
     "to_python",
 ]

@@ -5,11 +5,12 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Callable
 
 from rdflib import XSD, BNode, Literal, URIRef
 from rdflib.term import Identifier
 
-from feuille_de_route import UserError
+from feuille_de_route import UserError, neutralise_csv_cell, terminal_safe
 from feuille_de_route.graph.store import SelectResult
 from feuille_de_route.ontology import PREFIXES
 
@@ -63,23 +64,40 @@ def _json(result: SelectResult) -> str:
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
-def _csv(result: SelectResult) -> str:
+def _csv_cell(term: Identifier | None) -> str:
+    """A CSV cell; a text a spreadsheet would run as a formula is neutralised (OWASP).
+
+    A number stays as it is (``-3`` is no formula), so numeric columns still sort as such.
+    """
+    if term is None:
+        return ""
+    if isinstance(term, BNode):
+        return f"_:{term}"
+    text = str(term)
+    if isinstance(term, Literal) and term.datatype in _NUMERIC and _is_number(text):
+        return text
+    return neutralise_csv_cell(text)
+
+
+_NUMERIC = frozenset({XSD.integer, XSD.decimal, XSD.double, XSD.float, XSD.int, XSD.long})
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _csv(result: SelectResult, shown: Callable[[str], str]) -> str:
     """SPARQL 1.1 Query Results CSV Format: plain values, CRLF line ends."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     variables = list(result.variables)
-    writer.writerow(variables)
+    writer.writerow([shown(v) for v in variables])
     for row in result.rows:
-        cells = []
-        for v in variables:
-            term = row.get(v)
-            if term is None:
-                cells.append("")
-            elif isinstance(term, BNode):
-                cells.append(f"_:{term}")
-            else:
-                cells.append(str(term))
-        writer.writerow(cells)
+        writer.writerow([shown(_csv_cell(row.get(v))) for v in variables])
     return buffer.getvalue()
 
 
@@ -87,19 +105,19 @@ def _markdown_cell(text: str) -> str:
     return text.replace("\\", "\\\\").replace("|", "\\|").replace("\r", "").replace("\n", "<br>")
 
 
-def _markdown(result: SelectResult) -> str:
+def _markdown(result: SelectResult, shown: Callable[[str], str]) -> str:
     variables = list(result.variables)
     lines = [
-        "| " + " | ".join(_markdown_cell(v) for v in variables) + " |",
+        "| " + " | ".join(shown(_markdown_cell(v)) for v in variables) + " |",
         "|" + "|".join(" --- " for _ in variables) + "|",
     ]
     for row in result.rows:
-        cells = (_markdown_cell(_display(row.get(v))) for v in variables)
+        cells = (shown(_markdown_cell(_display(row.get(v)))) for v in variables)
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines) + "\n"
 
 
-def _table(result: SelectResult, width: int) -> str:
+def _table(result: SelectResult, width: int, shown: Callable[[str], str]) -> str:
     from rich.console import Console
     from rich.table import Table
     from rich.text import Text
@@ -107,10 +125,10 @@ def _table(result: SelectResult, width: int) -> str:
     table = Table(show_lines=False, header_style="bold", expand=False)
     variables = list(result.variables)
     for v in variables:
-        table.add_column(v, overflow="fold")
+        table.add_column(shown(v), overflow="fold")
     for row in result.rows:
         # Text objects: data is never read as rich markup.
-        table.add_row(*(Text(_display(row.get(v))) for v in variables))
+        table.add_row(*(Text(shown(_display(row.get(v)))) for v in variables))
     console = Console(file=io.StringIO(), width=width, color_system=None, highlight=False)
     console.print(table)
     count = len(result.rows)
@@ -120,14 +138,26 @@ def _table(result: SelectResult, width: int) -> str:
     return output.getvalue()
 
 
-def format_result(result: SelectResult, format: str, width: int = 100) -> str:
-    """``result`` as ``table`` (``width`` columns), ``csv``, ``json`` or ``markdown`` text."""
+def _kept(text: str) -> str:
+    return text
+
+
+def format_result(
+    result: SelectResult, format: str, width: int = 100, *, terminal: bool = False
+) -> str:
+    """``result`` as ``table`` (``width`` columns), ``csv``, ``json`` or ``markdown`` text.
+
+    ``terminal``: the text goes to a terminal, so control characters in the values are
+    shown escaped (a file keeps them). CSV cells that a
+    spreadsheet would take as formulas are neutralised either way.
+    """
+    shown = terminal_safe if terminal else _kept
     if format == "json":
         return _json(result)
     if format == "csv":
-        return _csv(result)
+        return _csv(result, shown)
     if format == "markdown":
-        return _markdown(result)
+        return _markdown(result, shown)
     if format == "table":
-        return _table(result, width)
+        return _table(result, width, shown)
     raise UserError(f"Format inconnu : « {format} » ; formats possibles : {', '.join(FORMATS)}.")

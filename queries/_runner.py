@@ -6,12 +6,13 @@ import datetime
 import decimal
 import functools
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from pathlib import Path
 
 from feuille_de_route import UserError
 from feuille_de_route.graph.store import SelectResult, Store
 
+from ._guard import check_access
 from ._parameters import bind_parameters
 from ._querydef import Parameter, QueryDef, parse_query_text
 from ._syntax import check_select
@@ -26,6 +27,7 @@ __all__ = [
     "parse_user_query",
     "run_query",
     "run_query_text",
+    "run_select",
     "select",
 ]
 
@@ -131,13 +133,37 @@ def load_query_file(path: Path) -> QueryDef:
     return parse_user_query(text, path)
 
 
+def _own_graphs(store: Store) -> Collection[str]:
+    names = getattr(store, "graph_names", None)
+    return list(names()) if callable(names) else []
+
+
 def select(query: QueryDef, store: Store, **params: object) -> SelectResult:
     """Run ``query`` on ``store`` with ``params`` bound as RDF terms; raw terms come back.
 
     Parameters are checked against the header (unknown, missing or ill-typed values
     raise a French :class:`UserError`); a user's query may also use ``?_name`` without
-    declaring it, the value's Python type then gives the RDF type.
+    declaring it, the value's Python type then gives the RDF type. A query that would
+    reach outside the store is refused (see :func:`run_select`).
     """
+    return run_select(query, store, params)
+
+
+def run_select(
+    query: QueryDef,
+    store: Store,
+    params: Mapping[str, object],
+    *,
+    federation: Collection[str] = (),
+) -> SelectResult:
+    """:func:`select`, with ``SERVICE`` allowed to the hosts in ``federation``.
+
+    Before it runs, the query is refused if it would reach outside the store: a
+    ``SERVICE`` to a host not in ``federation``, a ``FROM`` naming a graph the store does
+    not hold.
+    """
+    where = f"« {query.path} »" if query.path is not None else f"« {query.name} »"
+    check_access(query.text, where, lambda: _own_graphs(store), federation)
     values: Mapping[str, object] = params
     if query.path is None or query.path.parent != CATALOGUE_DIR:
         query, values = _user_parameters(query, params)

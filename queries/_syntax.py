@@ -7,7 +7,7 @@ import re
 
 from pyparsing import ParseBaseException
 from rdflib.plugins.sparql.algebra import translateQuery
-from rdflib.plugins.sparql.parser import parseQuery
+from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 
 from feuille_de_route import UserError
 
@@ -33,6 +33,14 @@ def _excerpt(text: str, line: int, column: int) -> str:
     return f"\n    {source}\n    {' ' * (max(column, 1) - 1)}^"
 
 
+def _is_update(text: str) -> bool:
+    try:
+        parseUpdate(text)
+    except ParseBaseException:
+        return False
+    return True
+
+
 @functools.lru_cache(maxsize=64)
 def check_select(text: str, where: str) -> None:
     """Raise a French :class:`UserError` unless ``text`` is a valid SPARQL SELECT query.
@@ -43,6 +51,12 @@ def check_select(text: str, where: str) -> None:
     try:
         parsed = parseQuery(text)
     except ParseBaseException as exc:
+        if _is_update(text):
+            raise UserError(
+                f"La requête {where} est une mise à jour SPARQL (INSERT, DELETE, LOAD, "
+                "CLEAR, DROP…) : les mises à jour SPARQL ne sont pas acceptées, seules les "
+                "requêtes SELECT le sont."
+            ) from None
         raise UserError(
             f"Erreur de syntaxe SPARQL {where}, ligne {exc.lineno}, colonne {exc.col} : "
             f"la requête n'est plus valide à partir de cet endroit."

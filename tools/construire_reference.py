@@ -21,19 +21,12 @@ from pathlib import Path
 from typing import Any
 
 from feuille_de_route import UserError, atomic_write_files
+from feuille_de_route.graph import IFN_INDICATORS
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = ROOT.parent / "shared" / "data"
 DEFAULT_OUTPUT = ROOT / "graph" / "donnees" / "reference"
 
-IFN_INDICATORS: tuple[str, ...] = (
-    "no_thd_coverage_rate",
-    "no_4g_coverage_rate",
-    "poverty_rate",
-    "older_65_rate",
-    "nscol15p_rate",
-    "total",
-)
 
 # File name → header; the reader (graph/_reference.py) expects exactly these.
 HEADERS: dict[str, tuple[str, ...]] = {

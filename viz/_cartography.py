@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 import networkx as nx
 
-from feuille_de_route import UserError, atomic_write_text, natural_key
+from feuille_de_route import UserError, atomic_write_tree, natural_key
 
 from ._graph import build_chantier_graph, build_gaps_graph, build_roadmap_graph
 from ._layout import chantier_layout, gaps_layout, roadmap_layout
@@ -186,7 +186,7 @@ def write_cartographies(store: "Store", folder: Path, roadmap: str | None = None
 
     Pages: ``feuille-de-route.html``, ``lacunes.html``, one ``chantier-<ID>.html`` per
     chantier, then ``index.html``; returns their paths. ``roadmap`` (IRI or identifier)
-    is chosen as in :func:`build_cartography`. Each file is written atomically.
+    is chosen as in :func:`build_cartography`. The pages replace the folder's as one set.
     """
     folder = Path(folder)
     if folder.exists() and not folder.is_dir():
@@ -204,7 +204,7 @@ def write_cartographies(store: "Store", folder: Path, roadmap: str | None = None
         roadmap=chosen,
     )
     back = [("index.html", "Toutes les cartes")]
-    written: list[Path] = []
+    pages_html: dict[str, bytes] = {}
     overview = [
         (
             "feuille-de-route.html",
@@ -218,9 +218,7 @@ def write_cartographies(store: "Store", folder: Path, roadmap: str | None = None
         ),
     ]
     for (name, _, _), view in zip(overview, ("feuille-de-route", "lacunes"), strict=True):
-        path = folder / name
-        atomic_write_text(path, render_view(results, view, links=back))
-        written.append(path)
+        pages_html[name] = render_view(results, view, links=back).encode("utf-8")
     chantiers: dict[str, str] = {}
     for row in results.arbre:
         ident = row.get("chantierId")
@@ -231,17 +229,11 @@ def write_cartographies(store: "Store", folder: Path, roadmap: str | None = None
     for ident in sorted(chantiers, key=natural_key):
         name = _file_name(ident, taken)
         results.fiche = query("fiche-chantier", chantier=ident)
-        path = folder / name
-        atomic_write_text(path, render_view(results, "chantier", ident, links=back))
-        written.append(path)
+        pages_html[name] = render_view(results, "chantier", ident, links=back).encode("utf-8")
         pages.append((name, f"Chantier {ident}", chantiers[ident]))
-    index = folder / "index.html"
-    atomic_write_text(
-        index,
-        render_index(
-            f"Cartographies — {chosen.name}" if chosen else "Cartographies de la feuille de route",
-            [("Vues d'ensemble", overview), ("Cartographie des ressources par chantier", pages)],
-        ),
-    )
-    written.append(index)
-    return written
+    pages_html["index.html"] = render_index(
+        f"Cartographies — {chosen.name}" if chosen else "Cartographies de la feuille de route",
+        [("Vues d'ensemble", overview), ("Cartographie des ressources par chantier", pages)],
+    ).encode("utf-8")
+    # One unit: the folder holds the old pages or the new ones, never a mix.
+    return atomic_write_tree(folder, pages_html, owned=lambda name: name.endswith(".html"))

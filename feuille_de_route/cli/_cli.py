@@ -5,12 +5,16 @@ heavy imports stay inside the command functions so that ``--help`` answers at on
 """
 
 import argparse
+import contextlib
 import importlib
+import os
 import sys
 from collections.abc import Callable, Sequence
 
 from .. import __version__
+from .._atomic import os_error_text
 from .._errors import UserError
+from .._safe_text import terminal_safe
 
 __all__ = ["main"]
 
@@ -92,8 +96,41 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return func(args)
     except UserError as exc:
-        print(f"Erreur : {exc}", file=sys.stderr)
-        return exc.exit_code
+        return _report(str(exc), exc.exit_code)
+    except BrokenPipeError:
+        return _closed_output()
+    except OSError as exc:
+        where = f" « {exc.filename} »" if exc.filename else ""
+        return _report(f"lecture ou écriture impossible{where} : {os_error_text(exc)}.", 2)
     except KeyboardInterrupt:
-        print("Interrompu.", file=sys.stderr)
-        return 130
+        return _report("Interrompu.", 130, prefix="")
+    except MemoryError:
+        return _report("mémoire insuffisante pour cette commande.", 2)
+    except Exception as exc:  # never a traceback: the user gets what happened, in French
+        return _report(
+            f"erreur inattendue ({type(exc).__name__}) : {exc}. Merci de la signaler avec "
+            "la commande lancée.",
+            2,
+        )
+
+
+def _report(message: str, code: int, prefix: str = "Erreur : ") -> int:
+    """Print ``message`` on stderr, control characters shown, never executed."""
+    with contextlib.suppress(OSError):  # stderr closed too: the exit code says it
+        print(prefix + terminal_safe(message), file=sys.stderr)
+    return code
+
+
+def _closed_output() -> int:
+    """The reader of our output left (``| head``): stop quietly, exit 2.
+
+    Standard output is pointed at /dev/null so that the interpreter's final flush does
+    not fail again with a traceback.
+    """
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass
+    return _report("la sortie a été fermée avant la fin (tube fermé) ; résultat incomplet.", 2)

@@ -56,6 +56,7 @@ def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None
 
 
 def _run(args: argparse.Namespace) -> int:
+    from feuille_de_route import redact_url, terminal_safe
     from feuille_de_route.graph import load_roadmap
     from feuille_de_route.graph.store import graph_store_url, publish, roadmap_graph_name
 
@@ -69,5 +70,6 @@ def _run(args: argparse.Namespace) -> int:
     name = roadmap_graph_name(graph)
     target = args.depot or graph_store_url(args.endpoint)
     count = publish(graph, args.endpoint, name, store_url=args.depot, timeout=args.delai)
-    print(f"Publié : {count} triplets dans le graphe <{name}> sur {target}.")
+    shown = terminal_safe(redact_url(target))
+    print(f"Publié : {count} triplets dans le graphe <{terminal_safe(name)}> sur {shown}.")
     return 0

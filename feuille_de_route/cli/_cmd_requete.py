@@ -66,6 +66,17 @@ def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None
         metavar="FICHIER",
         help="écrire le résultat dans FICHIER (écriture atomique) plutôt qu'à l'écran",
     )
+    parser.add_argument(
+        "--federation",
+        action="append",
+        default=[],
+        metavar="HOTE",
+        help=(
+            "autoriser la requête à interroger les serveurs SPARQL de cet hôte par SERVICE "
+            "(répétable) ; sans cette option, une requête ne contacte aucun serveur et ne "
+            "lit aucun fichier (SERVICE, FROM et FROM NAMED extérieurs sont refusés)"
+        ),
+    )
     add_store_arguments(parser)
     parser.set_defaults(func=_run)
 
@@ -98,8 +109,8 @@ def _run(args: argparse.Namespace) -> int:
     import shutil
     import sys
 
-    from feuille_de_route import UserError, atomic_write_text
-    from feuille_de_route.queries import format_result, get_query, load_query_file, select
+    from feuille_de_route import UserError, atomic_write_text, terminal_safe
+    from feuille_de_route.queries import format_result, get_query, load_query_file, run_select
 
     from ._store_options import open_store
 
@@ -122,7 +133,7 @@ def _run(args: argparse.Namespace) -> int:
         query = get_query(args.nom)
     params = _params(args.param)
     store = open_store(args)
-    result = select(query, store, **params)
+    result = run_select(query, store, params, federation=args.federation)
     if params.get("chantier") and not params.get("feuilleDeRoute") and _several_roadmaps(store):
         print(
             f"Attention : le stockage contient plusieurs feuilles de route et l'identifiant "
@@ -133,13 +144,13 @@ def _run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     width = 120 if args.sortie is not None else shutil.get_terminal_size((100, 24)).columns
-    text = format_result(result, args.format, width=width)
+    text = format_result(result, args.format, width=width, terminal=args.sortie is None)
     if args.sortie is not None:
         atomic_write_text(args.sortie, text)
         count = len(result.rows)
         print(
             f"{count} ligne{'s' if count > 1 else ''} écrite{'s' if count > 1 else ''} "
-            f"dans {args.sortie}",
+            f"dans {terminal_safe(str(args.sortie))}",
             file=sys.stderr,
         )
     else:

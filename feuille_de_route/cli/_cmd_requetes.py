@@ -42,6 +42,7 @@ def _parameters_text(parameters: "tuple[object, ...]") -> list[str]:
 
 
 def _run(args: argparse.Namespace) -> int:
+    import io
     import shutil
     import sys
 
@@ -71,7 +72,12 @@ def _run(args: argparse.Namespace) -> int:
             about.append("\n" + query.description)
         params = "\n".join(_parameters_text(query.parameters)) or "—"
         table.add_row(Text(query.name), about, Text(params))
-    console = Console(width=shutil.get_terminal_size((120, 24)).columns, highlight=False)
+    # Rendered to text first: a closed output then fails in sys.stdout.write, which the
+    # command line reports like any other (rich would exit on its own).
+    buffer = io.StringIO()
+    width = shutil.get_terminal_size((120, 24)).columns
+    styled = sys.stdout.isatty()
+    console = Console(file=buffer, width=width, highlight=False, force_terminal=styled)
     console.print(table)
     console.print(
         Text(
@@ -79,4 +85,5 @@ def _run(args: argparse.Namespace) -> int:
             "[--param nom=valeur …] [--format table|csv|json|markdown]"
         )
     )
+    sys.stdout.write(buffer.getvalue())
     return 0

@@ -48,7 +48,10 @@ def add_store_arguments(parser: argparse.ArgumentParser) -> None:
         type=float,
         default=30.0,
         metavar="SECONDES",
-        help="délai d'attente de chaque requête au serveur SPARQL (défaut : 30 s)",
+        help=(
+            "durée maximale de chaque requête, en mémoire, dans le stockage ou au serveur "
+            "SPARQL (défaut : 30 s) : au-delà, la requête est arrêtée avec un message"
+        ),
     )
 
 
@@ -65,6 +68,9 @@ def open_store(args: argparse.Namespace) -> "Store":
     classeur: Path | None = getattr(args, "classeur", None)
     folder: Path | None = getattr(args, "stockage", None)
     endpoint: str | None = getattr(args, "endpoint", None)
+    delay = getattr(args, "delai", 30.0)
+    if not delay > 0 or delay == float("inf"):
+        raise UserError(f"--delai doit être un nombre de secondes positif, pas {delay}.")
     if endpoint:
         if classeur is not None:
             raise UserError(
@@ -72,14 +78,11 @@ def open_store(args: argparse.Namespace) -> "Store":
                 "tel qu'il est. Pour y envoyer une feuille de route : "
                 "feuille-de-route publier CLASSEUR --endpoint URL."
             )
-        delay = getattr(args, "delai", 30.0)
-        if not delay > 0:
-            raise UserError(f"--delai doit être un nombre de secondes positif, pas {delay}.")
         return EndpointStore(endpoint, timeout=delay)
     if folder is not None:
-        store = OxigraphStore(folder)
+        store = OxigraphStore(folder, timeout=delay)
         if classeur is not None or store.is_empty():
             graph = load_roadmap(classeur, roadmap_limits(args))
             store.add_graph(graph, roadmap_graph_name(graph))
         return store
-    return MemoryStore(load_roadmap(classeur, roadmap_limits(args)))
+    return MemoryStore(load_roadmap(classeur, roadmap_limits(args)), timeout=delay)

@@ -7,6 +7,8 @@ from typing import Any
 from rdflib import Graph
 from rdflib.term import Identifier
 
+from feuille_de_route import redact_url
+
 from ._errors import StoreError
 from ._http import http_request
 from ._publish import publish
@@ -34,6 +36,7 @@ class EndpointStore:
 
     def __init__(self, url: str, timeout: float = 30.0, retries: int = 2) -> None:
         self.url = query_url(url)
+        self._shown = redact_url(self.url)  # the URL as messages show it
         self.timeout = timeout
         self.retries = retries
 
@@ -48,13 +51,13 @@ class EndpointStore:
             },
             timeout=self.timeout,
             retries=self.retries,
-            what=f"requête au serveur SPARQL {self.url}",
+            what=f"requête au serveur SPARQL {self._shown}",
         )
         try:
             return json.loads(body)
         except ValueError as exc:
             raise StoreError(
-                f"le serveur SPARQL {self.url} a renvoyé une réponse qui n'est pas du JSON "
+                f"le serveur SPARQL {self._shown} a renvoyé une réponse qui n'est pas du JSON "
                 f"de résultats SPARQL : {body[:200]!r}"
             ) from exc
 
@@ -69,7 +72,7 @@ class EndpointStore:
             ]
         except (KeyError, TypeError) as exc:
             raise StoreError(
-                f"le serveur SPARQL {self.url} a renvoyé des résultats mal formés ({exc!r})."
+                f"le serveur SPARQL {self._shown} a renvoyé des résultats mal formés ({exc!r})."
             ) from exc
         return SelectResult(names, rows)
 
@@ -78,7 +81,7 @@ class EndpointStore:
         answer = self._post(query, bindings)
         if not isinstance(answer, dict) or not isinstance(answer.get("boolean"), bool):
             raise StoreError(
-                f"le serveur SPARQL {self.url} n'a pas répondu à l'ASK par un booléen."
+                f"le serveur SPARQL {self._shown} n'a pas répondu à l'ASK par un booléen."
             )
         return bool(answer["boolean"])
 

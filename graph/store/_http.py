@@ -1,11 +1,16 @@
 """HTTP for SPARQL servers: standard library only, bounded retries, French errors."""
 
+import base64
 import http.client
+import re
 import socket
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from collections.abc import Mapping
+
+from feuille_de_route import redact_url, terminal_safe
 
 from ._errors import StoreError
 
@@ -14,6 +19,7 @@ __all__ = ["http_request"]
 # Answers that say "try again later": a proxy or a server still starting or overloaded.
 _TRANSIENT_STATUS = frozenset({502, 503, 504})
 _MESSAGE_LIMIT = 1000
+_URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://[^\s<>»]+")
 
 
 def _server_message(error: urllib.error.HTTPError) -> str:
@@ -24,7 +30,23 @@ def _server_message(error: urllib.error.HTTPError) -> str:
     text = body.decode("utf-8", errors="replace").strip()
     if len(text) > _MESSAGE_LIMIT:
         text = text[:_MESSAGE_LIMIT] + "…"
-    return text or "(sans message)"
+    # A server's words are data: shown, never run by the terminal.
+    return terminal_safe(text) or "(sans message)"
+
+
+def _credentials(url: str) -> tuple[str, dict[str, str]]:
+    """``url`` without its ``user:password@``, and the Basic authorisation header for it.
+
+    Credentials travel in a header, never in a URL that a message or a log could show.
+    """
+    parts = urllib.parse.urlsplit(url)
+    if "@" not in parts.netloc:
+        return url, {}
+    userinfo, _, host = parts.netloc.rpartition("@")
+    user, _, password = userinfo.partition(":")
+    token = f"{urllib.parse.unquote(user)}:{urllib.parse.unquote(password)}"
+    clean = urllib.parse.urlunsplit(parts._replace(netloc=host))
+    return clean, {"Authorization": "Basic " + base64.b64encode(token.encode()).decode("ascii")}
 
 
 def http_request(
@@ -46,10 +68,17 @@ def http_request(
     """
     attempts = retries + 1
     failure = ""
+    url, authorisation = _credentials(url)
+    what = _URL.sub(lambda match: redact_url(match.group(0)), what)
     for attempt in range(attempts):
         if attempt:
             time.sleep(0.2 * 2 ** (attempt - 1))
-        request = urllib.request.Request(url, data=data, method=method, headers=dict(headers))
+        try:
+            request = urllib.request.Request(
+                url, data=data, method=method, headers={**headers, **authorisation}
+            )
+        except ValueError as exc:
+            raise StoreError(f"{what} : adresse invalide {url} ({exc}).") from None
         try:
             with urllib.request.urlopen(request, timeout=timeout) as response:
                 body: bytes = response.read()
@@ -79,6 +108,8 @@ def http_request(
                 ) from exc
             else:
                 failure = f"connexion impossible ou coupée ({reason})"
+        except http.client.InvalidURL as exc:
+            raise StoreError(f"{what} : adresse invalide {url} ({exc}).") from None
         except (ConnectionError, http.client.HTTPException) as exc:
             failure = f"connexion coupée par le serveur avant la fin de l'échange ({exc!r})"
     raise StoreError(

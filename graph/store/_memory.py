@@ -4,17 +4,23 @@ import functools
 from collections.abc import Iterable, Mapping
 from typing import cast
 
+import rdflib.plugins.sparql
 from rdflib import RDF, ConjunctiveGraph, Dataset, Graph, URIRef
 from rdflib.plugins.sparql import prepareQuery
 from rdflib.plugins.sparql.sparql import Query
 from rdflib.query import ResultRow
 from rdflib.term import Identifier
 
+from ._deadline import cancelled, within_deadline
 from ._naming import FEUILLE_DE_ROUTE
 from ._result import SelectResult
 from ._terms import check_iri, normalise
 
 __all__ = ["MemoryStore"]
+
+# rdflib fetches (or reads from disk) every graph a query names with FROM / FROM NAMED;
+# a query must never reach outside the store, so that loading is switched off.
+rdflib.plugins.sparql.SPARQL_LOAD_GRAPHS = False
 
 
 @functools.lru_cache(maxsize=256)
@@ -55,9 +61,11 @@ class MemoryStore:
     one roadmap by reading its graph only. ``MemoryStore(graph)`` copies a plain graph
     into such a Dataset (see ``_as_dataset``: a few ms for a territory); a ``Dataset``
     (or ``ConjunctiveGraph``) is queried as it is, as the union of its graphs.
+    ``timeout``: seconds a query may run (None: no limit), see ``within_deadline``.
     """
 
-    def __init__(self, graph: Graph | None = None) -> None:
+    def __init__(self, graph: Graph | None = None, timeout: float | None = None) -> None:
+        self.timeout = timeout
         self._graph: ConjunctiveGraph
         if graph is None:
             self._graph = Dataset(default_union=True)
@@ -67,19 +75,31 @@ class MemoryStore:
         else:
             self._graph = _as_dataset(graph)
 
-    def select(self, query: str, bindings: Mapping[str, Identifier]) -> SelectResult:
-        """Run a SELECT query over the union of the graphs."""
+    def _select(self, query: str, bindings: Mapping[str, Identifier]) -> SelectResult:
         result = self._graph.query(_prepared(query), initBindings=dict(bindings))
         names = [str(v) for v in result.vars or []]
-        rows = [
-            {name: normalise(value) for name, value in zip(names, row, strict=True)}
-            for row in cast(Iterable[ResultRow], result)
-        ]
+        rows = []
+        for row in cast(Iterable[ResultRow], result):
+            if cancelled():
+                break
+            rows.append({name: normalise(value) for name, value in zip(names, row, strict=True)})
         return SelectResult(names, rows)
+
+    def select(self, query: str, bindings: Mapping[str, Identifier]) -> SelectResult:
+        """Run a SELECT query over the union of the graphs."""
+        return within_deadline(
+            lambda: self._select(query, bindings), self.timeout, "requête en mémoire"
+        )
 
     def ask(self, query: str, bindings: Mapping[str, Identifier]) -> bool:
         """Run an ASK query over the union of the graphs."""
-        return bool(self._graph.query(_prepared(query), initBindings=dict(bindings)).askAnswer)
+        return within_deadline(
+            lambda: bool(
+                self._graph.query(_prepared(query), initBindings=dict(bindings)).askAnswer
+            ),
+            self.timeout,
+            "requête en mémoire",
+        )
 
     def add_graph(self, graph: Graph, name: str) -> None:
         """Copy ``graph`` into the named graph ``name``, replacing what it held."""

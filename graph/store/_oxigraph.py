@@ -8,6 +8,7 @@ import pyoxigraph as ox
 from rdflib import Graph
 from rdflib.term import Identifier
 
+from ._deadline import cancelled, within_deadline
 from ._errors import StoreError
 from ._result import SelectResult
 from ._terms import check_iri, from_oxigraph, ntriples, to_oxigraph
@@ -25,10 +26,12 @@ class OxigraphStore:
     substitutes only projected variables, so the bound ones are added to the projection
     (and GROUP BY) and their columns dropped from the answer. A query of another form gets
     a ``VALUES`` block of escaped terms instead. Only one process may open a folder.
+    ``timeout``: seconds a query may run (None: no limit), see ``within_deadline``.
     """
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, timeout: float | None = None) -> None:
         self.folder = Path(folder)
+        self.timeout = timeout
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             self._store = ox.Store(str(self.folder))
@@ -66,24 +69,34 @@ class OxigraphStore:
 
     def select(self, query: str, bindings: Mapping[str, Identifier]) -> SelectResult:
         """Run a SELECT query over the union of the named graphs."""
+        return within_deadline(
+            lambda: self._select(query, bindings), self.timeout, f"stockage {self.folder}"
+        )
+
+    def _select(self, query: str, bindings: Mapping[str, Identifier]) -> SelectResult:
         solutions, added = self._query(query, bindings)
         if not isinstance(solutions, ox.QuerySolutions):
             raise StoreError("la requête n'est pas un SELECT.")
         variables = [v for v in solutions.variables if v.value not in added]
         names = [v.value for v in variables]
         cache: dict[Any, Identifier | None] = {}
-        rows = [
-            {
-                name: from_oxigraph(solution[variable], cache)
-                for name, variable in zip(names, variables, strict=True)
-            }
-            for solution in solutions
-        ]
+        rows = []
+        for solution in solutions:
+            if cancelled():
+                break
+            rows.append(
+                {
+                    name: from_oxigraph(solution[variable], cache)
+                    for name, variable in zip(names, variables, strict=True)
+                }
+            )
         return SelectResult(names, rows)
 
     def ask(self, query: str, bindings: Mapping[str, Identifier]) -> bool:
         """Run an ASK query over the union of the named graphs."""
-        answer, _ = self._query(query, bindings)
+        answer, _ = within_deadline(
+            lambda: self._query(query, bindings), self.timeout, f"stockage {self.folder}"
+        )
         if not isinstance(answer, ox.QueryBoolean):
             raise StoreError("la requête n'est pas un ASK.")
         return bool(answer)

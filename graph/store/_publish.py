@@ -4,9 +4,11 @@ import urllib.parse
 
 from rdflib import Graph
 
+from feuille_de_route import redact_url
+
 from ._http import http_request
 from ._terms import check_iri, ntriples
-from ._urls import query_url
+from ._urls import check_http_url, query_url
 
 __all__ = ["graph_store_url", "publish"]
 
@@ -44,6 +46,8 @@ def publish(
     with the previous graph and raises :class:`StoreError`.
     """
     check_iri(graph_name, "le nom du graphe")
+    if store_url is not None:
+        check_http_url(store_url, "adresse Graph Store (--depot)")
     base = store_url or graph_store_url(endpoint_url)
     separator = "&" if urllib.parse.urlsplit(base).query else "?"
     target = f"{base}{separator}graph={urllib.parse.quote(graph_name, safe='')}"
@@ -55,6 +59,6 @@ def publish(
         headers={"Content-Type": "application/n-triples; charset=utf-8"},
         timeout=timeout,
         retries=retries,
-        what=f"publication du graphe <{graph_name}> sur {base}",
+        what=f"publication du graphe <{graph_name}> sur {redact_url(base)}",
     )
     return len(graph)

@@ -106,7 +106,8 @@ def test_syntax_errors_point_at_the_line(
 def test_only_select_queries_are_run(gp_store: MemoryStore) -> None:
     with pytest.raises(UserError, match="SELECT"):
         run_query_text("ASK { ?s ?p ?o }", gp_store)
-    with pytest.raises(UserError, match="syntaxe"):
+    # Issue 9 row 14: an update is refused as such, not as a syntax error.
+    with pytest.raises(UserError, match="mises à jour SPARQL ne sont pas acceptées"):
         run_query_text("DROP ALL", gp_store)
 
 

@@ -1,0 +1,75 @@
+"""A time limit on a query run in this process (rdflib in memory, Oxigraph on disk).
+
+The work runs in a worker thread; past the deadline the caller gets a French
+:class:`StoreError` at once, and the worker is asked to stop: Python code (rdflib) is
+interrupted by an exception raised in that thread, and loops reading solutions check
+:func:`cancelled` between rows (Oxigraph gives them one at a time). An engine busy inside
+one native call finishes it in the background, its answer discarded.
+"""
+
+import ctypes
+import threading
+from collections.abc import Callable
+from typing import TypeVar
+
+from ._errors import StoreError
+
+__all__ = ["QueryTimeout", "cancelled", "within_deadline"]
+
+T = TypeVar("T")
+
+_local = threading.local()
+
+
+class QueryTimeout(StoreError):
+    """A query ran past its time limit (``--delai``)."""
+
+
+class _Stopped(BaseException):
+    """Raised inside an abandoned worker thread to end its Python work."""
+
+
+def cancelled() -> bool:
+    """Whether the query running in this thread has been abandoned."""
+    event: threading.Event | None = getattr(_local, "event", None)
+    return event is not None and event.is_set()
+
+
+def _interrupt(thread: threading.Thread) -> None:
+    if thread.ident is not None:
+        ctypes.pythonapi.PyThreadState_SetAsyncExc(
+            ctypes.c_ulong(thread.ident), ctypes.py_object(_Stopped)
+        )
+
+
+def within_deadline(work: Callable[[], T], seconds: float | None, what: str) -> T:
+    """``work()``'s answer, or :class:`QueryTimeout` after ``seconds`` (None: no limit)."""
+    if seconds is None:
+        return work()
+    outcome: dict[str, object] = {}
+    event = threading.Event()
+
+    def run() -> None:
+        _local.event = event
+        try:
+            outcome["value"] = work()
+        except _Stopped:
+            pass
+        except BaseException as exc:  # handed to the caller's thread
+            outcome["error"] = exc
+
+    worker = threading.Thread(target=run, name="feuille-de-route-requete", daemon=True)
+    worker.start()
+    worker.join(seconds)
+    if worker.is_alive():
+        event.set()
+        _interrupt(worker)
+        raise QueryTimeout(
+            f"{what} : la requête a dépassé le délai de {seconds:g} s et a été arrêtée "
+            "(produit cartésien ou requête trop lourde ?). Précisez-la, ou allongez le "
+            "délai avec --delai SECONDES."
+        )
+    error = outcome.get("error")
+    if isinstance(error, BaseException):
+        raise error
+    return outcome["value"]  # type: ignore[return-value]

@@ -70,7 +70,6 @@ class Jena:
 
     java: str
     classpath: str
-    jsonp: bool  # a JSON-P implementation is on the class path
 
     def riot(self, *arguments: str | Path) -> Run:
         return run([self.java, "-cp", self.classpath, "riotcmd.riot", *arguments])
@@ -157,7 +156,7 @@ def jena(tmp_path_factory: pytest.TempPathFactory) -> Jena:
     bundles = _xerces_bundles(core[0], tmp_path_factory.mktemp("xerces"))
     extra = jsonp_jars()
     classpath = [bundles, *jars, binding, *extra]
-    return Jena(str(java), ":".join(map(str, classpath)), bool(extra))
+    return Jena(str(java), ":".join(map(str, classpath)))
 
 
 @pytest.fixture(scope="session")

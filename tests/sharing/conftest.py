@@ -20,10 +20,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from rdflib import Graph
+from rdflib import DCTERMS, RDFS, Graph, Literal, URIRef
 
 from feuille_de_route import UserError
 from feuille_de_route.graph import export_graph, load_roadmap
+from feuille_de_route.graph.store import roadmap_graph_name
 
 MAVEN_REPO = Path("/usr/share/maven-repo")
 JAVA_JARS = Path("/usr/share/java")
@@ -174,14 +175,32 @@ def oxigraph_cli() -> Path:
     return command
 
 
-@pytest.fixture(scope="session")
-def grand_perigueux() -> Graph:
-    return load_roadmap(None)
+AWKWARD = 'Guillemets " et \'\'\' triples """, barre \\ oblique, ligne\nsuivante, \u202e, 🙂'
+
+
+def _awkward(graph: Graph) -> Graph:
+    """``graph`` plus text and an IRI that serialisers must escape."""
+    awkward = Graph()
+    for triple in graph:
+        awkward.add(triple)
+    roadmap = URIRef(roadmap_graph_name(graph))
+    thing = URIRef(f"{roadmap}enjeu/%C3%A9%20%22x%22%20%3Cy%3E")
+    awkward.add((roadmap, DCTERMS.description, Literal(AWKWARD, lang="fr")))
+    awkward.add((thing, RDFS.label, Literal(AWKWARD)))
+    awkward.add((thing, DCTERMS.identifier, Literal('é "x" <y>')))
+    return awkward
+
+
+@pytest.fixture(scope="session", params=["grand-perigueux", "texte-piege"])
+def roadmap(request: pytest.FixtureRequest) -> Graph:
+    """The Grand Périgueux, and the same with text that needs escaping."""
+    graph = load_roadmap(None)
+    return graph if request.param == "grand-perigueux" else _awkward(graph)
 
 
 @pytest.fixture(scope="session")
-def exports(grand_perigueux: Graph, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The Grand Périgueux exported as ``construire`` does."""
+def exports(roadmap: Graph, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """``roadmap`` exported as ``construire`` does."""
     folder = tmp_path_factory.mktemp("rdf")
-    export_graph(grand_perigueux, folder)
+    export_graph(roadmap, folder)
     return folder

@@ -1,7 +1,8 @@
-"""The Grand Périgueux exports (Turtle, N-Triples, TriG, N-Quads, JSON-LD) in tools nobody
-here wrote: Apache Jena riot, raptor's rapper, the ``oxigraph`` command, pyoxigraph, pyld
-and plain rdflib. Each loads them without a warning and gets the same triples, in the
-roadmap's named graph for TriG and N-Quads, wherever it reads the format."""
+"""The exports (Turtle, N-Triples, TriG, N-Quads, JSON-LD) of the Grand Périgueux, and of
+the same with text and an IRI to escape, in tools nobody here wrote: Apache Jena riot,
+raptor's rapper, the ``oxigraph`` command, pyoxigraph, pyld and plain rdflib. Each loads
+them without a warning and gets the same triples, in the roadmap's named graph for TriG
+and N-Quads, wherever it reads the format."""
 
 import decimal
 import json
@@ -73,24 +74,20 @@ def test_riot_reports_warnings_on_stderr(jena: Jena, tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("suffix", [*RAPTOR_PARSERS])
-def test_riot_reads_the_export(
-    jena: Jena, exports: Path, grand_perigueux: Graph, suffix: str
-) -> None:
+def test_riot_reads_the_export(jena: Jena, exports: Path, roadmap: Graph, suffix: str) -> None:
     done = jena.riot("--output=nq", export(exports, suffix))
     assert_clean(done, "riot")
-    assert_same(done.stdout, grand_perigueux, suffix)
+    assert_same(done.stdout, roadmap, suffix)
 
 
-def test_riot_jsonld_10_reader_reads_the_jsonld(
-    jena: Jena, exports: Path, grand_perigueux: Graph
-) -> None:
+def test_riot_jsonld_10_reader_reads_the_jsonld(jena: Jena, exports: Path, roadmap: Graph) -> None:
     done = jena.riot("--syntax=jsonld10", "--output=nq", export(exports, "jsonld"))
     assert_clean(done, "riot (JSON-LD 1.0)")
-    assert_same(done.stdout, grand_perigueux, "jsonld")
+    assert_same(done.stdout, roadmap, "jsonld")
 
 
 def test_riot_default_reader_reads_the_jsonld(
-    jena: Jena, exports: Path, grand_perigueux: Graph, tmp_path: Path
+    jena: Jena, exports: Path, roadmap: Graph, tmp_path: Path
 ) -> None:
     probe = tmp_path / "sonde.jsonld"
     probe.write_text('{"@context": {"ex": "http://ex/"}, "@id": "ex:a", "ex:p": "x"}', "utf-8")
@@ -103,21 +100,19 @@ def test_riot_default_reader_reads_the_jsonld(
         )
     done = jena.riot("--output=nq", export(exports, "jsonld"))
     assert_clean(done, "riot (JSON-LD 1.1)")
-    assert_same(done.stdout, grand_perigueux, "jsonld")
+    assert_same(done.stdout, roadmap, "jsonld")
 
 
 # raptor (Debian's raptor2-utils): no JSON-LD reader -----------------------------------
 
 
 @pytest.mark.parametrize("suffix", [*RAPTOR_PARSERS])
-def test_rapper_reads_the_export(
-    rapper: str, exports: Path, grand_perigueux: Graph, suffix: str
-) -> None:
+def test_rapper_reads_the_export(rapper: str, exports: Path, roadmap: Graph, suffix: str) -> None:
     # Not ``-q``: its information lines are set aside by name, so nothing else can hide.
     done = run([rapper, "-i", RAPTOR_PARSERS[suffix], "-o", "nquads", export(exports, suffix)])
     assert_clean(done, "rapper", ignore=RAPPER_INFO)
-    assert f"Parsing returned {len(grand_perigueux)} triples" in done.stderr
-    assert_same(done.stdout, grand_perigueux, suffix)
+    assert f"Parsing returned {len(roadmap)} triples" in done.stderr
+    assert_same(done.stdout, roadmap, suffix)
 
 
 # Oxigraph: the command (PyPI ``oxigraph``) and the library -------------------------
@@ -137,18 +132,18 @@ def _decimal_values(graph: Graph) -> Graph:
 
 @pytest.mark.parametrize("suffix", [*OXIGRAPH_FORMATS])
 def test_oxigraph_command_converts_the_export(
-    oxigraph_cli: Path, exports: Path, grand_perigueux: Graph, suffix: str, tmp_path: Path
+    oxigraph_cli: Path, exports: Path, roadmap: Graph, suffix: str, tmp_path: Path
 ) -> None:
     target = tmp_path / "converti.nq"
     command: list[str | Path] = [oxigraph_cli, "convert", "--from-file", export(exports, suffix)]
     done = run([*command, "--to-file", target, "--to-format", "nq"])
     assert_clean(done, "oxigraph convert")
-    assert_same(target.read_text("utf-8"), grand_perigueux, suffix)
+    assert_same(target.read_text("utf-8"), roadmap, suffix)
 
 
 @pytest.mark.parametrize("suffix", [*OXIGRAPH_FORMATS])
 def test_oxigraph_command_loads_the_export(
-    oxigraph_cli: Path, exports: Path, grand_perigueux: Graph, suffix: str, tmp_path: Path
+    oxigraph_cli: Path, exports: Path, roadmap: Graph, suffix: str, tmp_path: Path
 ) -> None:
     """Regression: ``oxigraph load`` refused the JSON-LD's relative context reference.
     Its store keeps values, so decimals come back in canonical form."""
@@ -158,16 +153,16 @@ def test_oxigraph_command_loads_the_export(
     dump = tmp_path / "dump.nq"
     dumped = run([oxigraph_cli, "dump", "--location", base, "--format", "nq", "--file", dump])
     assert_clean(dumped, "oxigraph dump", ignore=OXIGRAPH_ADVICE)
-    assert_same(dump.read_text("utf-8"), _decimal_values(grand_perigueux), suffix)
+    assert_same(dump.read_text("utf-8"), _decimal_values(roadmap), suffix)
 
 
 @pytest.mark.parametrize("suffix", [*OXIGRAPH_FORMATS])
-def test_pyoxigraph_parses_the_export(exports: Path, grand_perigueux: Graph, suffix: str) -> None:
+def test_pyoxigraph_parses_the_export(exports: Path, roadmap: Graph, suffix: str) -> None:
     with open(export(exports, suffix), "rb") as handle:
         quads = list(pyoxigraph.parse(handle, format=OXIGRAPH_FORMATS[suffix]))
     text = pyoxigraph.serialize(quads, format=pyoxigraph.RdfFormat.N_QUADS)
     assert text is not None
-    assert_same(text.decode("utf-8"), grand_perigueux, suffix)
+    assert_same(text.decode("utf-8"), roadmap, suffix)
 
 
 # pyld and plain rdflib ---------------------------------------------------------------
@@ -177,7 +172,7 @@ def _refuse(url: str, options: Any = None) -> Any:
     raise AssertionError(f"pyld a voulu télécharger {url}")
 
 
-def test_pyld_reads_the_jsonld_with_nothing_to_fetch(exports: Path, grand_perigueux: Graph) -> None:
+def test_pyld_reads_the_jsonld_with_nothing_to_fetch(exports: Path, roadmap: Graph) -> None:
     try:
         from pyld import jsonld  # type: ignore[import-untyped]
     except ImportError:
@@ -185,14 +180,14 @@ def test_pyld_reads_the_jsonld_with_nothing_to_fetch(exports: Path, grand_perigu
     document = json.loads(export(exports, "jsonld").read_text("utf-8"))
     options = {"format": "application/n-quads", "documentLoader": _refuse}
     nquads = jsonld.to_rdf(document, options)
-    assert_same(nquads, grand_perigueux, "jsonld")
+    assert_same(nquads, roadmap, "jsonld")
 
 
 @pytest.mark.parametrize("suffix", [*RDFLIB_FORMATS])
-def test_plain_rdflib_reads_the_export(exports: Path, grand_perigueux: Graph, suffix: str) -> None:
+def test_plain_rdflib_reads_the_export(exports: Path, roadmap: Graph, suffix: str) -> None:
     dataset = Dataset(default_union=False)
     dataset.parse(export(exports, suffix), format=RDFLIB_FORMATS[suffix])
-    assert_same(dataset.serialize(format="nquads"), grand_perigueux, suffix)
+    assert_same(dataset.serialize(format="nquads"), roadmap, suffix)
 
 
 def test_every_format_is_checked() -> None:

@@ -242,7 +242,8 @@ def generate(
         for i, epci in enumerate(epcis, start=1):
             rows = _workbook_rows(template, epci, data.ifn)
             communes += len(rows["Communes"])
-            graph = build_graph(Workbook.from_rows(f"synthétique {epci['code']}", rows))
+            sheets: dict[str, list[Mapping[str, str]]] = {k: list(v) for k, v in rows.items()}
+            graph = build_graph(Workbook.from_rows(f"synthétique {epci['code']}", sheets))
             name = f"{BASE}{epci['code']}/"
             for quad in _quads(graph.serialize(format="nt", encoding="utf-8"), name):
                 out.write(quad)

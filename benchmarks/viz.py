@@ -27,7 +27,7 @@ import random
 import statistics
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -86,7 +86,7 @@ def synthetic_results(nodes: int, seed: int = 0) -> Any:
     half a défi, a quarter of an enjeu, half a service); each chantier mobilises about
     three resources, mostly its neighbours', 60 % of the links operating.
     """
-    from feuille_de_route.viz import Results
+    from feuille_de_route.viz import results_from_rows
 
     rng = random.Random(seed)
     chantiers = max(2, round(nodes / 8.25))
@@ -163,7 +163,7 @@ def synthetic_results(nodes: int, seed: int = 0) -> Any:
                     iri("chantier", c), f"{chantier_defi[c] + 1}.{c}", iri("service", s), s
                 )
             )
-    operating = {r["chantier"] for r in mobilisations if str(r["statut"]).endswith("operante")}
+    operated = {r["chantier"] for r in mobilisations if str(r["statut"]).endswith("operante")}
     sans = [
         {
             "chantier": iri("chantier", c),
@@ -171,30 +171,31 @@ def synthetic_results(nodes: int, seed: int = 0) -> Any:
             "chantierLabel": f"Chantier {c}",
         }
         for c in range(chantiers)
-        if iri("chantier", c) not in operating
+        if iri("chantier", c) not in operated
     ]
     a_activer = [
-        {k: r[k] for k in ("chantier", "chantierId", "ressource", "ressourceLabel", "typeLabel")}
-        for r in mobilisations
-        if str(r["statut"]).endswith("connueSansLien")
+        {k: m[k] for k in ("chantier", "chantierId", "ressource", "ressourceLabel", "typeLabel")}
+        for m in mobilisations
+        if str(m["statut"]).endswith("connueSansLien")
     ]
     counts: dict[str, int] = {}
-    for r in mobilisations:
-        counts[str(r["ressource"])] = counts.get(str(r["ressource"]), 0) + 1
+    for m in mobilisations:
+        counts[str(m["ressource"])] = counts.get(str(m["ressource"]), 0) + 1
     partagees = [
         {"ressource": k, "ressourceLabel": k.rsplit("/", 1)[-1], "typeLabel": "", "nbChantiers": n}
         for k, n in counts.items()
         if n >= 2
     ]
-    return Results(
-        arbre=arbre,
-        actions=actions,
-        mobilisations=mobilisations,
-        coordination=coordination,
-        sans_operante=sans,
-        a_activer=a_activer,
-        partagees=partagees,
-    )
+    rows: dict[str, Sequence[Mapping[str, object]]] = {
+        "arbre": arbre,
+        "actions": actions,
+        "mobilisations": mobilisations,
+        "coordination": coordination,
+        "chantiers-sans-ressource-operante": sans,
+        "ressources-a-activer": a_activer,
+        "ressources-partagees": partagees,
+    }
+    return results_from_rows(rows)
 
 
 def _coordination(objet: str, ident: str, service: str, number: int) -> dict[str, object]:

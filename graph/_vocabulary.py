@@ -1,9 +1,8 @@
 """Controlled values of the workbook: the SKOS concepts of ``ontology/fdr.ttl``.
 
-The concept IRIs are fixed by the contract; the words a workbook uses are their
-``skos:prefLabel``@fr, read from the ontology (the contract's label stands in for a
-concept the ontology leaves unlabelled). Cells are matched forgiving case, accents
-and spaces.
+Each controlled column is a SKOS scheme of the ontology; its values are the scheme's
+concepts, the words a workbook uses their ``skos:prefLabel``@fr (no label is written
+here). Cells are matched forgiving case, accents and spaces.
 """
 
 import functools
@@ -55,39 +54,12 @@ class Choices:
         return " | ".join(self.by_label)
 
 
-# (concept, contract label, value the workbook stands for)
-_CONTRACT: dict[Kind, tuple[str, tuple[tuple[URIRef, str, URIRef], ...]]] = {
-    Kind.STATUS: (
-        "statut",
-        (
-            (FDR.operante, "opérante", FDR.operante),
-            (FDR.connueSansLien, "connue, sans lien", FDR.connueSansLien),
-        ),
-    ),
-    Kind.COORDINATION_ROLE: (
-        "rôle de coordination",
-        (
-            (FDR.pilote, "pilote", FDR.pilote),
-            (FDR.coCoordinateur, "co-coordinateur", FDR.coCoordinateur),
-        ),
-    ),
-    Kind.GOVERNANCE_ROLE: (
-        "rôle de gouvernance",
-        (
-            (FDR.pilote, "pilote", FDR.pilote),
-            (FDR.realisateur, "réalise", FDR.realisateur),
-            (FDR.associe, "associé", FDR.associe),
-        ),
-    ),
-    Kind.RESOURCE_TYPE: (
-        "type de ressource",
-        (
-            (FDR.typePartenaireDeProjet, "partenaire de projet", FDR.PartenaireDeProjet),
-            (FDR.typeRessourceMaterielle, "ressource matérielle", FDR.RessourceMaterielle),
-            (FDR.typeIntervenant, "intervenant", FDR.Intervenant),
-            (FDR.typeFinancement, "financement", FDR.Financement),
-        ),
-    ),
+# Controlled column kind → the SKOS scheme whose concepts are its values.
+_SCHEMES: dict[Kind, URIRef] = {
+    Kind.STATUS: FDR.StatutsDeLien,
+    Kind.COORDINATION_ROLE: FDR.RolesDeCoordination,
+    Kind.GOVERNANCE_ROLE: FDR.RolesDeGouvernance,
+    Kind.RESOURCE_TYPE: FDR.TypesDeRessource,
 }
 
 # Communes sheet column → (IFN indicator individual, its notation = IFN CSV column).
@@ -108,17 +80,43 @@ def _pref_label(ontology: Graph, concept: URIRef) -> str | None:
     return None
 
 
+def choices(ontology: Graph | None = None) -> dict[Kind, Choices]:
+    """The allowed values of each controlled column kind, read from the SKOS schemes of
+    ``ontology`` (default: ``fdr.ttl``).
+
+    A scheme's members (``skos:inScheme``) are its values, labelled by their
+    ``skos:prefLabel``@fr and listed by ``fdr:rang`` (then label); a resource type
+    stands for its class (``fdr:classe``). A concept added to a scheme in the ontology
+    is a new allowed value, with no code change.
+    """
+    if ontology is None:
+        return _default_choices()
+    return {kind: _scheme_choices(ontology, kind, scheme) for kind, scheme in _SCHEMES.items()}
+
+
 @functools.cache
-def choices() -> dict[Kind, Choices]:
-    """The allowed values of each controlled column kind."""
-    ontology = load_ontology()
-    result = {}
-    for kind, (what, concepts) in _CONTRACT.items():
-        by_label = {}
-        for concept, label, value in concepts:
-            by_label[_pref_label(ontology, concept) or label] = value
-        result[kind] = Choices(what, by_label)
-    return result
+def _default_choices() -> dict[Kind, Choices]:
+    return choices(load_ontology())
+
+
+def _scheme_choices(ontology: Graph, kind: Kind, scheme: URIRef) -> Choices:
+    members: list[tuple[int, str, URIRef]] = []
+    for concept in ontology.subjects(SKOS.inScheme, scheme):
+        label = _pref_label(ontology, concept) if isinstance(concept, URIRef) else None
+        if label is None or not isinstance(concept, URIRef):
+            continue
+        value = ontology.value(concept, FDR.classe) if kind is Kind.RESOURCE_TYPE else concept
+        if isinstance(value, URIRef):
+            members.append((_rank(ontology, concept), label, value))
+    members.sort(key=lambda m: (m[0], m[1]))
+    return Choices(kind.value, {label: value for _, label, value in members})
+
+
+def _rank(ontology: Graph, concept: URIRef) -> int:
+    value = ontology.value(concept, FDR.rang)
+    if isinstance(value, Literal) and isinstance(value.toPython(), int):
+        return int(value.toPython())
+    return 1_000_000  # unranked concepts come last, by label
 
 
 @functools.cache

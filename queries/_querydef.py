@@ -1,4 +1,9 @@
-"""A named SPARQL query and its ``#+`` header (grlc style: YAML in comments)."""
+"""A named SPARQL query and its ``#+`` header (YAML in comments).
+
+The ``#+`` comment syntax is grlc's, its conventions are not: grlc substitutes values
+into the query text, while every value here is bound as an RDF term (see
+``docs/architecture.md``).
+"""
 
 from __future__ import annotations
 

@@ -8,13 +8,14 @@ Each page is one self-contained file that works offline (vis-network inlined fro
 pyvis package, no other resource).
 """
 
+from ._assets import json_for_html
 from ._cartography import build_cartography, render_view, write_cartographies
-from ._page import json_for_html
-from ._results import VIEWS, Results, fetch_results
+from ._results import VIEW_QUERIES, VIEWS, Results, fetch_results, results_from_rows
 from ._roadmaps import Roadmap, choose_roadmap, list_roadmaps
 
 __all__ = [
     "VIEWS",
+    "VIEW_QUERIES",
     "Results",
     "Roadmap",
     "build_cartography",
@@ -23,5 +24,6 @@ __all__ = [
     "json_for_html",
     "list_roadmaps",
     "render_view",
+    "results_from_rows",
     "write_cartographies",
 ]

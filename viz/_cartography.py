@@ -12,13 +12,22 @@ from ._graph import build_chantier_graph, build_gaps_graph, build_roadmap_graph
 from ._layout import chantier_layout, gaps_layout, roadmap_layout
 from ._metrics import size_by_betweenness, size_by_degree, size_fixed
 from ._page import Page, render_index, render_page
-from ._results import Results, Row, check_view, fetch_results, roadmap_runner
+from ._results import (
+    VIEW_QUERIES,
+    Results,
+    check_chantier,
+    check_view,
+    fetch_queries,
+    fetch_results,
+)
 from ._roadmaps import choose_roadmap
 
 if TYPE_CHECKING:
     from feuille_de_route.graph.store import Store
 
 __all__ = ["build_cartography", "render_view", "write_cartographies"]
+
+FICHE = "fiche-chantier"
 
 
 def build_cartography(
@@ -33,8 +42,7 @@ def build_cartography(
     unknown view, chantier or roadmap, and when the store holds several roadmaps and
     none is chosen (the message lists them).
     """
-    check_view(view, chantier)
-    return render_view(fetch_results(store, view, chantier, roadmap), view, chantier)
+    return _render(fetch_results(store, view, chantier, roadmap), view, chantier)
 
 
 def render_view(
@@ -46,8 +54,21 @@ def render_view(
     """The HTML page of ``view`` from query rows already fetched (see :class:`Results`).
 
     The whole roadmap and the gaps are titled with ``results.roadmap``'s name when set.
+    Raises :class:`~feuille_de_route.UserError` for an unknown view or chantier.
     """
     check_view(view, chantier)
+    if chantier is not None and view == "chantier":
+        check_chantier(results, chantier)
+    return _render(results, view, chantier, links)
+
+
+def _render(
+    results: Results,
+    view: str,
+    chantier: str | None = None,
+    links: list[tuple[str, str]] | None = None,
+) -> str:
+    """The page of a view already checked (see :func:`render_view`)."""
     name = results.roadmap.name if results.roadmap else None
     page: Page
     graph: nx.DiGraph[str]
@@ -79,14 +100,7 @@ def render_view(
         )
     else:
         assert chantier is not None
-        own = Results(
-            arbre=results.arbre,
-            actions=[r for r in results.actions if r.get("chantierId") == chantier],
-            mobilisations=results.mobilisations,
-            coordination=results.coordination,
-            fiche=results.fiche,
-        )
-        graph = build_chantier_graph(own, chantier)
+        graph = build_chantier_graph(results, chantier)
         positions = chantier_layout(graph)
         centre = next(d for _, d in graph.nodes(data=True) if d["kind"] == "chantier")
         page = Page(
@@ -106,11 +120,11 @@ def render_view(
 
 
 def _counts(graph: "nx.DiGraph[str]") -> str:
-    from ._style import NODE_STYLES, RESOURCE_KINDS
+    from ._style import NODE_STYLES, is_resource
 
     kinds: dict[str, int] = {}
     for _, data in graph.nodes(data=True):
-        key = "ressource" if data["kind"] in RESOURCE_KINDS else data["kind"]
+        key = "ressource" if is_resource(data) else data["kind"]
         kinds[key] = kinds.get(key, 0) + 1
     words = {"ressource": ("ressource", "ressources")}
     parts = []
@@ -126,45 +140,33 @@ def _gap_lists(graph: "nx.DiGraph[str]", results: Results) -> list[dict[str, obj
     def label(node: str) -> str:
         return str(graph.nodes[node]["label"]) if node in graph else node
 
-    sans = [
-        {"id": str(r.get("chantier")), "texte": f"{r.get('chantierId')} — {r.get('chantierLabel')}"}
-        for r in sorted(results.sans_operante, key=lambda r: natural_key(str(r.get("chantierId"))))
-        if str(r.get("chantier")) in graph
+    without = [
+        {"id": r.chantier, "texte": f"{r.chantier_id} — {r.chantier_label}"}
+        for r in sorted(results.without_operating, key=lambda r: natural_key(r.chantier_id))
+        if r.chantier in graph
     ]
-    activer = [
-        {
-            "id": str(r.get("ressource")),
-            "texte": f"{r.get('ressourceLabel')} → chantier {r.get('chantierId')}",
-        }
+    to_activate = [
+        {"id": r.resource, "texte": f"{r.resource_label} → chantier {r.chantier_id}"}
         for r in sorted(
-            results.a_activer,
-            key=lambda r: (natural_key(str(r.get("chantierId"))), str(r.get("ressourceLabel"))),
+            results.to_activate, key=lambda r: (natural_key(r.chantier_id), r.resource_label)
         )
-        if str(r.get("ressource")) in graph
+        if r.resource in graph
     ]
-
-    def count(row: Row) -> int:
-        value = row.get("nbChantiers")
-        return value if isinstance(value, int) else 0
-
-    partagees = [
-        {
-            "id": str(r.get("ressource")),
-            "texte": f"{label(str(r.get('ressource')))} — {count(r)} chantiers",
-        }
-        for r in sorted(results.partagees, key=lambda r: (-count(r), str(r.get("ressourceLabel"))))
-        if str(r.get("ressource")) in graph
+    shared = [
+        {"id": r.resource, "texte": f"{label(r.resource)} — {r.chantier_count} chantiers"}
+        for r in sorted(results.shared, key=lambda r: (-r.chantier_count, r.resource_label))
+        if r.resource in graph
     ]
     return [
         {
             "titre": "Chantiers sans ressource opérante",
-            "items": sans,
+            "items": without,
             "vide": "Aucun : chaque chantier a une ressource opérante.",
         },
-        {"titre": "Ressources connues à activer", "items": activer, "vide": "Aucune."},
+        {"titre": "Ressources connues à activer", "items": to_activate, "vide": "Aucune."},
         {
             "titre": "Ressources partagées par plusieurs chantiers",
-            "items": partagees,
+            "items": shared,
             "vide": "Aucune.",
         },
     ]
@@ -192,17 +194,9 @@ def write_cartographies(store: "Store", folder: Path, roadmap: str | None = None
     if folder.exists() and not folder.is_dir():
         raise UserError(f"{folder} existe et n'est pas un dossier : attendu un dossier de sortie.")
     chosen = choose_roadmap(store, roadmap)
-    query = roadmap_runner(store, chosen)
-    results = Results(
-        arbre=query("arbre"),
-        actions=query("actions"),
-        mobilisations=query("mobilisations"),
-        coordination=query("coordination"),
-        sans_operante=query("chantiers-sans-ressource-operante"),
-        a_activer=query("ressources-a-activer"),
-        partagees=query("ressources-partagees", minimum=2),
-        roadmap=chosen,
-    )
+    # One fetch for every view: the union of their queries, the fiche apart (per chantier).
+    names = tuple(dict.fromkeys(n for view in VIEW_QUERIES.values() for n in view))
+    results = fetch_queries(store, Results(roadmap=chosen), tuple(n for n in names if n != FICHE))
     back = [("index.html", "Toutes les cartes")]
     pages_html: dict[str, bytes] = {}
     overview = [
@@ -218,18 +212,17 @@ def write_cartographies(store: "Store", folder: Path, roadmap: str | None = None
         ),
     ]
     for (name, _, _), view in zip(overview, ("feuille-de-route", "lacunes"), strict=True):
-        pages_html[name] = render_view(results, view, links=back).encode("utf-8")
+        pages_html[name] = _render(results, view, links=back).encode("utf-8")
     chantiers: dict[str, str] = {}
-    for row in results.arbre:
-        ident = row.get("chantierId")
-        if isinstance(ident, str) and ident:
-            chantiers.setdefault(ident, str(row.get("chantierLabel") or ident))
+    for row in results.tree:
+        if row.chantier_id:
+            chantiers.setdefault(row.chantier_id, row.chantier_label or row.chantier_id)
     taken: set[str] = set()
     pages: list[tuple[str, str, str]] = []
     for ident in sorted(chantiers, key=natural_key):
         name = _file_name(ident, taken)
-        results.fiche = query("fiche-chantier", chantier=ident)
-        pages_html[name] = render_view(results, "chantier", ident, links=back).encode("utf-8")
+        fetch_queries(store, results, (FICHE,), ident)
+        pages_html[name] = _render(results, "chantier", ident, links=back).encode("utf-8")
         pages.append((name, f"Chantier {ident}", chantiers[ident]))
     pages_html["index.html"] = render_index(
         f"Cartographies — {chosen.name}" if chosen else "Cartographies de la feuille de route",

@@ -1,6 +1,6 @@
 """Query rows → the networkx graph of one view (nodes, links, filter keys and details).
 
-A node carries ``kind`` (a key of :data:`NODE_STYLES`), ``label``, ``ident`` (the
+A node carries ``kind`` (see :func:`~._style.node_style`), ``label``, ``ident`` (the
 roadmap's own ID or ``""``), ``defis``/``chantiers`` (the IRIs the défi and chantier
 filters match it by), ``details`` (sections shown on click) and view-specific flags
 (``alerte``, ``sansLien``, ``groupe``, ``nbChantiers``). A link carries ``kind``
@@ -14,8 +14,11 @@ from collections.abc import Iterable
 
 import networkx as nx
 
-from ._results import Results, Row
-from ._style import NODE_STYLES, RESOURCE_KINDS, resource_kind, status_kind
+from feuille_de_route.ontology import FDR
+
+from ._records import ActionRow, CoordinationRow, FicheRow, MobilisationRow, TreeRow
+from ._results import Results
+from ._style import is_resource, resource_kind, resource_kind_order, status_kind
 
 __all__ = [
     "Section",
@@ -35,13 +38,13 @@ def _text(value: object) -> str:
     return str(value)
 
 
-def _item(texte: str, hypothese: object = None) -> dict[str, object]:
-    hyp = _text(hypothese)
-    return {"texte": texte, "hypothese": hyp or None}
+def _item(text: str, assumption: object = None) -> dict[str, object]:
+    assumption_text = _text(assumption)
+    return {"texte": text, "hypothese": assumption_text or None}
 
 
-def _section(titre: str, items: list[dict[str, object]]) -> Section:
-    return {"titre": titre, "items": items}
+def _section(title: str, items: list[dict[str, object]]) -> Section:
+    return {"titre": title, "items": items}
 
 
 class _Builder:
@@ -67,27 +70,27 @@ class _Builder:
         return key
 
     def edge(
-        self, source: str, target: str, kind: str, label: str = "", hypothese: object = None
+        self, source: str, target: str, kind: str, label: str = "", assumption: object = None
     ) -> None:
         graph = self.graph
         if graph.has_edge(source, target):
             data = graph.edges[source, target]
             if label and label not in data["labels"]:
                 data["labels"].append(label)
-            if hypothese:
-                data["hypotheses"].append(_text(hypothese))
+            if assumption:
+                data["hypotheses"].append(_text(assumption))
             return
         graph.add_edge(
             source,
             target,
             kind=kind,
             labels=[label] if label else [],
-            hypotheses=[_text(hypothese)] if hypothese else [],
+            hypotheses=[_text(assumption)] if assumption else [],
         )
 
-    def detail(self, node: str, titre: str, item: dict[str, object]) -> None:
-        if item not in self.items[node][titre]:
-            self.items[node][titre].append(item)
+    def detail(self, node: str, title: str, item: dict[str, object]) -> None:
+        if item not in self.items[node][title]:
+            self.items[node][title].append(item)
 
     def finish(self, order: Iterable[str] = ()) -> "nx.DiGraph[str]":
         """Attach details (sections in ``order`` first) and edge labels; return the graph."""
@@ -122,23 +125,21 @@ _ORDER = (
 )
 
 
-def _add_tree(b: _Builder, arbre: list[Row], with_structure: bool = True) -> None:
-    """Enjeux, défis and chantiers from the ``arbre`` rows, with their filter keys."""
-    for row in arbre:
-        defi = b.node(row.get("defi"), "defi", row.get("defiLabel"), row.get("defiId"))
+def _add_tree(b: _Builder, tree: list[TreeRow], with_structure: bool = True) -> None:
+    """Enjeux, défis and chantiers from the ``arbre`` records, with their filter keys."""
+    for row in tree:
+        defi = b.node(row.defi, "defi", row.defi_label, row.defi_id)
         b.graph.nodes[defi]["defis"].add(defi)
         b.graph.graph.setdefault("defis", {})[defi] = _labelled(b, defi)
-        if with_structure and row.get("enjeu"):
-            enjeu = b.node(row.get("enjeu"), "enjeu", row.get("enjeuLabel"), row.get("enjeuId"))
+        if with_structure and row.enjeu:
+            enjeu = b.node(row.enjeu, "enjeu", row.enjeu_label, row.enjeu_id)
             b.graph.nodes[enjeu]["defis"].add(defi)
             b.edge(enjeu, defi, "structure")
             b.detail(enjeu, "Défis", _item(b.graph.nodes[defi]["label"]))
             b.detail(defi, "Enjeux", _item(b.graph.nodes[enjeu]["label"]))
-        if not row.get("chantier"):
+        if not row.chantier:
             continue
-        chantier = b.node(
-            row.get("chantier"), "chantier", row.get("chantierLabel"), row.get("chantierId")
-        )
+        chantier = b.node(row.chantier, "chantier", row.chantier_label, row.chantier_id)
         data = b.graph.nodes[chantier]
         data["defis"].add(defi)
         data["chantiers"].add(chantier)
@@ -163,32 +164,30 @@ def _labelled(b: _Builder, node: str) -> str:
     return f"{ident} — {data['label']}" if ident and ident != data["label"] else data["label"]
 
 
-def _ensure_chantier(b: _Builder, row: Row) -> str:
-    chantier = b.node(
-        row.get("chantier"), "chantier", row.get("chantierLabel"), row.get("chantierId")
-    )
+def _ensure_chantier(b: _Builder, iri: str, label: str = "", ident: str = "") -> str:
+    chantier = b.node(iri, "chantier", label, ident)
     b.graph.nodes[chantier]["chantiers"].add(chantier)
     return chantier
 
 
-def _add_mobilisations(b: _Builder, rows: list[Row], only: str | None = None) -> None:
+def _add_mobilisations(b: _Builder, rows: list[MobilisationRow], only: str | None = None) -> None:
     """Resources and their links; with ``only``, links of that chantier IRI alone."""
     for row in rows:
-        kind = resource_kind(row.get("type"))
-        resource = b.node(
-            row.get("ressource"), kind, row.get("ressourceLabel"), row.get("ressourceId")
-        )
+        kind = resource_kind(row.resource_class)
+        resource = b.node(row.resource, kind, row.resource_label, row.resource_id)
         res = b.graph.nodes[resource]
-        res.setdefault("typeLabel", _text(row.get("typeLabel")) or NODE_STYLES[kind].label)
-        chantier_iri = _text(row.get("chantier"))
-        if only is not None and chantier_iri != only:
+        res["resource"] = True
+        res.setdefault("typeLabel", row.kind_label)
+        status = status_kind(row.status)
+        status_label = row.status_label or status
+        # Every status of the roadmap's rows, for the legend and the filters.
+        b.graph.graph.setdefault("statuses", {}).setdefault(status, status_label)
+        if only is not None and row.chantier != only:
             continue
-        chantier = _ensure_chantier(b, row)
-        status = status_kind(row.get("statut"))
-        status_label = _text(row.get("statutLabel")) or status
-        since = _text(row.get("depuis"))
-        hypothese = row.get("hypothese")
-        b.edge(chantier, resource, status, "", hypothese)
+        chantier = _ensure_chantier(b, row.chantier, row.chantier_label, row.chantier_id)
+        since = row.since
+        assumption = row.assumption
+        b.edge(chantier, resource, status, "", assumption)
         link = b.graph.edges[chantier, resource]
         link["statutLabel"] = status_label
         link["depuis"] = since
@@ -198,23 +197,23 @@ def _add_mobilisations(b: _Builder, rows: list[Row], only: str | None = None) ->
         b.detail(
             resource,
             "Chantiers",
-            _item(f"{_labelled(b, chantier)} — {status_label}{when}", hypothese),
+            _item(f"{_labelled(b, chantier)} — {status_label}{when}", assumption),
         )
         b.detail(
             chantier,
             "Ressources mobilisées",
-            _item(f"{res['label']} ({res['typeLabel']}) — {status_label}{when}", hypothese),
+            _item(f"{res['label']} ({res['typeLabel']}) — {status_label}{when}", assumption),
         )
 
 
-def _add_actions(b: _Builder, rows: list[Row], as_nodes: bool) -> None:
+def _add_actions(b: _Builder, rows: list[ActionRow], as_nodes: bool) -> None:
     for row in rows:
-        chantier = _ensure_chantier(b, row)
-        label = _text(row.get("actionLabel"))
+        chantier = _ensure_chantier(b, row.chantier, "", row.chantier_id)
+        label = row.action_label
         b.detail(chantier, "Actions concrètes", _item(label))
         if not as_nodes:
             continue
-        action = b.node(row.get("action"), "action", label, row.get("actionId"))
+        action = b.node(row.action, "action", label, row.action_id)
         data = b.graph.nodes[action]
         data["chantiers"].add(chantier)
         data["defis"] |= b.graph.nodes[chantier]["defis"]
@@ -222,28 +221,30 @@ def _add_actions(b: _Builder, rows: list[Row], as_nodes: bool) -> None:
         b.detail(action, "Chantiers", _item(_labelled(b, chantier)))
 
 
-def _add_coordination(b: _Builder, rows: list[Row], objects: set[str] | None = None) -> None:
+def _add_coordination(
+    b: _Builder, rows: list[CoordinationRow], objects: set[str] | None = None
+) -> None:
     """Services coordinating défis and chantiers present in the graph (or in ``objects``)."""
     for row in rows:
-        objet = _text(row.get("objet"))
-        if objet not in b.graph or (objects is not None and objet not in objects):
+        coordinated = row.target
+        if coordinated not in b.graph or (objects is not None and coordinated not in objects):
             continue
-        service = b.node(row.get("service"), "service", row.get("serviceLabel"))
-        role = _text(row.get("roleLabel"))
-        hypothese = row.get("hypothese")
-        b.edge(service, objet, "coordination", role, hypothese)
-        target = b.graph.nodes[objet]
+        service = b.node(row.service, "service", row.service_label)
+        role = row.role_label
+        assumption = row.assumption
+        b.edge(service, coordinated, "coordination", role, assumption)
+        target = b.graph.nodes[coordinated]
         data = b.graph.nodes[service]
         data["defis"] |= target["defis"]
         data["chantiers"] |= target["chantiers"]
-        b.detail(service, "Coordonne", _item(f"{_labelled(b, objet)} — {role}", hypothese))
-        b.detail(objet, "Coordination", _item(f"{data['label']} — {role}", hypothese))
+        b.detail(service, "Coordonne", _item(f"{_labelled(b, coordinated)} — {role}", assumption))
+        b.detail(coordinated, "Coordination", _item(f"{data['label']} — {role}", assumption))
 
 
 def build_roadmap_graph(results: Results) -> "nx.DiGraph[str]":
     """The whole roadmap: enjeux → défis → chantiers → actions, resources, services."""
     b = _Builder()
-    _add_tree(b, results.arbre)
+    _add_tree(b, results.tree)
     _add_actions(b, results.actions, as_nodes=True)
     _add_mobilisations(b, results.mobilisations)
     _add_coordination(b, results.coordination)
@@ -254,44 +255,31 @@ def build_roadmap_graph(results: Results) -> "nx.DiGraph[str]":
 def _drop_orphan_resources(b: _Builder) -> None:
     # A resource row always comes with its link; this only guards against rows whose
     # chantier is filtered out, which would leave a floating node.
-    orphans = [
-        n
-        for n, d in b.graph.nodes(data=True)
-        if d["kind"] in RESOURCE_KINDS and b.graph.degree(n) == 0
-    ]
+    orphans = [n for n, d in b.graph.nodes(data=True) if is_resource(d) and b.graph.degree(n) == 0]
     b.graph.remove_nodes_from(orphans)
 
 
 def build_gaps_graph(results: Results) -> "nx.DiGraph[str]":
     """Chantiers and resources only, flagged with what is missing or shared."""
     b = _Builder()
-    _add_tree(b, results.arbre, with_structure=False)
+    _add_tree(b, results.tree, with_structure=False)
     _add_mobilisations(b, results.mobilisations)
-    for row in results.sans_operante:
-        chantier = _ensure_chantier(b, row)
+    for gap in results.without_operating:
+        chantier = _ensure_chantier(b, gap.chantier, gap.chantier_label, gap.chantier_id)
         b.graph.nodes[chantier]["alerte"] = True
         b.detail(chantier, "Statut", _item("Aucune ressource opérante"))
-    for row in results.a_activer:
-        chantier = _text(row.get("chantier"))
-        resource = _text(row.get("ressource"))
-        if chantier in b.graph and resource in b.graph:
-            b.graph.nodes[resource]["aActiver"] = True
-            b.detail(
-                chantier,
-                "Ressources à activer",
-                _item(f"{b.graph.nodes[resource]['label']} ({_text(row.get('typeLabel'))})"),
-            )
-    for row in results.partagees:
-        resource = _text(row.get("ressource"))
-        if resource in b.graph:
-            count = row.get("nbChantiers")
-            b.graph.nodes[resource]["nbChantiers"] = count if isinstance(count, int) else 0
-            b.detail(resource, "Statut", _item(f"Partagée par {count} chantiers"))
+    for known in results.to_activate:
+        if known.chantier in b.graph and known.resource in b.graph:
+            b.graph.nodes[known.resource]["aActiver"] = True
+            label = b.graph.nodes[known.resource]["label"]
+            b.detail(known.chantier, "Ressources à activer", _item(f"{label} ({known.kind_label})"))
+    for shared in results.shared:
+        if shared.resource in b.graph:
+            count = shared.chantier_count
+            b.graph.nodes[shared.resource]["nbChantiers"] = count
+            b.detail(shared.resource, "Statut", _item(f"Partagée par {count} chantiers"))
     _drop_orphan_resources(b)
     return b.finish(_ORDER)
-
-
-GROUP_TITLES = {kind: NODE_STYLES[kind].plural for kind in RESOURCE_KINDS}
 
 
 def build_chantier_graph(results: Results, chantier_id: str) -> "nx.DiGraph[str]":
@@ -302,7 +290,7 @@ def build_chantier_graph(results: Results, chantier_id: str) -> "nx.DiGraph[str]
     services are linked to the chantier with their role as the link label.
     """
     b = _Builder()
-    _add_tree(b, results.arbre)
+    _add_tree(b, results.tree)
     centre = next(
         (
             n
@@ -311,13 +299,8 @@ def build_chantier_graph(results: Results, chantier_id: str) -> "nx.DiGraph[str]
         ),
         None,
     )
-    if centre is None:
-        from feuille_de_route import UserError
-
-        from ._results import chantier_unknown_message
-
-        known = {d["ident"] for _, d in b.graph.nodes(data=True) if d["kind"] == "chantier"}
-        raise UserError(chantier_unknown_message(chantier_id, known))
+    if centre is None:  # the caller checked the chantier (see check_chantier)
+        raise LookupError(f"chantier {chantier_id!r} absent from the tree")
     b.graph.nodes[centre]["centre"] = True
     defi = b.graph.nodes[centre].get("defi")
     keep = {centre} | ({defi} if defi else set())
@@ -325,20 +308,8 @@ def build_chantier_graph(results: Results, chantier_id: str) -> "nx.DiGraph[str]
     coordinators = {s for s, _ in b.graph.in_edges(centre)} | (
         {s for s, _ in b.graph.in_edges(defi)} if defi else set()
     )
-    # Coordination of the défi is drawn as a link to the chantier, labelled as such.
     if defi:
-        for service, _, data in list(b.graph.in_edges(defi, data=True)):
-            if b.graph.nodes[service]["kind"] != "service":
-                continue
-            b.edge(
-                service,
-                centre,
-                "coordination",
-                f"{data['labels'][0] if data['labels'] else ''} du défi".strip(),
-                None,
-            )
-            if data["hypotheses"]:
-                b.graph.edges[service, centre]["hypotheses"].extend(data["hypotheses"])
+        _link_defi_coordinators(b, defi, centre)
     b.graph.remove_nodes_from(
         [n for n, d in b.graph.nodes(data=True) if n != centre and d["kind"] != "service"]
     )
@@ -350,11 +321,11 @@ def build_chantier_graph(results: Results, chantier_id: str) -> "nx.DiGraph[str]
         ]
     )
     _add_mobilisations(b, results.mobilisations, only=centre)
-    own_actions = [r for r in results.actions if _text(r.get("chantier")) == centre]
+    own_actions = [r for r in results.actions if r.chantier == centre]
     _add_actions(b, own_actions, as_nodes=False)
     _add_fiche(b, centre, results.fiche)
     for node, data in b.graph.nodes(data=True):
-        if data["kind"] in RESOURCE_KINDS and not b.graph.has_edge(centre, node):
+        if is_resource(data) and not b.graph.has_edge(centre, node):
             data["sansLien"] = True
             data["chantiers"].add(centre)
             b.detail(centre, "Ressources sans lien avec ce chantier", _item(data["label"]))
@@ -363,44 +334,66 @@ def build_chantier_graph(results: Results, chantier_id: str) -> "nx.DiGraph[str]
     return b.finish(_ORDER)
 
 
-def _add_fiche(b: _Builder, centre: str, rows: list[Row]) -> None:
+def _link_defi_coordinators(b: _Builder, defi: str, centre: str) -> None:
+    """Coordination of the chantier's défi, drawn as a link to the chantier, labelled as such."""
+    for service, _, data in list(b.graph.in_edges(defi, data=True)):
+        if b.graph.nodes[service]["kind"] != "service":
+            continue
+        b.edge(
+            service,
+            centre,
+            "coordination",
+            f"{data['labels'][0] if data['labels'] else ''} du défi".strip(),
+            None,
+        )
+        if data["hypotheses"]:
+            b.graph.edges[service, centre]["hypotheses"].extend(data["hypotheses"])
+
+
+def _add_fiche(b: _Builder, centre: str, rows: list[FicheRow]) -> None:
     sections = {
         "description": "Description",
         "critere": "Critères de réussite",
         "frein": "Freins à lever",
     }
     for row in rows:
-        rubrique = _text(row.get("rubrique"))
-        texte = _text(row.get("texte"))
-        if rubrique in sections:
-            if texte:
-                b.detail(centre, sections[rubrique], _item(texte))
+        text = row.text
+        if row.section in sections:
+            if text:
+                b.detail(centre, sections[row.section], _item(text))
             continue
-        if rubrique != "gouvernance" or not row.get("acteur"):
+        if row.section != "gouvernance" or not row.actor:
             continue
-        acteur_iri = _text(row.get("acteur"))
-        role = _text(row.get("roleLabel"))
-        if acteur_iri in b.graph:
-            acteur = acteur_iri
+        actor_iri = row.actor
+        role = row.role_label
+        if actor_iri in b.graph:
+            actor = actor_iri
         else:
-            kind = "service" if "/service/" in acteur_iri else "acteur"
-            if "/ressource/" in acteur_iri:
-                kind = "ressource"
-            acteur = b.node(acteur_iri, kind, row.get("acteurLabel"))
-            b.graph.nodes[acteur]["chantiers"].add(centre)
-        data = b.graph.nodes[acteur]
-        note = f" ({texte})" if texte else ""
+            kind = _ACTEUR_KINDS.get(row.actor_class, "acteur")
+            actor = b.node(actor_iri, kind, row.actor_label)
+            b.graph.nodes[actor]["chantiers"].add(centre)
+            b.graph.nodes[actor]["resource"] = kind == "ressource"
+        data = b.graph.nodes[actor]
+        note = f" ({text})" if text else ""
         b.detail(centre, "Gouvernance", _item(f"{data['label']} — {role}{note}"))
-        b.detail(acteur, "Gouvernance", _item(f"{role}{note}"))
-        if data["kind"] in RESOURCE_KINDS:
+        b.detail(actor, "Gouvernance", _item(f"{role}{note}"))
+        if is_resource(data):
             data["roles"] = [*data.get("roles", []), role]
             continue
-        b.edge(acteur, centre, "coordination", role)
+        b.edge(actor, centre, "coordination", role)
+
+
+# The general class of a governance acteur (``acteurType``) → its node kind.
+_ACTEUR_KINDS = {str(FDR.Service): "service", str(FDR.Ressource): "ressource"}
 
 
 def _add_group_headings(b: _Builder) -> None:
-    """A text node naming each kind of resource present, as the seed's headings do."""
-    present = {d["kind"] for _, d in b.graph.nodes(data=True)} & set(RESOURCE_KINDS)
-    for kind in present:
-        node = b.node(f"groupe:{kind}", "groupe", GROUP_TITLES[kind])
+    """A text node naming each kind of resource present (its label from the ontology,
+    as the rows give it), as the seed's headings do."""
+    titles: dict[str, str] = {}
+    for _, data in b.graph.nodes(data=True):
+        if is_resource(data):
+            titles.setdefault(data["kind"], _text(data.get("typeLabel")) or data["kind"])
+    for kind in sorted(titles, key=resource_kind_order):
+        node = b.node(f"groupe:{kind}", "groupe", titles[kind][:1].upper() + titles[kind][1:])
         b.graph.nodes[node]["groupe"] = kind

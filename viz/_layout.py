@@ -18,7 +18,7 @@ from feuille_de_route import natural_key
 
 from ._label_ring import Box, ring_gap, spread_ring, walk_ring
 from ._labels import FONT_SIZES, LABEL_FONT, label_box, map_label
-from ._style import NODE_STYLES, RESOURCE_KINDS
+from ._style import is_resource, node_style
 
 __all__ = ["Positions", "chantier_layout", "gaps_layout", "roadmap_layout"]
 
@@ -91,9 +91,16 @@ def _order_chantiers(graph: "nx.DiGraph[str]") -> list[str]:
 
 
 def _by_kind(graph: "nx.DiGraph[str]", *kinds: str) -> list[str]:
+    return _sorted(graph, (n for n, d in graph.nodes(data=True) if d["kind"] in kinds))
+
+
+def _resources(graph: "nx.DiGraph[str]") -> list[str]:
+    return _sorted(graph, (n for n, d in graph.nodes(data=True) if is_resource(d)))
+
+
+def _sorted(graph: "nx.DiGraph[str]", nodes: Iterable[str]) -> list[str]:
     return sorted(
-        (n for n, d in graph.nodes(data=True) if d["kind"] in kinds),
-        key=lambda n: (natural_key(graph.nodes[n]["ident"]), graph.nodes[n]["label"], n),
+        nodes, key=lambda n: (natural_key(graph.nodes[n]["ident"]), graph.nodes[n]["label"], n)
     )
 
 
@@ -169,7 +176,7 @@ def roadmap_layout(graph: "nx.DiGraph[str]") -> Positions:
     for service in services:
         angle[service] = _mean_of(graph, service, angle) or 0.0
     actions = _by_kind(graph, "action")
-    resources = _by_kind(graph, *RESOURCE_KINDS)
+    resources = _resources(graph)
     for node in [*actions, *resources]:
         mean = leaf_angle.get(node)
         angle[node] = mean if mean is not None else (_mean_of(graph, node, angle) or 0.0)
@@ -194,7 +201,7 @@ def _fill_even(angle: dict[str, float], nodes: list[str]) -> None:
 
 def _box(data: dict[str, Any], roomy: bool) -> Box:
     """The node's box on the map, its label under it (see :mod:`._label_ring`)."""
-    size = float(data.get("size", NODE_STYLES[data["kind"]].size))
+    size = float(data.get("size", node_style(data["kind"]).size))
     # An alert's thick border and the label's white stroke widen the mark a little.
     size += 3.0 if data.get("alerte") else 1.5
     if not roomy:
@@ -213,7 +220,7 @@ def _owners(graph: "nx.DiGraph[str]", chantiers: list[str]) -> dict[str, str]:
     rank = {c: i for i, c in enumerate(chantiers)}
     index = {c: i * TAU / max(len(chantiers), 1) for c, i in rank.items()}
     owners: dict[str, str] = {}
-    for node in _by_kind(graph, *RESOURCE_KINDS):
+    for node in _resources(graph):
         linked = [c for c in graph.predecessors(node) if c in index]
         if not linked:
             continue
@@ -250,18 +257,7 @@ def gaps_layout(graph: "nx.DiGraph[str]") -> Positions:
     owned: dict[str, list[str]] = defaultdict(list)
     for node, chantier in owners.items():
         owned[chantier].append(node)
-    # Outer ring: each chantier's resources (or an empty slot keeping its place), or the
-    # chantier itself when nothing hangs from it.
-    slots: list[tuple[str | None, str, Box]] = []
-    for chantier in ordered:
-        if chantier in alone:
-            slots.append((chantier, chantier, _box(graph.nodes[chantier], roomy)))
-            continue
-        resources = owned.get(chantier, [])
-        resources.sort(key=lambda n: (graph.in_degree(n), natural_key(graph.nodes[n]["ident"])))
-        if not resources:
-            slots.append((None, chantier, _box(graph.nodes[chantier], roomy)))
-        slots.extend((node, chantier, _box(graph.nodes[node], roomy)) for node in resources)
+    slots = _outer_slots(graph, ordered, alone, owned, roomy)
     inner_box = {c: _box(graph.nodes[c], roomy) for c in chantiers}
     inner_boxes = list(inner_box.values())
     outer_boxes = [box for _, _, box in slots]
@@ -290,13 +286,45 @@ def gaps_layout(graph: "nx.DiGraph[str]") -> Positions:
         aims[chantier] = (aim if aim is not None else start) % TAU
     chantiers.sort(key=lambda c: aims[c])
     desired = [(aims[c], inner_box[c]) for c in chantiers]
-    # A chantier faces its resources as far as the inner ring has room: rings growing
-    # up to the outer one's limit are tried and the one that turns chantiers least from
-    # their resources wins; if none fits, they go evenly round.
+    placed, inner = _inner_ring(desired, inner, outer - gap)
+    for chantier, angle in zip(chantiers, placed, strict=True):
+        pos[chantier] = (inner * math.cos(angle), inner * math.sin(angle))
+    _place_leftovers(pos, graph, outer)
+    return pos
+
+
+def _outer_slots(
+    graph: "nx.DiGraph[str]",
+    ordered: list[str],
+    alone: set[str],
+    owned: dict[str, list[str]],
+    roomy: bool,
+) -> list[tuple[str | None, str, Box]]:
+    """The outer ring of the gaps map: each chantier's resources (or an empty slot keeping
+    its place), or the chantier itself when nothing hangs from it; (node, chantier, box)."""
+    slots: list[tuple[str | None, str, Box]] = []
+    for chantier in ordered:
+        if chantier in alone:
+            slots.append((chantier, chantier, _box(graph.nodes[chantier], roomy)))
+            continue
+        resources = owned.get(chantier, [])
+        resources.sort(key=lambda n: (graph.in_degree(n), natural_key(graph.nodes[n]["ident"])))
+        if not resources:
+            slots.append((None, chantier, _box(graph.nodes[chantier], roomy)))
+        slots.extend((node, chantier, _box(graph.nodes[node], roomy)) for node in resources)
+    return slots
+
+
+def _inner_ring(
+    desired: list[tuple[float, Box]], inner: float, limit: float
+) -> tuple[list[float], float]:
+    """Angles and radius of the inner ring, each chantier facing its resources as far as
+    there is room: rings growing from ``inner`` up to ``limit`` are tried and the one that
+    turns chantiers least from their aims wins; if none fits, they go evenly round."""
     placed: list[float] | None = None
     best = math.inf
     radius = inner
-    while radius <= outer - gap:
+    while radius <= limit:
         angles_here = spread_ring(desired, radius)
         if angles_here is not None:
             moved = sum(
@@ -308,10 +336,7 @@ def gaps_layout(graph: "nx.DiGraph[str]") -> Positions:
         radius *= 1.1
     if placed is None and desired:
         placed, inner = walk_ring([box for _, box in desired], desired[0][0], inner)
-    for chantier, angle in zip(chantiers, placed or [], strict=True):
-        pos[chantier] = (inner * math.cos(angle), inner * math.sin(angle))
-    _place_leftovers(pos, graph, outer)
-    return pos
+    return placed or [], inner
 
 
 # Sector centre (degrees, screen coordinates: 0 = right, 90 = down) of each group around
@@ -324,6 +349,7 @@ _SECTOR_DEGREES = {
     "ressource": 90.0,
     "gouvernance": -90.0,
 }
+_OTHER_SECTOR = 90.0  # kinds of resource the palette does not know share the bottom
 _SECTOR_SPAN = math.radians(52)
 # The four quadrants make a map wider than tall, drawn in a roughly square frame:
 # squeezed across and stretched down, it is drawn larger, and the labels hanging under
@@ -339,14 +365,14 @@ def chantier_layout(graph: "nx.DiGraph[str]") -> Positions:
     if centre is not None:
         pos[centre] = (0.0, 0.0)
     groups: dict[str, list[str]] = defaultdict(list)
-    for node in _by_kind(graph, *RESOURCE_KINDS, "service", "acteur"):
-        kind = graph.nodes[node]["kind"]
-        groups[kind if kind in RESOURCE_KINDS else "gouvernance"].append(node)
+    for node in _resources(graph) + _by_kind(graph, "service", "acteur"):
+        data = graph.nodes[node]
+        groups[data["kind"] if is_resource(data) else "gouvernance"].append(node)
     headings = {d["groupe"]: n for n, d in graph.nodes(data=True) if d["kind"] == "groupe"}
     for group, nodes in groups.items():
         linked = [n for n in nodes if not graph.nodes[n].get("sansLien")]
         unlinked = [n for n in nodes if graph.nodes[n].get("sansLien")]
-        centre_angle = math.radians(_SECTOR_DEGREES[group])
+        centre_angle = math.radians(_SECTOR_DEGREES.get(group, _OTHER_SECTOR))
         radius = 330.0
         for batch in (linked, unlinked):
             radius = _arcs(pos, batch, centre_angle, radius)

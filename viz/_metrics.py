@@ -4,7 +4,7 @@ import math
 
 import networkx as nx
 
-from ._style import NODE_STYLES, RESOURCE_KINDS
+from ._style import is_resource, node_style
 
 __all__ = ["BETWEENNESS_SAMPLE", "size_by_betweenness", "size_by_degree", "size_fixed"]
 
@@ -16,7 +16,7 @@ BETWEENNESS_SAMPLE = 300
 def size_fixed(graph: "nx.DiGraph[str]") -> str:
     """Every node at its kind's size; returns the legend sentence."""
     for _, data in graph.nodes(data=True):
-        data["size"] = NODE_STYLES[data["kind"]].size
+        data["size"] = node_style(data["kind"]).size
     return "La taille ne porte pas d'information : elle dépend seulement du type de nœud."
 
 
@@ -24,9 +24,9 @@ def size_by_degree(graph: "nx.DiGraph[str]") -> str:
     """Resources sized by how many chantiers mobilise them (their in-degree)."""
     size_fixed(graph)
     for node, data in graph.nodes(data=True):
-        if data["kind"] in RESOURCE_KINDS:
+        if is_resource(data):
             degree = graph.in_degree(node)
-            data["size"] = NODE_STYLES[data["kind"]].size + 6 * math.sqrt(max(degree - 1, 0))
+            data["size"] = node_style(data["kind"]).size + 6 * math.sqrt(max(degree - 1, 0))
             data["metrique"] = degree
     return (
         "Taille d'une ressource : nombre de chantiers qui la mobilisent "
@@ -41,15 +41,13 @@ def size_by_betweenness(graph: "nx.DiGraph[str]") -> str:
     n = undirected.number_of_nodes()
     sample = BETWEENNESS_SAMPLE if n > BETWEENNESS_SAMPLE * 2 else None
     scores = nx.betweenness_centrality(undirected, k=sample, seed=0 if sample else None)
-    top = max(
-        (scores[n] for n, d in graph.nodes(data=True) if d["kind"] in RESOURCE_KINDS), default=0.0
-    )
+    top = max((scores[n] for n, d in graph.nodes(data=True) if is_resource(d)), default=0.0)
     for node, data in graph.nodes(data=True):
-        if data["kind"] in RESOURCE_KINDS:
+        if is_resource(data):
             score = scores.get(node, 0.0)
             data["metrique"] = round(score, 4)
             share = math.sqrt(score / top) if top > 0 else 0.0
-            data["size"] = NODE_STYLES[data["kind"]].size + 26 * share
+            data["size"] = node_style(data["kind"]).size + 26 * share
     how = f" (estimée à partir de {sample} nœuds tirés au hasard)" if sample else ""
     return (
         "Taille d'une ressource : sa centralité d'intermédiarité (betweenness, networkx)"

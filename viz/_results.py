@@ -1,18 +1,41 @@
-"""The catalogue query results a cartography is drawn from, and how they are fetched."""
+"""The catalogue query results a cartography is drawn from, and how they are fetched.
 
+Each view is one list of catalogue queries (:data:`VIEW_QUERIES`); each query's rows
+become typed records once, here (:mod:`._records`). :func:`fetch_results` and
+:func:`~._cartography.write_cartographies` both go through :func:`fetch_queries`.
+"""
+
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any
 
 from feuille_de_route import UserError
 
+from ._records import (
+    ActionRow,
+    CoordinationRow,
+    FicheRow,
+    MobilisationRow,
+    ResourceToActivateRow,
+    SharedResourceRow,
+    TreeRow,
+    UnoperatedChantierRow,
+)
 from ._roadmaps import Roadmap, choose_roadmap
 
 if TYPE_CHECKING:
     from feuille_de_route.graph.store import Store
 
-__all__ = ["VIEWS", "Results", "Row", "fetch_results"]
-
-Row = dict[str, object]
+__all__ = [
+    "VIEWS",
+    "VIEW_QUERIES",
+    "Results",
+    "check_chantier",
+    "check_view",
+    "fetch_queries",
+    "fetch_results",
+    "results_from_rows",
+]
 
 # View name (as the command line spells it) → French title.
 VIEWS = {
@@ -24,24 +47,52 @@ VIEWS = {
 
 @dataclass
 class Results:
-    """Rows of the catalogue queries, shaped as ``run_query`` returns them.
+    """Records of the catalogue queries a view reads (see :data:`QUERY_FIELDS`).
 
-    Each list holds the rows of the query of the same name (``fiche`` is
-    ``fiche-chantier``, ``sans_operante`` is ``chantiers-sans-ressource-operante``,
-    ``a_activer`` is ``ressources-a-activer``, ``partagees`` is ``ressources-partagees``).
     A view reads only the lists it needs; the others may stay empty. ``roadmap`` is the
     roadmap every query was narrowed to (``None``: unrestricted, unnamed).
     """
 
-    arbre: list[Row] = field(default_factory=list)
-    actions: list[Row] = field(default_factory=list)
-    mobilisations: list[Row] = field(default_factory=list)
-    coordination: list[Row] = field(default_factory=list)
-    fiche: list[Row] = field(default_factory=list)
-    sans_operante: list[Row] = field(default_factory=list)
-    a_activer: list[Row] = field(default_factory=list)
-    partagees: list[Row] = field(default_factory=list)
+    tree: list[TreeRow] = field(default_factory=list)
+    actions: list[ActionRow] = field(default_factory=list)
+    mobilisations: list[MobilisationRow] = field(default_factory=list)
+    coordination: list[CoordinationRow] = field(default_factory=list)
+    fiche: list[FicheRow] = field(default_factory=list)
+    without_operating: list[UnoperatedChantierRow] = field(default_factory=list)
+    to_activate: list[ResourceToActivateRow] = field(default_factory=list)
+    shared: list[SharedResourceRow] = field(default_factory=list)
     roadmap: Roadmap | None = None
+
+
+# Catalogue query → (field of Results, record made from each row).
+QUERY_FIELDS: dict[str, tuple[str, Callable[[Mapping[str, object]], Any]]] = {
+    "arbre": ("tree", TreeRow.from_row),
+    "actions": ("actions", ActionRow.from_row),
+    "mobilisations": ("mobilisations", MobilisationRow.from_row),
+    "coordination": ("coordination", CoordinationRow.from_row),
+    "fiche-chantier": ("fiche", FicheRow.from_row),
+    "chantiers-sans-ressource-operante": ("without_operating", UnoperatedChantierRow.from_row),
+    "ressources-a-activer": ("to_activate", ResourceToActivateRow.from_row),
+    "ressources-partagees": ("shared", SharedResourceRow.from_row),
+}
+
+# Each view: the catalogue queries it is drawn from. The chantier view draws every
+# mobilisation (the roadmap's other resources appear without a line).
+VIEW_QUERIES: dict[str, tuple[str, ...]] = {
+    "feuille-de-route": ("arbre", "actions", "mobilisations", "coordination"),
+    "lacunes": (
+        "arbre",
+        "mobilisations",
+        "chantiers-sans-ressource-operante",
+        "ressources-a-activer",
+        "ressources-partagees",
+    ),
+    "chantier": ("arbre", "actions", "mobilisations", "coordination", "fiche-chantier"),
+}
+
+# Parameters of a query besides the roadmap (``chantier`` is the chantier drawn).
+_FIXED_PARAMS: dict[str, dict[str, object]] = {"ressources-partagees": {"minimum": 2}}
+_CHANTIER_QUERIES = ("fiche-chantier",)
 
 
 def check_view(view: str, chantier: str | None) -> None:
@@ -51,6 +102,16 @@ def check_view(view: str, chantier: str | None) -> None:
         raise UserError(f"vue inconnue « {view} » : attendu l'une de {known}.")
     if view == "chantier" and not chantier:
         raise UserError("la vue « chantier » demande l'identifiant du chantier (ex. 1.b).")
+
+
+def check_chantier(results: Results, chantier: str) -> None:
+    """Raise a French :class:`UserError` unless the roadmap's tree has ``chantier``."""
+    known = {row.chantier_id for row in results.tree if row.chantier_id}
+    if chantier not in known:
+        ids = ", ".join(sorted(known)) or "aucun"
+        raise UserError(
+            f"chantier inconnu « {chantier} » : la feuille de route a les chantiers {ids}."
+        )
 
 
 def fetch_results(
@@ -66,48 +127,36 @@ def fetch_results(
     """
     check_view(view, chantier)
     chosen = choose_roadmap(store, roadmap)
-    query = roadmap_runner(store, chosen)
-    results = Results(arbre=query("arbre"), roadmap=chosen)
-    if view == "feuille-de-route":
-        results.actions = query("actions")
-        results.mobilisations = query("mobilisations")
-        results.coordination = query("coordination")
-    elif view == "lacunes":
-        results.mobilisations = query("mobilisations")
-        results.sans_operante = query("chantiers-sans-ressource-operante")
-        results.a_activer = query("ressources-a-activer")
-        results.partagees = query("ressources-partagees", minimum=2)
-    else:
-        assert chantier is not None
-        known = {row.get("chantierId") for row in results.arbre}
-        if chantier not in known:
-            raise UserError(chantier_unknown_message(chantier, known))
-        # Every mobilisation: resources of other chantiers are drawn without a line.
-        results.mobilisations = query("mobilisations")
-        results.actions = query("actions", chantier=chantier)
-        results.coordination = query("coordination")
-        results.fiche = query("fiche-chantier", chantier=chantier)
+    return fetch_queries(store, Results(roadmap=chosen), VIEW_QUERIES[view], chantier)
+
+
+def fetch_queries(
+    store: "Store", results: Results, names: tuple[str, ...], chantier: str | None = None
+) -> Results:
+    """Run the catalogue queries ``names`` on ``results.roadmap`` and store their records
+    in ``results``; with ``chantier``, check it once the tree is known and pass it to the
+    queries about one chantier (``fiche-chantier``)."""
+    from feuille_de_route.queries import run_query
+
+    narrow: dict[str, object] = {"feuilleDeRoute": results.roadmap.iri} if results.roadmap else {}
+    for name in names:
+        params = {**narrow, **_FIXED_PARAMS.get(name, {})}
+        if name in _CHANTIER_QUERIES:
+            params["chantier"] = chantier
+        attribute, make = QUERY_FIELDS[name]
+        setattr(results, attribute, [make(row) for row in run_query(name, store, **params)])
+        if name == "arbre" and chantier is not None:
+            check_chantier(results, chantier)
     return results
 
 
-class _Runner(Protocol):
-    def __call__(self, name: str, **params: object) -> list[Row]: ...
-
-
-def roadmap_runner(store: "Store", roadmap: Roadmap | None) -> _Runner:
-    """``run_query`` on ``store`` with ``feuilleDeRoute`` bound to ``roadmap`` (if any)."""
-    from feuille_de_route.queries import run_query
-
-    narrow: dict[str, object] = {"feuilleDeRoute": roadmap.iri} if roadmap else {}
-
-    def query(name: str, **params: object) -> list[Row]:
-        return run_query(name, store, **narrow, **params)
-
-    return query
-
-
-def chantier_unknown_message(chantier: str, known: set[object]) -> str:
-    """The French message for a chantier ID the roadmap does not have."""
-    ids = sorted(str(k) for k in known if k)
-    listed = ", ".join(ids) if ids else "aucun"
-    return f"chantier inconnu « {chantier} » : la feuille de route a les chantiers {listed}."
+def results_from_rows(
+    rows: Mapping[str, Sequence[Mapping[str, object]]], roadmap: Roadmap | None = None
+) -> Results:
+    """:class:`Results` from rows shaped as ``run_query`` returns them, by query name
+    (for rows fetched elsewhere: tests, benchmarks, another store)."""
+    results = Results(roadmap=roadmap)
+    for name, query_rows in rows.items():
+        attribute, make = QUERY_FIELDS[name]
+        setattr(results, attribute, [make(row) for row in query_rows])
+    return results

@@ -1,26 +1,41 @@
-"""How each kind of node and link looks, and the French words the legend uses for them."""
+"""How each kind of node and link looks: shapes, colours, sizes and line patterns.
 
+Kinds of resource and link statuses are ontology terms: a resource's kind comes from
+its class (``fdr:Intervenant``), a link's from its status concept (``fdr:operante``),
+compared as terms. Their French words are never written here: they come with the query
+rows (``typeLabel``, ``statutLabel``: the concepts' ``skos:prefLabel`` in the ontology).
+A kind the palette does not know (a concept added to the ontology) gets a shape and a
+colour chosen deterministically from its IRI.
+"""
+
+import hashlib
 from dataclasses import dataclass
 
-from feuille_de_route.ontology import FDR as _FDR
+from rdflib import URIRef
+
+from feuille_de_route.ontology import FDR
 
 __all__ = [
     "EDGE_STYLES",
     "NODE_STYLES",
-    "RESOURCE_KINDS",
-    "STATUS_KINDS",
+    "STATUS_LINES",
     "EdgeStyle",
     "NodeStyle",
+    "edge_style",
+    "is_resource",
+    "node_style",
     "resource_kind",
+    "resource_kind_order",
     "status_kind",
 ]
-
-FDR = str(_FDR)
 
 
 @dataclass(frozen=True)
 class NodeStyle:
-    """A node kind's vis-network shape, colour, default size and legend wording."""
+    """A node kind's vis-network shape, colour, default size and legend wording.
+
+    A kind of resource has no wording here: its label is the ontology's.
+    """
 
     label: str
     plural: str
@@ -31,7 +46,11 @@ class NodeStyle:
 
 @dataclass(frozen=True)
 class EdgeStyle:
-    """A link kind's line: colour, width, dash pattern (empty = solid) and legend wording."""
+    """A link kind's line: colour, width, dash pattern (empty = solid) and legend wording.
+
+    A status's legend wording is its line (``Trait plein``) followed by the status's
+    label from the ontology.
+    """
 
     label: str
     color: str
@@ -46,33 +65,33 @@ NODE_STYLES: dict[str, NodeStyle] = {
     "defi": NodeStyle("Défi", "Défis", "diamond", "#1f5f9e", 22),
     "chantier": NodeStyle("Chantier", "Chantiers", "dot", "#e66100", 20),
     "action": NodeStyle("Action concrète", "Actions concrètes", "dot", "#9aa5b1", 7),
-    "partenaire": NodeStyle("Partenaire de projet", "Partenaires de projet", "dot", "#1b9e77", 13),
-    "materielle": NodeStyle(
-        "Ressource matérielle", "Ressources matérielles", "triangle", "#a6761d", 13
-    ),
-    "intervenant": NodeStyle("Intervenant", "Intervenants", "star", "#0a8fb5", 14),
-    "financement": NodeStyle("Financement", "Financements", "diamond", "#d0307a", 12),
-    "ressource": NodeStyle("Autre ressource", "Autres ressources", "dot", "#7f7f7f", 12),
+    "ressource": NodeStyle("Ressource", "Ressources", "dot", "#7f7f7f", 12),
     "service": NodeStyle("Service de la collectivité", "Services", "square", "#4d4d4d", 11),
     "acteur": NodeStyle("Acteur", "Acteurs", "square", "#8c6d5a", 10),
     "groupe": NodeStyle("Groupe", "Groupes", "text", "#333333", 0),
 }
 
-RESOURCE_KINDS = ("partenaire", "materielle", "intervenant", "financement", "ressource")
-
-# Class local name (fdr:) of a resource → node kind.
-_RESOURCE_CLASSES = {
-    "PartenaireDeProjet": "partenaire",
-    "RessourceMaterielle": "materielle",
-    "Intervenant": "intervenant",
-    "Financement": "financement",
+# Class of a resource → (node kind, shape, colour, size), in legend order.
+_RESOURCE_PALETTE: dict[URIRef, tuple[str, str, str, int]] = {
+    FDR.PartenaireDeProjet: ("partenaire", "dot", "#1b9e77", 13),
+    FDR.RessourceMaterielle: ("materielle", "triangle", "#a6761d", 13),
+    FDR.Intervenant: ("intervenant", "star", "#0a8fb5", 14),
+    FDR.Financement: ("financement", "diamond", "#d0307a", 12),
 }
+_RESOURCE_STYLES = {
+    kind: NodeStyle("", "", shape, color, size)
+    for kind, shape, color, size in _RESOURCE_PALETTE.values()
+}
+# For kinds the palette does not know: shapes and colours kept apart from the above.
+_SPARE_SHAPES = ("dot", "triangleDown", "star", "square", "diamond")
+_SPARE_COLORS = ("#66a61e", "#e7298a", "#7570b3", "#b15928", "#1f78b4", "#6a3d9a")
+
+# Link status concept → link kind.
+_STATUS_KINDS: dict[URIRef, str] = {FDR.operante: "operante", FDR.connueSansLien: "connueSansLien"}
 
 EDGE_STYLES: dict[str, EdgeStyle] = {
-    "operante": EdgeStyle("Trait plein : la ressource est déjà opérante", "#2f4858", 2.6, ()),
-    "connueSansLien": EdgeStyle(
-        "Trait pointillé : ressource connue, pas encore de lien", "#6c8ea0", 2.0, (7, 6)
-    ),
+    "operante": EdgeStyle("Trait plein", "#2f4858", 2.6, ()),
+    "connueSansLien": EdgeStyle("Trait pointillé", "#6c8ea0", 2.0, (7, 6)),
     "structure": EdgeStyle("Trait fin : enjeu → défi → chantier → action", "#c3cdd6", 1.0, ()),
     "coordination": EdgeStyle(
         "Trait gris : coordination ou gouvernance par un service ou un acteur",
@@ -81,21 +100,57 @@ EDGE_STYLES: dict[str, EdgeStyle] = {
         (2, 4),
     ),
 }
+_OTHER_STATUS = EdgeStyle("Trait tireté", "#8e6c8a", 2.0, (3, 3))
 
-STATUS_KINDS = ("operante", "connueSansLien")
+# Link kinds that are statuses of a mobilisation, known ones first.
+STATUS_LINES = tuple(_STATUS_KINDS.values())
+
+
+def _local_name(iri: str) -> str:
+    return iri.rstrip("/#").rsplit("#", 1)[-1].rsplit("/", 1)[-1] or iri
+
+
+def _pick(iri: str, choices: tuple[str, ...]) -> str:
+    digest = hashlib.sha256(iri.encode("utf-8")).digest()
+    return choices[digest[0] % len(choices)]
 
 
 def resource_kind(class_iri: object) -> str:
-    """The node kind of a resource from its class IRI (``fdr:Intervenant`` → ``intervenant``)."""
-    if isinstance(class_iri, str) and class_iri.startswith(FDR):
-        return _RESOURCE_CLASSES.get(class_iri[len(FDR) :], "ressource")
-    return "ressource"
+    """The node kind of a resource from its class (``fdr:Intervenant`` → ``intervenant``);
+    a class the palette does not know keeps its local name (``fdr:TiersLieu`` → ``TiersLieu``)."""
+    if not isinstance(class_iri, str) or not class_iri:
+        return "ressource"
+    known = _RESOURCE_PALETTE.get(URIRef(class_iri))
+    return known[0] if known else _local_name(class_iri)
+
+
+def resource_kind_order(kind: str) -> tuple[int, str]:
+    """Sort key of resource kinds: the palette's order, then unknown kinds by name."""
+    known = [k for k, _, _, _ in _RESOURCE_PALETTE.values()]
+    return (known.index(kind), "") if kind in known else (len(known), kind)
 
 
 def status_kind(status_iri: object) -> str:
-    """The link status from its SKOS concept IRI (``fdr:operante`` → ``operante``)."""
-    if isinstance(status_iri, str) and status_iri.startswith(FDR):
-        local = status_iri[len(FDR) :]
-        if local in STATUS_KINDS:
-            return local
-    return "connueSansLien"
+    """The link kind of a status concept (``fdr:operante`` → ``operante``); an unknown
+    concept keeps its local name."""
+    if not isinstance(status_iri, str) or not status_iri:
+        return "connueSansLien"
+    return _STATUS_KINDS.get(URIRef(status_iri)) or _local_name(status_iri)
+
+
+def node_style(kind: str) -> NodeStyle:
+    """The style of a node kind; an unknown kind is a resource kind the palette lacks."""
+    style = NODE_STYLES.get(kind) or _RESOURCE_STYLES.get(kind)
+    if style is not None:
+        return style
+    return NodeStyle("", "", _pick(kind, _SPARE_SHAPES), _pick(kind, _SPARE_COLORS), 12)
+
+
+def edge_style(kind: str) -> EdgeStyle:
+    """The style of a link kind; an unknown kind is a status the palette lacks."""
+    return EDGE_STYLES.get(kind, _OTHER_STATUS)
+
+
+def is_resource(data: dict[str, object]) -> bool:
+    """Whether a node's data is a resource's (flagged ``resource`` when it was added)."""
+    return bool(data.get("resource"))

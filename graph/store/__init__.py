@@ -4,7 +4,9 @@ Every store follows :class:`Store` and gives the same results to the same query:
 rdflib terms, plain string literals without datatype, the union of the named graphs.
 Each roadmap lives in the named graph whose name is its IRI (:func:`roadmap_graph_name`),
 where the catalogue reads it. :func:`publish` puts a territory's graph on a server as
-one named graph.
+one named graph. Every store also holds the ontology's vocabulary (its SKOS schemes,
+:func:`vocabulary_graph`) in the named graph of the ontology's IRI
+(:data:`VOCABULARY_GRAPH`), where queries read the labels of statuses, kinds and roles.
 """
 
 from ._endpoint import EndpointStore
@@ -15,8 +17,10 @@ from ._oxigraph import OxigraphStore
 from ._publish import graph_store_url, publish
 from ._result import SelectResult, Store
 from ._urls import query_url
+from ._vocabulary import VOCABULARY_GRAPH, vocabulary_graph
 
 __all__ = [
+    "VOCABULARY_GRAPH",
     "EndpointStore",
     "MemoryStore",
     "OxigraphStore",
@@ -27,4 +31,5 @@ __all__ = [
     "publish",
     "query_url",
     "roadmap_graph_name",
+    "vocabulary_graph",
 ]

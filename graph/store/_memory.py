@@ -15,6 +15,7 @@ from ._deadline import cancelled, within_deadline
 from ._naming import FEUILLE_DE_ROUTE
 from ._result import SelectResult
 from ._terms import check_iri, normalise
+from ._vocabulary import VOCABULARY_GRAPH, is_vocabulary, vocabulary_graph
 
 __all__ = ["MemoryStore"]
 
@@ -62,9 +63,16 @@ class MemoryStore:
     into such a Dataset (see ``_as_dataset``: a few ms for a territory); a ``Dataset``
     (or ``ConjunctiveGraph``) is queried as it is, as the union of its graphs.
     ``timeout``: seconds a query may run (None: no limit), see ``within_deadline``.
+    The ontology's vocabulary (``vocabulary``, default ``fdr.ttl``'s SKOS part) is
+    added as the named graph of the ontology's IRI, where queries read labels.
     """
 
-    def __init__(self, graph: Graph | None = None, timeout: float | None = None) -> None:
+    def __init__(
+        self,
+        graph: Graph | None = None,
+        timeout: float | None = None,
+        vocabulary: Graph | None = None,
+    ) -> None:
         self.timeout = timeout
         self._graph: ConjunctiveGraph
         if graph is None:
@@ -74,6 +82,7 @@ class MemoryStore:
             self._graph = graph
         else:
             self._graph = _as_dataset(graph)
+        self.add_graph(vocabulary_graph(vocabulary), VOCABULARY_GRAPH)
 
     def _select(self, query: str, bindings: Mapping[str, Identifier]) -> SelectResult:
         result = self._graph.query(_prepared(query), initBindings=dict(bindings))
@@ -109,10 +118,13 @@ class MemoryStore:
         target.addN((s, p, o, target) for s, p, o in graph)
 
     def graph_names(self) -> list[str]:
-        """IRIs of the non-empty named graphs held."""
+        """IRIs of the non-empty named graphs held, the vocabulary's left out."""
         default = self._graph.default_context.identifier
         return sorted(
             str(g.identifier)
             for g in self._graph.contexts()
-            if isinstance(g.identifier, URIRef) and g.identifier != default and len(g)
+            if isinstance(g.identifier, URIRef)
+            and g.identifier != default
+            and not is_vocabulary(g.identifier)
+            and len(g)
         )

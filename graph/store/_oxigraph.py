@@ -2,7 +2,7 @@
 
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pyoxigraph as ox
 from rdflib import Graph
@@ -13,6 +13,7 @@ from ._errors import StoreError
 from ._result import SelectResult
 from ._terms import check_iri, from_oxigraph, ntriples, to_oxigraph
 from ._values import with_projected, with_values
+from ._vocabulary import VOCABULARY_GRAPH, is_vocabulary, vocabulary_graph
 
 __all__ = ["OxigraphStore"]
 
@@ -27,9 +28,13 @@ class OxigraphStore:
     (and GROUP BY) and their columns dropped from the answer. A query of another form gets
     a ``VALUES`` block of escaped terms instead. Only one process may open a folder.
     ``timeout``: seconds a query may run (None: no limit), see ``within_deadline``.
+    The ontology's vocabulary (``vocabulary``, default ``fdr.ttl``'s SKOS part) is kept
+    in the named graph of the ontology's IRI, written on opening when it differs.
     """
 
-    def __init__(self, folder: Path, timeout: float | None = None) -> None:
+    def __init__(
+        self, folder: Path, timeout: float | None = None, vocabulary: Graph | None = None
+    ) -> None:
         self.folder = Path(folder)
         self.timeout = timeout
         try:
@@ -41,6 +46,20 @@ class OxigraphStore:
                 "Le dossier est peut-être déjà ouvert par une autre commande, "
                 "ou ce n'est pas un stockage Oxigraph."
             ) from exc
+        self._hold_vocabulary(vocabulary_graph(vocabulary))
+
+    def _hold_vocabulary(self, vocabulary: Graph) -> None:
+        """Write ``vocabulary`` in its named graph unless the store holds it already."""
+        name = ox.NamedNode(VOCABULARY_GRAPH)
+        held = {
+            (q.subject, q.predicate, q.object)
+            for q in self._store.quads_for_pattern(None, None, None, name)
+        }
+        wanted = {
+            tuple(to_oxigraph(cast(Identifier, term)) for term in triple) for triple in vocabulary
+        }
+        if held != wanted:
+            self.add_graph(vocabulary, VOCABULARY_GRAPH)
 
     def _query(self, query: str, bindings: Mapping[str, Identifier]) -> tuple[Any, set[str]]:
         """The engine's answer, and the columns added only to bind variables natively."""
@@ -133,14 +152,22 @@ class OxigraphStore:
             raise StoreError(f"impossible de charger {path} : {exc}") from exc
 
     def graph_names(self) -> list[str]:
-        """IRIs of the named graphs held."""
-        return sorted(g.value for g in self._store.named_graphs() if isinstance(g, ox.NamedNode))
+        """IRIs of the named graphs held, the vocabulary's left out."""
+        return sorted(
+            g.value
+            for g in self._store.named_graphs()
+            if isinstance(g, ox.NamedNode) and not is_vocabulary(g.value)
+        )
 
     def is_empty(self) -> bool:
-        """Whether the store holds no triple at all."""
-        return not bool(self._store.query("ASK { GRAPH ?g { ?s ?p ?o } }")) and not bool(
-            self._store.query("ASK { ?s ?p ?o }")
-        )
+        """Whether the store holds no triple besides the vocabulary."""
+        for name in self.graph_names():
+            if next(
+                iter(self._store.quads_for_pattern(None, None, None, ox.NamedNode(name))), None
+            ):
+                return False
+        default = ox.DefaultGraph()
+        return next(iter(self._store.quads_for_pattern(None, None, None, default)), None) is None
 
     def flush(self) -> None:
         """Write buffered data to disk."""

@@ -9,6 +9,7 @@ from feuille_de_route import redact_url
 from ._http import http_request
 from ._terms import check_iri, ntriples
 from ._urls import check_http_url, query_url
+from ._vocabulary import VOCABULARY_GRAPH, vocabulary_graph
 
 __all__ = ["graph_store_url", "publish"]
 
@@ -44,14 +45,26 @@ def publish(
     transaction, so readers see the old graph or the new one. A PUT is idempotent, so a
     refused or cut connection is retried ``retries`` times; a failure leaves the server
     with the previous graph and raises :class:`StoreError`.
+
+    The ontology's vocabulary follows, the same way, in the named graph of the
+    ontology's IRI: the catalogue reads labels there. Both are serialised before any
+    request, so a graph that cannot be written sends nothing.
     """
     check_iri(graph_name, "le nom du graphe")
     if store_url is not None:
         check_http_url(store_url, "adresse Graph Store (--depot)")
     base = store_url or graph_store_url(endpoint_url)
+    data = ntriples(graph)
+    vocabulary = ntriples(vocabulary_graph())
+    _put(data, base, graph_name, timeout, retries)
+    _put(vocabulary, base, VOCABULARY_GRAPH, timeout, retries)
+    return len(graph)
+
+
+def _put(data: bytes, base: str, graph_name: str, timeout: float, retries: int) -> None:
+    """One Graph Store Protocol ``PUT`` of N-Triples ``data`` as the named graph ``graph_name``."""
     separator = "&" if urllib.parse.urlsplit(base).query else "?"
     target = f"{base}{separator}graph={urllib.parse.quote(graph_name, safe='')}"
-    data = ntriples(graph)
     http_request(
         "PUT",
         target,
@@ -61,4 +74,3 @@ def publish(
         retries=retries,
         what=f"publication du graphe <{graph_name}> sur {redact_url(base)}",
     )
-    return len(graph)

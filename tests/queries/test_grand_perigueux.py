@@ -51,14 +51,14 @@ def test_arbre(gp_store: MemoryStore, gp_csv: CsvRows) -> None:
     chantiers = defaultdict(list)
     for r in gp_csv("chantiers"):
         chantiers[r["défi"]].append(r)
-    expected = set()
+    expected: set[tuple[object, ...]] = set()
     for enjeu in gp_csv("enjeux"):
         defis = [d for d in gp_csv("defis") if enjeu["identifiant"] in cells(d["enjeux"])]
         if not defis:
             expected.add((enjeu["identifiant"], enjeu["intitulé"], None, None, None, None, 0))
         for defi in defis:
-            rows = chantiers[defi["identifiant"]] or [None]
-            for c in rows:
+            of_defi: list[dict[str, str] | None] = [*chantiers[defi["identifiant"]]] or [None]
+            for c in of_defi:
                 expected.add(
                     (
                         enjeu["identifiant"],
@@ -155,7 +155,7 @@ def test_fiche_chantier(gp_store: MemoryStore, gp_csv: CsvRows) -> None:
     for r in rows:
         by_part[str(r["rubrique"])].append(r)
     # Sections in the order of the fiche.
-    order = [r["rubrique"] for r in rows]
+    order = [str(r["rubrique"]) for r in rows]
     assert order == sorted(order, key=["description", "critere", "frein", "gouvernance"].index)
     assert [r["texte"] for r in by_part["description"]] == [chantier["description"]]
     for part, sheet in (("critere", "criteres"), ("frein", "freins")):
@@ -227,7 +227,7 @@ def test_ressources_partagees(gp_store: MemoryStore, gp_csv: CsvRows, minimum: i
     rows = run_query("ressources-partagees", gp_store, minimum=minimum)
     got = sorted((r["ressourceLabel"], r["typeLabel"], r["nbChantiers"]) for r in rows)
     assert got == expected
-    nb = [r["nbChantiers"] for r in rows]
+    nb = [int(str(r["nbChantiers"])) for r in rows]
     assert nb == sorted(nb, reverse=True)
 
 
@@ -238,7 +238,7 @@ def test_part_operante_par_defi(gp_store: MemoryStore, gp_csv: CsvRows) -> None:
     for m in gp_csv("mobilisations"):
         links[defi_of[m["chantier"]]] += 1
         operating[defi_of[m["chantier"]]] += m["statut"] == OPERANTE
-    rows = {r["defiId"]: r for r in run_query("part-operante-par-defi", gp_store)}
+    rows = {str(r["defiId"]): r for r in run_query("part-operante-par-defi", gp_store)}
     assert set(rows) == {d["identifiant"] for d in gp_csv("defis")}
     for defi, row in rows.items():
         assert row["nbLiens"] == links[defi]

@@ -80,7 +80,8 @@ def test_values_become_typed_terms(query: QueryDef) -> None:
         "_score": Literal(decimal.Decimal("6.5"), datatype=namespace.XSD.decimal),
         "_jour": Literal(datetime.date(2024, 2, 29), datatype=namespace.XSD.date),
     }
-    assert bindings["_code"].datatype is None  # plain, as identifiers are in the data
+    code = bindings["_code"]
+    assert isinstance(code, Literal) and code.datatype is None  # plain, as identifiers are
 
 
 def test_python_values_are_accepted(query: QueryDef) -> None:
@@ -88,8 +89,9 @@ def test_python_values_are_accepted(query: QueryDef) -> None:
         query, {"code": "x", "nombre": 3, "score": 6, "jour": datetime.date(2020, 1, 1)}
     )
     assert bindings["_nombre"] == Literal(3, datatype=namespace.XSD.integer)
-    assert bindings["_score"].toPython() == decimal.Decimal(6)
-    assert bindings["_jour"].toPython() == datetime.date(2020, 1, 1)
+    score, jour = bindings["_score"], bindings["_jour"]
+    assert isinstance(score, Literal) and score.toPython() == decimal.Decimal(6)
+    assert isinstance(jour, Literal) and jour.toPython() == datetime.date(2020, 1, 1)
 
 
 def test_optional_left_out_is_unbound_and_default_applies(query: QueryDef) -> None:

@@ -116,7 +116,8 @@ def test_query_file(tmp_path: Path, gp_store: MemoryStore) -> None:
     path.write_text("#+ titre: Compter\nSELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }\n", "utf-8")
     query = load_query_file(path)
     assert query.name == "ma-requete" and query.title == "Compter"
-    assert to_python(select(query, gp_store).rows[0]["n"]) > 0
+    count = to_python(select(query, gp_store).rows[0]["n"])
+    assert isinstance(count, int) and count > 0
     with pytest.raises(UserError, match="introuvable"):
         load_query_file(tmp_path / "absente.rq")
     bad = tmp_path / "faute.rq"

@@ -3,13 +3,13 @@ an RDF graph with the contract's IRIs, and one shared headless Chromium."""
 
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from feuille_de_route.viz import Results
+from feuille_de_route.viz import Results, results_from_rows
 
 BASE = "https://w3id.org/feuille-de-route/territoires/grand-perigueux/"
 FDR = "https://w3id.org/feuille-de-route/ontologie#"
@@ -135,7 +135,7 @@ def sample_results(hypothese_on: str = "bus", payload: str = "") -> Results:
                     ),
                 }
             )
-    coordination = [
+    coordination: list[dict[str, object]] = [
         {
             "objet": iri("defi", "1"),
             "objetId": "1",
@@ -157,7 +157,7 @@ def sample_results(hypothese_on: str = "bus", payload: str = "") -> Results:
             "hypothese": "Rôle supposé au niveau du chantier." + p,
         },
     ]
-    fiche = [
+    fiche: list[dict[str, object]] = [
         {
             "rubrique": "description",
             "texte": "Les jeunes sont une part de la population à cibler." + p,
@@ -168,6 +168,7 @@ def sample_results(hypothese_on: str = "bus", payload: str = "") -> Results:
             "rubrique": "gouvernance",
             "texte": "en lien avec le chantier CTG" + p,
             "acteur": iri("service", "enfance"),
+            "acteurType": FDR + "Service",
             "acteurLabel": "Service enfance" + p,
             "role": FDR + "pilote",
             "roleLabel": "pilote",
@@ -176,6 +177,7 @@ def sample_results(hypothese_on: str = "bus", payload: str = "") -> Results:
             "rubrique": "gouvernance",
             "texte": None,
             "acteur": iri("acteur", "francas"),
+            "acteurType": FDR + "Acteur",
             "acteurLabel": "Associations (Francas, Ligue de l'enseignement)" + p,
             "role": FDR + "associe",
             "roleLabel": "associé",
@@ -184,6 +186,7 @@ def sample_results(hypothese_on: str = "bus", payload: str = "") -> Results:
             "rubrique": "gouvernance",
             "texte": None,
             "acteur": iri("ressource", "conseillers"),
+            "acteurType": FDR + "Ressource",
             "acteurLabel": "Conseillers numériques" + p,
             "role": FDR + "associe",
             "roleLabel": "associé",
@@ -216,16 +219,17 @@ def sample_results(hypothese_on: str = "bus", payload: str = "") -> Results:
         for k, n in counts.items()
         if n >= 2
     ]
-    return Results(
-        arbre=arbre,
-        actions=actions,
-        mobilisations=mobilisations,
-        coordination=coordination,
-        fiche=fiche,
-        sans_operante=sans,
-        a_activer=a_activer,
-        partagees=partagees,
-    )
+    rows: dict[str, Sequence[Mapping[str, object]]] = {
+        "arbre": arbre,
+        "actions": actions,
+        "mobilisations": mobilisations,
+        "coordination": coordination,
+        "fiche-chantier": fiche,
+        "chantiers-sans-ressource-operante": sans,
+        "ressources-a-activer": a_activer,
+        "ressources-partagees": partagees,
+    }
+    return results_from_rows(rows)
 
 
 @pytest.fixture

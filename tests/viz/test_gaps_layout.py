@@ -5,12 +5,13 @@ import json
 import math
 import random
 import re
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import networkx as nx
 import pytest
 
-from feuille_de_route.viz import Results, render_view
+from feuille_de_route.viz import Results, render_view, results_from_rows
 from feuille_de_route.viz._graph import build_gaps_graph
 from feuille_de_route.viz._label_ring import Box, spread_ring, walk_ring
 from feuille_de_route.viz._labels import label_box, map_label
@@ -104,7 +105,11 @@ def _random_gaps_graph(chantiers: int, resources: int, seed: int) -> "nx.DiGraph
                     "statut": "https://w3id.org/feuille-de-route/ontologie#operante",
                 }
             )
-    results = Results(arbre=arbre, actions=[], mobilisations=mobilisations, coordination=[])
+    rows: dict[str, Sequence[Mapping[str, object]]] = {
+        "arbre": arbre,
+        "mobilisations": mobilisations,
+    }
+    results = results_from_rows(rows)
     graph = build_gaps_graph(results)
     size_by_betweenness(graph)
     return graph

@@ -96,7 +96,7 @@ def test_roadmap_graph_and_layout(results: Results, kit: Any) -> None:
     assert set(pos) == set(graph)
     assert _min_distance(pos) > 20
     # Rings: enjeux inside défis inside chantiers inside actions.
-    radius = {k: [] for k in ("enjeu", "defi", "chantier", "action")}
+    radius: dict[str, list[float]] = {k: [] for k in ("enjeu", "defi", "chantier", "action")}
     for node, data in graph.nodes(data=True):
         if data["kind"] in radius:
             radius[data["kind"]].append(math.hypot(*pos[node]))
@@ -188,7 +188,7 @@ def test_build_cartography_from_the_store(gp_store: Any) -> None:
 def test_write_cartographies(gp_pages: Path, gp_store: Any, kit: Any) -> None:
     from feuille_de_route.queries import run_query
 
-    ids = sorted({r["chantierId"] for r in run_query("arbre", gp_store)})
+    ids = sorted({str(r["chantierId"]) for r in run_query("arbre", gp_store)})
     names = {p.name for p in gp_pages.iterdir()}
     assert {"index.html", "feuille-de-route.html", "lacunes.html"} <= names
     assert {f"chantier-{i}.html" for i in ids} <= names

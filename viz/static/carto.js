@@ -6,35 +6,34 @@
 (function () {
   "use strict";
 
-  var donnees = JSON.parse(document.getElementById("carto-donnees").textContent);
-  var RESSOURCES = ["partenaire", "materielle", "intervenant", "financement", "ressource"];
-  var GRIS = { background: "#e4e8ed", border: "#e4e8ed",
+  var data = JSON.parse(document.getElementById("carto-donnees").textContent);
+  var GREY = { background: "#e4e8ed", border: "#e4e8ed",
                highlight: { background: "#e4e8ed", border: "#9aa5b1" },
                hover: { background: "#e4e8ed", border: "#9aa5b1" } };
-  var POLICE = { color: "#1f2933" };
-  var POLICE_ESTOMPEE = { color: "#b8c2cc" };
-  var grand = donnees.nodes.length > 1500;
+  var FONT = { color: "#1f2933" };
+  var DIMMED_FONT = { color: "#b8c2cc" };
+  var big = data.nodes.length > 1500;
 
-  var parId = {};
-  var couleurs = {};
-  var polices = {};
-  donnees.nodes.forEach(function (n) {
-    parId[n.id] = n;
-    couleurs[n.id] = n.color;
-    polices[n.id] = n.font || POLICE;
-    if (!grand && n.kind !== "groupe") {
-      n.title = bulle(n);
+  var byId = {};
+  var colours = {};
+  var fonts = {};
+  data.nodes.forEach(function (n) {
+    byId[n.id] = n;
+    colours[n.id] = n.color;
+    fonts[n.id] = n.font || FONT;
+    if (!big && n.kind !== "groupe") {
+      n.title = tooltip(n);
     }
   });
-  var couleursLiens = {};
-  var liensDe = {};
-  donnees.edges.forEach(function (e) {
-    couleursLiens[e.id] = e.color;
-    (liensDe[e.from] = liensDe[e.from] || []).push(e);
-    (liensDe[e.to] = liensDe[e.to] || []).push(e);
+  var edgeColours = {};
+  var edgesOf = {};
+  data.edges.forEach(function (e) {
+    edgeColours[e.id] = e.color;
+    (edgesOf[e.from] = edgesOf[e.from] || []).push(e);
+    (edgesOf[e.to] = edgesOf[e.to] || []).push(e);
   });
 
-  function bulle(n) {
+  function tooltip(n) {
     var div = document.createElement("div");
     var b = document.createElement("strong");
     b.textContent = n.nom || n.label;
@@ -45,31 +44,31 @@
     return div;
   }
 
-  var nodes = new vis.DataSet(donnees.nodes);
-  var edges = new vis.DataSet(donnees.edges);
-  var conteneur = document.getElementById("reseau");
-  var network = new vis.Network(conteneur, { nodes: nodes, edges: edges }, donnees.options);
+  var nodes = new vis.DataSet(data.nodes);
+  var edges = new vis.DataSet(data.edges);
+  var container = document.getElementById("reseau");
+  var network = new vis.Network(container, { nodes: nodes, edges: edges }, data.options);
 
-  var etat = {
-    estompes: false,
+  var state = {
+    dimmed: false,
     selection: null,
-    dernierFocus: null,
-    premierDessin: null,
-    filtres: { defi: "", chantier: "", types: {}, statuts: {} }
+    lastFocus: null,
+    firstDraw: null,
+    filters: { defi: "", chantier: "", types: {}, statuses: {} }
   };
 
   window.carto = {
     network: network,
     nodes: nodes,
     edges: edges,
-    donnees: donnees,
-    etat: etat
+    data: data,
+    state: state
   };
 
   network.once("afterDrawing", function () {
-    etat.premierDessin = performance.now();
-    window.carto.premierDessin = etat.premierDessin;
-    document.documentElement.setAttribute("data-dessine", "oui");
+    state.firstDraw = performance.now();
+    window.carto.firstDraw = state.firstDraw;
+    document.documentElement.setAttribute("data-drawn", "yes");
     document.getElementById("chargement").hidden = true;
   });
   network.fit({ animation: false });
@@ -80,73 +79,73 @@
   // opened at another size, then resized; the page's layout settling), which pushes the
   // labels at the map's edges out of view. Until the user moves or zooms the view, each
   // resize frames the whole map again; fit() measures the labels first, so they fit too.
-  etat.vueTouchee = false;
-  function vueTouchee() { etat.vueTouchee = true; }
-  network.on("dragStart", vueTouchee);
-  network.on("zoom", vueTouchee);
+  state.viewTouched = false;
+  function touchView() { state.viewTouched = true; }
+  network.on("dragStart", touchView);
+  network.on("zoom", touchView);
   network.on("resize", function () {
     // After the event vis-network rescales the old view to the new size: frame once
     // that is done (a microtask runs before the next frame is drawn).
     Promise.resolve().then(function () {
-      if (!etat.vueTouchee) { network.fit({ animation: false }); }
+      if (!state.viewTouched) { network.fit({ animation: false }); }
     });
   });
 
   /* ---------- neighbourhood highlight ---------- */
 
-  function surligner(id) {
-    var voisins = {};
-    voisins[id] = true;
-    network.getConnectedNodes(id).forEach(function (v) { voisins[v] = true; });
-    var majNoeuds = [];
-    donnees.nodes.forEach(function (n) {
-      var estompe = !voisins[n.id];
-      majNoeuds.push({
+  function highlight(id) {
+    var neighbours = {};
+    neighbours[id] = true;
+    network.getConnectedNodes(id).forEach(function (v) { neighbours[v] = true; });
+    var nodeUpdates = [];
+    data.nodes.forEach(function (n) {
+      var dimmed = !neighbours[n.id];
+      nodeUpdates.push({
         id: n.id,
-        estompe: estompe,
-        color: estompe ? GRIS : couleurs[n.id],
-        font: estompe ? POLICE_ESTOMPEE : polices[n.id]
+        dimmed: dimmed,
+        color: dimmed ? GREY : colours[n.id],
+        font: dimmed ? DIMMED_FONT : fonts[n.id]
       });
     });
-    var majLiens = [];
-    donnees.edges.forEach(function (e) {
-      var estompe = e.from !== id && e.to !== id;
-      majLiens.push({ id: e.id, estompe: estompe,
-                      color: estompe ? { color: "#e9edf1", highlight: "#111111" } : couleursLiens[e.id] });
+    var edgeUpdates = [];
+    data.edges.forEach(function (e) {
+      var dimmed = e.from !== id && e.to !== id;
+      edgeUpdates.push({ id: e.id, dimmed: dimmed,
+                        color: dimmed ? { color: "#e9edf1", highlight: "#111111" } : edgeColours[e.id] });
     });
-    nodes.update(majNoeuds);
-    edges.update(majLiens);
-    etat.estompes = true;
-    etat.selection = id;
+    nodes.update(nodeUpdates);
+    edges.update(edgeUpdates);
+    state.dimmed = true;
+    state.selection = id;
   }
 
-  function effacerSurlignage() {
-    if (!etat.estompes) { return; }
-    nodes.update(donnees.nodes.map(function (n) {
-      return { id: n.id, estompe: false, color: couleurs[n.id], font: polices[n.id] };
+  function clearHighlight() {
+    if (!state.dimmed) { return; }
+    nodes.update(data.nodes.map(function (n) {
+      return { id: n.id, dimmed: false, color: colours[n.id], font: fonts[n.id] };
     }));
-    edges.update(donnees.edges.map(function (e) {
-      return { id: e.id, estompe: false, color: couleursLiens[e.id] };
+    edges.update(data.edges.map(function (e) {
+      return { id: e.id, dimmed: false, color: edgeColours[e.id] };
     }));
-    etat.estompes = false;
-    etat.selection = null;
+    state.dimmed = false;
+    state.selection = null;
   }
 
   /* ---------- details ---------- */
 
-  var panneau = document.getElementById("details");
+  var panel = document.getElementById("details");
 
-  function element(tag, classe, texte) {
+  function element(tag, className, text) {
     var el = document.createElement(tag);
-    if (classe) { el.className = classe; }
-    if (texte !== undefined && texte !== null) { el.textContent = String(texte); }
+    if (className) { el.className = className; }
+    if (text !== undefined && text !== null) { el.textContent = String(text); }
     return el;
   }
 
-  function sections(liste) {
-    var frag = document.createDocumentFragment();
-    (liste || []).forEach(function (s) {
-      frag.appendChild(element("h4", "", s.titre));
+  function sections(list) {
+    var fragment = document.createDocumentFragment();
+    (list || []).forEach(function (s) {
+      fragment.appendChild(element("h4", "", s.titre));
       var ul = element("ul");
       (s.items || []).forEach(function (item) {
         var li = element("li");
@@ -160,86 +159,86 @@
         }
         ul.appendChild(li);
       });
-      frag.appendChild(ul);
+      fragment.appendChild(ul);
     });
-    return frag;
+    return fragment;
   }
 
-  function detailsNoeud(id) {
-    var n = parId[id];
-    panneau.replaceChildren();
+  function showNodeDetails(id) {
+    var n = byId[id];
+    panel.replaceChildren();
     if (!n) { return; }
-    panneau.appendChild(element("h3", "nom", n.nom || n.label));
-    var genre = element("span", "genre", n.kindLabel);
-    genre.style.background = (n.color && n.color.background) || "#52606d";
-    panneau.appendChild(genre);
-    if (n.ident) { panneau.appendChild(element("p", "ident", "Identifiant : " + n.ident)); }
+    panel.appendChild(element("h3", "nom", n.nom || n.label));
+    var kindBadge = element("span", "genre", n.kindLabel);
+    kindBadge.style.background = (n.color && n.color.background) || "#52606d";
+    panel.appendChild(kindBadge);
+    if (n.ident) { panel.appendChild(element("p", "ident", "Identifiant : " + n.ident)); }
     if (n.metrique !== undefined) {
-      panneau.appendChild(element("p", "ident", "Mesure de la taille : " + n.metrique));
+      panel.appendChild(element("p", "ident", "Mesure de la taille : " + n.metrique));
     }
-    panneau.appendChild(sections(n.details));
+    panel.appendChild(sections(n.details));
   }
 
-  function detailsLien(id) {
+  function showEdgeDetails(id) {
     var e = edges.get(id);
     if (!e) { return; }
-    panneau.replaceChildren();
-    var de = parId[e.from], vers = parId[e.to];
-    panneau.appendChild(element("h3", "nom", (de ? de.nom : "") + " → " + (vers ? vers.nom : "")));
+    panel.replaceChildren();
+    var source = byId[e.from], target = byId[e.to];
+    panel.appendChild(element("h3", "nom", (source ? source.nom : "") + " → " + (target ? target.nom : "")));
     if (e.hypothese) {
       var p = element("p");
       p.appendChild(element("span", "hypothese", "hypothèse"));
       p.appendChild(element("span", "texte", e.hypothese));
-      panneau.appendChild(p);
+      panel.appendChild(p);
     }
-    panneau.appendChild(sections(e.details));
+    panel.appendChild(sections(e.details));
   }
 
-  function detailsVides() {
-    panneau.replaceChildren(element("p", "vide", "Cliquer un nœud ou un lien pour voir ses détails."));
+  function showNoDetails() {
+    panel.replaceChildren(element("p", "vide", "Cliquer un nœud ou un lien pour voir ses détails."));
   }
 
   network.on("click", function (params) {
     if (params.nodes.length) {
       var id = params.nodes[0];
-      surligner(id);
-      detailsNoeud(id);
+      highlight(id);
+      showNodeDetails(id);
     } else if (params.edges.length) {
-      effacerSurlignage();
-      detailsLien(params.edges[0]);
+      clearHighlight();
+      showEdgeDetails(params.edges[0]);
     } else {
-      effacerSurlignage();
-      detailsVides();
+      clearHighlight();
+      showNoDetails();
     }
   });
   document.addEventListener("keydown", function (ev) {
     if (ev.key === "Escape") {
       network.unselectAll();
-      effacerSurlignage();
-      detailsVides();
+      clearHighlight();
+      showNoDetails();
     }
   });
 
   /* ---------- filters ---------- */
 
-  var f = donnees.filtres;
-  var selDefi = document.getElementById("filtre-defi");
-  var selChantier = document.getElementById("filtre-chantier");
+  var f = data.filtres;
+  var defiSelect = document.getElementById("filtre-defi");
+  var chantierSelect = document.getElementById("filtre-chantier");
 
-  function remplirSelect(select, options, bloc) {
-    if (!options.length) { document.getElementById(bloc).hidden = true; return; }
+  function fillSelect(select, options, block) {
+    if (!options.length) { document.getElementById(block).hidden = true; return; }
     options.forEach(function (o) {
-      var opt = document.createElement("option");
-      opt.value = o.id;
-      opt.textContent = o.texte;
-      select.appendChild(opt);
+      var option = document.createElement("option");
+      option.value = o.id;
+      option.textContent = o.texte;
+      select.appendChild(option);
     });
   }
-  remplirSelect(selDefi, f.defis, "filtre-defi-bloc");
-  remplirSelect(selChantier, f.chantiers, "filtre-chantier-bloc");
+  fillSelect(defiSelect, f.defis, "filtre-defi-bloc");
+  fillSelect(chantierSelect, f.chantiers, "filtre-chantier-bloc");
 
-  function cases(conteneurId, options, cle) {
-    var fs = document.getElementById(conteneurId);
+  function checkboxes(containerId, options, key) {
+    var fs = document.getElementById(containerId);
     if (!options.length) { fs.hidden = true; return; }
     options.forEach(function (o) {
       var label = element("label", "case");
@@ -247,127 +246,150 @@
       input.type = "checkbox";
       input.checked = true;
       input.value = o.id;
-      input.name = cle;
-      etat.filtres[cle][o.id] = true;
+      input.name = key;
+      state.filters[key][o.id] = true;
       input.addEventListener("change", function () {
-        etat.filtres[cle][o.id] = input.checked;
-        appliquerFiltres();
+        state.filters[key][o.id] = input.checked;
+        applyFilters();
       });
       label.appendChild(input);
       label.appendChild(element("span", "", o.texte));
       fs.appendChild(label);
     });
   }
-  cases("filtre-types", f.types, "types");
-  cases("filtre-statuts", f.statuts, "statuts");
-  selDefi.addEventListener("change", function () { etat.filtres.defi = selDefi.value; appliquerFiltres(); });
-  selChantier.addEventListener("change", function () { etat.filtres.chantier = selChantier.value; appliquerFiltres(); });
-  document.getElementById("filtres-reinitialiser").addEventListener("click", reinitialiserFiltres);
+  checkboxes("filtre-types", f.types, "types");
+  checkboxes("filtre-statuts", f.statuts, "statuses");
+  defiSelect.addEventListener("change", function () { state.filters.defi = defiSelect.value; applyFilters(); });
+  chantierSelect.addEventListener("change", function () { state.filters.chantier = chantierSelect.value; applyFilters(); });
+  document.getElementById("filtres-reinitialiser").addEventListener("click", resetFilters);
 
-  var caches = {};
-  var cachesLiens = {};
+  var hidden = {};
+  var hiddenEdges = {};
 
-  function appliquerFiltres() {
-    var fl = etat.filtres;
+  function applyFilters() {
+    var active = state.filters;
     var visible = {};
-    donnees.nodes.forEach(function (n) {
-      var ok = true;
+    data.nodes.forEach(function (n) {
+      var shown = true;
       if (n.kind !== "groupe") {
-        if (fl.defi && n.defis.indexOf(fl.defi) < 0) { ok = false; }
-        if (fl.chantier && n.chantiers.indexOf(fl.chantier) < 0) { ok = false; }
+        if (active.defi && n.defis.indexOf(active.defi) < 0) { shown = false; }
+        if (active.chantier && n.chantiers.indexOf(active.chantier) < 0) { shown = false; }
       }
-      if (RESSOURCES.indexOf(n.kind) >= 0 && fl.types[n.kind] === false) { ok = false; }
-      if (n.sansLien && fl.statuts.aucun === false) { ok = false; }
-      visible[n.id] = ok;
+      if (n.resource && active.types[n.kind] === false) { shown = false; }
+      if (n.sansLien && active.statuses.aucun === false) { shown = false; }
+      visible[n.id] = shown;
     });
     // A resource whose every status link is filtered out has nothing left to show.
-    var liensStatut = {}, liensStatutVisibles = {};
-    donnees.edges.forEach(function (e) {
+    var statusEdges = {}, shownStatusEdges = {};
+    data.edges.forEach(function (e) {
       if (!e.statut) { return; }
-      liensStatut[e.to] = (liensStatut[e.to] || 0) + 1;
-      if (fl.statuts[e.statut] !== false && visible[e.from]) {
-        liensStatutVisibles[e.to] = (liensStatutVisibles[e.to] || 0) + 1;
+      statusEdges[e.to] = (statusEdges[e.to] || 0) + 1;
+      if (active.statuses[e.statut] !== false && visible[e.from]) {
+        shownStatusEdges[e.to] = (shownStatusEdges[e.to] || 0) + 1;
       }
     });
-    Object.keys(liensStatut).forEach(function (id) {
-      if (!liensStatutVisibles[id]) { visible[id] = false; }
+    Object.keys(statusEdges).forEach(function (id) {
+      if (!shownStatusEdges[id]) { visible[id] = false; }
     });
     // A kind's heading goes when none of its resources is left.
-    var typesVisibles = {};
-    donnees.nodes.forEach(function (n) {
-      if (visible[n.id] && RESSOURCES.indexOf(n.kind) >= 0) { typesVisibles[n.kind] = true; }
+    var shownKinds = {};
+    data.nodes.forEach(function (n) {
+      if (visible[n.id] && n.resource) { shownKinds[n.kind] = true; }
     });
-    donnees.nodes.forEach(function (n) {
-      if (n.kind === "groupe") { visible[n.id] = !!typesVisibles[n.groupe]; }
+    data.nodes.forEach(function (n) {
+      if (n.kind === "groupe") { visible[n.id] = !!shownKinds[n.groupe]; }
     });
-    var majNoeuds = [], majLiens = [], compte = 0;
-    donnees.nodes.forEach(function (n) {
-      var cache = !visible[n.id];
-      if (!cache && n.kind !== "groupe") { compte += 1; }
-      if (!!caches[n.id] !== cache) { majNoeuds.push({ id: n.id, hidden: cache }); caches[n.id] = cache; }
+    var nodeUpdates = [], edgeUpdates = [], count = 0;
+    data.nodes.forEach(function (n) {
+      var hide = !visible[n.id];
+      if (!hide && n.kind !== "groupe") { count += 1; }
+      if (!!hidden[n.id] !== hide) { nodeUpdates.push({ id: n.id, hidden: hide }); hidden[n.id] = hide; }
     });
-    donnees.edges.forEach(function (e) {
-      var cache = !visible[e.from] || !visible[e.to] || (e.statut && fl.statuts[e.statut] === false);
-      cache = !!cache;
-      if (!!cachesLiens[e.id] !== cache) { majLiens.push({ id: e.id, hidden: cache }); cachesLiens[e.id] = cache; }
+    data.edges.forEach(function (e) {
+      var hide = !visible[e.from] || !visible[e.to] || (e.statut && active.statuses[e.statut] === false);
+      hide = !!hide;
+      if (!!hiddenEdges[e.id] !== hide) { edgeUpdates.push({ id: e.id, hidden: hide }); hiddenEdges[e.id] = hide; }
     });
-    nodes.update(majNoeuds);
-    edges.update(majLiens);
-    var total = donnees.nodes.filter(function (n) { return n.kind !== "groupe"; }).length;
+    nodes.update(nodeUpdates);
+    edges.update(edgeUpdates);
+    var total = data.nodes.filter(function (n) { return n.kind !== "groupe"; }).length;
     document.getElementById("filtres-compte").textContent =
-      compte + " nœud" + (compte > 1 ? "s" : "") + " affiché" + (compte > 1 ? "s" : "") + " sur " + total;
+      count + " nœud" + (count > 1 ? "s" : "") + " affiché" + (count > 1 ? "s" : "") + " sur " + total;
   }
 
-  function reinitialiserFiltres() {
-    etat.filtres.defi = "";
-    etat.filtres.chantier = "";
-    selDefi.value = "";
-    selChantier.value = "";
+  function resetFilters() {
+    state.filters.defi = "";
+    state.filters.chantier = "";
+    defiSelect.value = "";
+    chantierSelect.value = "";
     document.querySelectorAll("#filtres input[type=checkbox]").forEach(function (input) {
       input.checked = true;
-      etat.filtres[input.name][input.value] = true;
+      state.filters[input.name][input.value] = true;
     });
-    appliquerFiltres();
+    applyFilters();
   }
 
   /* ---------- search ---------- */
 
-  function normaliser(s) {
+  function normalise(s) {
     return String(s || "").normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().trim();
   }
-  var index = donnees.nodes.filter(function (n) { return n.kind !== "groupe"; }).map(function (n) {
-    return { id: n.id, nom: normaliser(n.nom || n.label), court: normaliser(n.label),
-             ident: normaliser(n.ident) };
+  var searchIndex = data.nodes.filter(function (n) { return n.kind !== "groupe"; }).map(function (n) {
+    return { id: n.id, name: normalise(n.nom || n.label), short: normalise(n.label),
+             ident: normalise(n.ident) };
   });
-  var liste = document.getElementById("recherche-noms");
-  var vus = {};
-  index.forEach(function (entree) {
-    var n = parId[entree.id];
-    var nom = n.nom || n.label;
-    if (vus[nom]) { return; }
-    vus[nom] = true;
-    var opt = document.createElement("option");
-    opt.value = nom;
-    liste.appendChild(opt);
+  var list = document.getElementById("recherche-noms");
+  var seen = {};
+  searchIndex.forEach(function (entry) {
+    var n = byId[entry.id];
+    var name = n.nom || n.label;
+    if (seen[name]) { return; }
+    seen[name] = true;
+    var option = document.createElement("option");
+    option.value = name;
+    list.appendChild(option);
   });
 
-  function trouver(texte) {
-    var q = normaliser(texte);
+  function find(text) {
+    var q = normalise(text);
     if (!q) { return null; }
     var i, e;
-    for (i = 0; i < index.length; i++) { e = index[i]; if (e.nom === q || e.court === q || e.ident === q) { return e.id; } }
-    for (i = 0; i < index.length; i++) { e = index[i]; if (e.nom.indexOf(q) === 0) { return e.id; } }
-    for (i = 0; i < index.length; i++) { e = index[i]; if (e.nom.indexOf(q) >= 0) { return e.id; } }
+    for (i = 0; i < searchIndex.length; i++) { e = searchIndex[i]; if (e.name === q || e.short === q || e.ident === q) { return e.id; } }
+    for (i = 0; i < searchIndex.length; i++) { e = searchIndex[i]; if (e.name.indexOf(q) === 0) { return e.id; } }
+    for (i = 0; i < searchIndex.length; i++) { e = searchIndex[i]; if (e.name.indexOf(q) >= 0) { return e.id; } }
     return null;
   }
 
-  function focaliser(id) {
-    vueTouchee();
-    if (caches[id]) { reinitialiserFiltres(); }
+  function focusNode(id) {
+    touchView();
+    if (hidden[id]) { resetFilters(); }
     network.selectNodes([id]);
-    surligner(id);
-    detailsNoeud(id);
-    etat.dernierFocus = id;
+    highlight(id);
+    showNodeDetails(id);
+    state.lastFocus = id;
+    centre(id);
+  }
+
+  // One view animation at a time. vis-network cannot start an animation before the
+  // previous one has drawn a frame: the first stays attached and later redraws move the
+  // view off the node. Enter in the search box fires both "change" and "submit", which
+  // asked for the same node twice at once; a node asked for while another is on its way
+  // waits for it to arrive.
+  state.centring = null;
+  state.nextCentring = null;
+  network.on("animationFinished", function () {
+    state.centring = null;
+    var next = state.nextCentring;
+    state.nextCentring = null;
+    if (next !== null) { centre(next); }
+  });
+
+  function centre(id) {
+    if (state.centring !== null) {
+      state.nextCentring = state.centring === id ? null : id;
+      return;
+    }
+    state.centring = id;
     network.focus(id, {
       scale: Math.max(network.getScale(), 1.0),
       animation: { duration: 300, easingFunction: "easeInOutQuad" }
@@ -375,46 +397,46 @@
   }
 
   var message = document.getElementById("recherche-message");
-  var champ = document.getElementById("recherche-texte");
-  function chercher() {
-    var id = trouver(champ.value);
+  var field = document.getElementById("recherche-texte");
+  function search() {
+    var id = find(field.value);
     if (id === null) {
-      message.textContent = champ.value.trim() ? "Aucun nœud ne porte ce nom." : "";
+      message.textContent = field.value.trim() ? "Aucun nœud ne porte ce nom." : "";
       return;
     }
     message.textContent = "";
-    focaliser(id);
+    focusNode(id);
   }
   document.getElementById("recherche").addEventListener("submit", function (ev) {
     ev.preventDefault();
-    chercher();
+    search();
   });
-  champ.addEventListener("change", chercher);
+  field.addEventListener("change", search);
 
   /* ---------- side lists (gaps view) ---------- */
 
-  var listes = document.getElementById("listes");
-  (donnees.listes || []).forEach(function (l) {
-    listes.appendChild(element("h3", "", l.titre));
+  var lists = document.getElementById("listes");
+  (data.listes || []).forEach(function (l) {
+    lists.appendChild(element("h3", "", l.titre));
     if (!l.items.length) {
-      listes.appendChild(element("p", "vide", l.vide || "Aucun."));
+      lists.appendChild(element("p", "vide", l.vide || "Aucun."));
       return;
     }
     var ul = element("ul");
     l.items.forEach(function (item) {
       var li = element("li");
-      var bouton = element("button", "lien", item.texte);
-      bouton.type = "button";
-      bouton.addEventListener("click", function () { focaliser(item.id); });
-      li.appendChild(bouton);
+      var button = element("button", "lien", item.texte);
+      button.type = "button";
+      button.addEventListener("click", function () { focusNode(item.id); });
+      li.appendChild(button);
       ul.appendChild(li);
     });
-    listes.appendChild(ul);
+    lists.appendChild(ul);
   });
 
-  window.carto.trouver = trouver;
-  window.carto.focaliser = focaliser;
-  window.carto.appliquerFiltres = appliquerFiltres;
-  window.carto.reinitialiserFiltres = reinitialiserFiltres;
-  appliquerFiltres();
+  window.carto.find = find;
+  window.carto.focusNode = focusNode;
+  window.carto.applyFilters = applyFilters;
+  window.carto.resetFilters = resetFilters;
+  applyFilters();
 })();

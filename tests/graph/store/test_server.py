@@ -13,6 +13,7 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 
 from feuille_de_route.graph.store import (
+    VOCABULARY_GRAPH,
     EndpointStore,
     MemoryStore,
     SelectResult,
@@ -21,6 +22,7 @@ from feuille_de_route.graph.store import (
     publish,
     query_url,
     roadmap_graph_name,
+    vocabulary_graph,
 )
 
 pytestmark = [pytest.mark.server, pytest.mark.timeout(120)]
@@ -131,6 +133,20 @@ def test_publish_replaces_the_named_graph(
     publish(smaller, oxigraph_server.url + "/query", name)
     assert oxigraph_server.count(name) == len(smaller) < len(perigueux)
     assert oxigraph_server.count(roadmap_graph_name(bergerac)) == len(bergerac)
+
+
+def test_publish_puts_the_vocabulary_the_catalogue_reads_labels_from(
+    oxigraph_server: Any, perigueux: Graph
+) -> None:
+    """The server gets the ontology's vocabulary graph with the roadmap, so the catalogue's
+    labels (statuses, kinds, roles) come back from a server as from the other stores."""
+    publish(perigueux, oxigraph_server.url, roadmap_graph_name(perigueux))
+    assert oxigraph_server.count(VOCABULARY_GRAPH) == len(vocabulary_graph())
+    from feuille_de_route.queries import run_query
+
+    rows = run_query("mobilisations", EndpointStore(oxigraph_server.url, timeout=10))
+    assert rows and {row["statutLabel"] for row in rows} <= {"opérante", "connue, sans lien"}
+    assert all(row["typeLabel"] for row in rows)
 
 
 def test_urls() -> None:

@@ -9,12 +9,14 @@ import pytest
 from rdflib import RDFS, XSD, Graph, Literal, URIRef
 
 from feuille_de_route.graph.store import (
+    VOCABULARY_GRAPH,
     MemoryStore,
     OxigraphStore,
     SelectResult,
     Store,
     StoreError,
     roadmap_graph_name,
+    vocabulary_graph,
 )
 
 PREFIXES = """
@@ -125,7 +127,8 @@ def test_terms_come_back_in_normal_form(stores: tuple[MemoryStore, OxigraphStore
     for store in stores:
         rows = {str(row["texte"]): row for row in store.select(query, {}).rows}
         plain = rows["24322"]["texte"]  # fdr:codeInsee "24322": a plain literal
-        assert plain == Literal("24322") and plain.datatype is None and plain.language is None
+        assert isinstance(plain, Literal) and plain == Literal("24322")
+        assert plain.datatype is None and plain.language is None
         assert rows['Ligne 1\nLigne "2"']["texte"] == Literal('Ligne 1\nLigne "2"', lang="fr")
         assert rows["6.25"]["texte"] == Literal("6.25", datatype=XSD.decimal)
 
@@ -186,7 +189,9 @@ def test_add_graph_replaces_the_named_graph(
             smaller.add(triple)
     store.add_graph(smaller, name)
     count = PREFIXES + "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
-    assert int(store.select(count, {}).rows[0]["n"]) == len(smaller)  # type: ignore[arg-type]
+    # The union holds the roadmap and the ontology's vocabulary graph.
+    total = len(smaller) + len(vocabulary_graph())
+    assert int(store.select(count, {}).rows[0]["n"]) == total  # type: ignore[arg-type]
     assert store.graph_names() == [name]
 
 
@@ -203,6 +208,26 @@ def test_oxigraph_store_persists_on_disk(
     again = OxigraphStore(folder)
     assert not again.is_empty()
     assert again.graph_names() == [roadmap_graph_name(perigueux)]
+
+
+def test_an_oxigraph_folder_without_the_vocabulary_gets_it_on_opening(tmp_path: Path) -> None:
+    """A folder filled before stores held the vocabulary (or holding an older one) gets
+    the current one when opened, and only then: a second opening writes nothing."""
+    import pyoxigraph as ox
+
+    folder = tmp_path / "s"
+    store = OxigraphStore(folder)
+    store._store.update(f"DROP GRAPH <{VOCABULARY_GRAPH}>")
+    del store
+    again = OxigraphStore(folder)
+    count = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{VOCABULARY_GRAPH}> {{ ?s ?p ?o }} }}"
+    assert int(again.select(count, {}).rows[0]["n"]) == len(vocabulary_graph())  # type: ignore[arg-type]
+    assert again.graph_names() == [] and again.is_empty()
+    quads = list(again._store.quads_for_pattern(None, None, None, ox.NamedNode(VOCABULARY_GRAPH)))
+    del again
+    third = OxigraphStore(folder)
+    name = ox.NamedNode(VOCABULARY_GRAPH)
+    assert list(third._store.quads_for_pattern(None, None, None, name)) == quads
 
 
 def test_load_file_bulk_loads_quads(

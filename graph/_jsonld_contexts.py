@@ -3,7 +3,8 @@
 rdflib fetches any ``@context`` (or ``@import``) given by reference, over the network or
 from the local disk. Before rdflib sees a document, every reference is replaced here by
 the context it names: a context the package ships (by its absolute IRI), or the
-``contexte.jsonld`` written beside the document by the package's own export. Any other
+``contexte.jsonld`` written beside the document by the package's export (which names it
+by this relative reference in exports made before the context went inline). Any other
 reference is refused with a French error naming it, so rdflib never has one to fetch.
 """
 

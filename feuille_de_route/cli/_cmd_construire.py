@@ -11,12 +11,13 @@ __all__ = ["register"]
 def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
     parser = sub.add_parser(
         "construire",
-        help="construire le graphe RDF d'un classeur (Turtle, JSON-LD, N-Triples)",
+        help="construire le graphe RDF d'un classeur (Turtle, JSON-LD, N-Triples, TriG, N-Quads)",
         description=(
             "Lit un classeur de feuille de route (.xlsx, .ods ou dossier de .csv ; par défaut "
             "celui du Grand Périgueux, embarqué) ou un fichier RDF (.ttl, .jsonld, .nt, .rdf), "
-            "construit le graphe et l'écrit en Turtle, JSON-LD (avec son contexte "
-            "contexte.jsonld) et N-Triples dans le dossier --sortie. Avec --classeur, écrit "
+            "construit le graphe et l'écrit dans le dossier --sortie en Turtle, N-Triples, "
+            "JSON-LD (contexte inclus), et en TriG et N-Quads où la feuille de route est "
+            "rangée dans le graphe nommé par son IRI. Avec --classeur, écrit "
             "aussi le graphe sous forme de classeur (export inverse : graphe → classeur). "
             "Rien n'est écrit si le classeur contient une erreur."
         ),
@@ -33,8 +34,7 @@ def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None
         type=Path,
         metavar="DOSSIER",
         help=(
-            "dossier où écrire feuille-de-route.ttl, feuille-de-route.jsonld, contexte.jsonld "
-            "et feuille-de-route.nt"
+            "dossier où écrire feuille-de-route.ttl, .nt, .jsonld, .trig, .nq et contexte.jsonld"
         ),
     )
     parser.add_argument(

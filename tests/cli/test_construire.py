@@ -15,6 +15,8 @@ OUTPUTS = (
     "feuille-de-route.jsonld",
     "contexte.jsonld",
     "feuille-de-route.nt",
+    "feuille-de-route.trig",
+    "feuille-de-route.nq",
 )
 
 

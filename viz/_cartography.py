@@ -128,7 +128,7 @@ def _counts(graph: "nx.DiGraph[str]") -> str:
         kinds[key] = kinds.get(key, 0) + 1
     words = {"ressource": ("ressource", "ressources")}
     parts = []
-    for kind in ("enjeu", "defi", "chantier", "action", "ressource", "service"):
+    for kind in ("enjeu", "defi", "chantier", "action", "ressource", "service", "acteur"):
         count = kinds.get(kind, 0)
         if count:
             one, many = words.get(kind, (NODE_STYLES[kind].label, NODE_STYLES[kind].plural))

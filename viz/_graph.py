@@ -11,12 +11,22 @@ filters match it by), ``details`` (sections shown on click) and view-specific fl
 import datetime
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 import networkx as nx
 
 from feuille_de_route.ontology import FDR
 
-from ._records import ActionRow, CoordinationRow, FicheRow, MobilisationRow, TreeRow
+from ._records import (
+    ActionRow,
+    AnnotationRow,
+    CoordinationRow,
+    FicheRow,
+    GovernanceRow,
+    MobilisationRow,
+    ResourceRow,
+    TreeRow,
+)
 from ._results import Results
 from ._style import is_resource, resource_kind, resource_kind_order, status_kind
 
@@ -107,8 +117,11 @@ class _Builder:
 
 
 _ORDER = (
+    "Hypothèse",
     "Statut",
     "Description",
+    "Notes",
+    "Programme national",
     "Critères de réussite",
     "Freins à lever",
     "Gouvernance",
@@ -128,6 +141,10 @@ _ORDER = (
 def _add_tree(b: _Builder, tree: list[TreeRow], with_structure: bool = True) -> None:
     """Enjeux, défis and chantiers from the ``arbre`` records, with their filter keys."""
     for row in tree:
+        if not row.defi:  # an enjeu no défi answers: the enjeu alone, no blank défi
+            if with_structure and row.enjeu:
+                b.node(row.enjeu, "enjeu", row.enjeu_label, row.enjeu_id)
+            continue
         defi = b.node(row.defi, "defi", row.defi_label, row.defi_id)
         b.graph.nodes[defi]["defis"].add(defi)
         b.graph.graph.setdefault("defis", {})[defi] = _labelled(b, defi)
@@ -170,8 +187,93 @@ def _ensure_chantier(b: _Builder, iri: str, label: str = "", ident: str = "") ->
     return chantier
 
 
-def _add_mobilisations(b: _Builder, rows: list[MobilisationRow], only: str | None = None) -> None:
+Annotations = dict[str, dict[str, list[str]]]
+
+
+def _annotations(rows: list[AnnotationRow]) -> Annotations:
+    """The ``annotations`` records by subject IRI, then by section."""
+    index: Annotations = defaultdict(lambda: defaultdict(list))
+    for row in rows:
+        if row.text and row.text not in index[row.subject][row.section]:
+            index[row.subject][row.section].append(row.text)
+    return index
+
+
+def _with_note(text: str, notes: Annotations, subject: str) -> str:
+    """``text`` followed by the notes written on ``subject`` (a link's IRI)."""
+    found = notes.get(subject, {}).get("note", []) if subject else []
+    return f"{text} — note : {' ; '.join(found)}" if found else text
+
+
+def _annotate(b: _Builder, notes: Annotations) -> None:
+    """Each node's assumptions (marked « hypothèse »), notes and description, in details."""
+    for node, data in b.graph.nodes(data=True):
+        found = notes.get(node)
+        if not found:
+            continue
+        assumptions = found.get("hypothese", [])
+        if assumptions:
+            data["hypothese"] = " ; ".join(assumptions)
+            for text in assumptions:
+                b.detail(node, "Hypothèse", _item("Ce fait n'est pas dans la source.", text))
+        for text in found.get("description", []):
+            b.detail(node, "Description", _item(text))
+        for text in found.get("note", []):
+            b.detail(node, "Notes", _item(text))
+
+
+def _add_resources(b: _Builder, rows: list[ResourceRow]) -> None:
+    """Every resource of the roadmap: those no chantier mobilises « à mobiliser »."""
+    for row in rows:
+        if row.resource not in b.graph:
+            if row.mobilised:  # linked to a chantier not drawn here
+                continue
+            kind = resource_kind(row.resource_class)
+            b.node(row.resource, kind, row.resource_label, row.resource_id)
+        data = b.graph.nodes[row.resource]
+        data["resource"] = True
+        data.setdefault("typeLabel", row.kind_label)
+        if row.programme:
+            b.detail(row.resource, "Programme national", _item(row.programme))
+        if not row.mobilised:
+            data["aMobiliser"] = True
+            b.detail(row.resource, "Statut", _item("À mobiliser : aucun chantier ne la mobilise"))
+
+
+def _add_governance(b: _Builder, rows: list[GovernanceRow], notes: Annotations) -> None:
+    """Who pilots, carries out or joins each chantier drawn: services and acteurs are
+    linked to it with their role; a resource in a role says so in its details."""
+    for row in rows:
+        if row.chantier not in b.graph:
+            continue
+        chantier = row.chantier
+        if row.actor in b.graph:
+            actor = row.actor
+        else:
+            kind = _ACTEUR_KINDS.get(row.actor_class, "acteur")
+            actor = b.node(row.actor, kind, row.actor_label, row.actor_id)
+            b.graph.nodes[actor]["resource"] = kind == "ressource"
+        data = b.graph.nodes[actor]
+        data["chantiers"].add(chantier)
+        data["defis"] |= b.graph.nodes[chantier]["defis"]
+        role = row.role_label or row.role
+        assumption = " ; ".join(notes.get(row.participation, {}).get("hypothese", []))
+        text = _with_note(f"{data['label']} — {role}", notes, row.participation)
+        b.detail(chantier, "Gouvernance", _item(text, assumption))
+        own = _with_note(f"{_labelled(b, chantier)} — {role}", notes, row.participation)
+        b.detail(actor, "Gouvernance", _item(own, assumption))
+        if not is_resource(data):
+            b.edge(actor, chantier, "coordination", role, assumption or None)
+
+
+def _add_mobilisations(
+    b: _Builder,
+    rows: list[MobilisationRow],
+    only: str | None = None,
+    notes: Annotations | None = None,
+) -> None:
     """Resources and their links; with ``only``, links of that chantier IRI alone."""
+    notes = notes or {}
     for row in rows:
         kind = resource_kind(row.resource_class)
         resource = b.node(row.resource, kind, row.resource_label, row.resource_id)
@@ -191,18 +293,31 @@ def _add_mobilisations(b: _Builder, rows: list[MobilisationRow], only: str | Non
         link = b.graph.edges[chantier, resource]
         link["statutLabel"] = status_label
         link["depuis"] = since
+        link["notes"] = notes.get(row.mobilisation, {}).get("note", [])
         res["defis"] |= b.graph.nodes[chantier]["defis"]
         res["chantiers"].add(chantier)
         when = f", depuis le {since}" if since else ""
         b.detail(
             resource,
             "Chantiers",
-            _item(f"{_labelled(b, chantier)} — {status_label}{when}", assumption),
+            _item(
+                _with_note(
+                    f"{_labelled(b, chantier)} — {status_label}{when}", notes, row.mobilisation
+                ),
+                assumption,
+            ),
         )
         b.detail(
             chantier,
             "Ressources mobilisées",
-            _item(f"{res['label']} ({res['typeLabel']}) — {status_label}{when}", assumption),
+            _item(
+                _with_note(
+                    f"{res['label']} ({res['typeLabel']}) — {status_label}{when}",
+                    notes,
+                    row.mobilisation,
+                ),
+                assumption,
+            ),
         )
 
 
@@ -244,11 +359,15 @@ def _add_coordination(
 def build_roadmap_graph(results: Results) -> "nx.DiGraph[str]":
     """The whole roadmap: enjeux → défis → chantiers → actions, resources, services."""
     b = _Builder()
+    notes = _annotations(results.annotations)
     _add_tree(b, results.tree)
     _add_actions(b, results.actions, as_nodes=True)
-    _add_mobilisations(b, results.mobilisations)
-    _add_coordination(b, results.coordination)
+    _add_mobilisations(b, results.mobilisations, notes=notes)
     _drop_orphan_resources(b)
+    _add_resources(b, results.resources)
+    _add_coordination(b, results.coordination)
+    _add_governance(b, results.governance, notes)
+    _annotate(b, notes)
     return b.finish(_ORDER)
 
 
@@ -262,8 +381,9 @@ def _drop_orphan_resources(b: _Builder) -> None:
 def build_gaps_graph(results: Results) -> "nx.DiGraph[str]":
     """Chantiers and resources only, flagged with what is missing or shared."""
     b = _Builder()
+    notes = _annotations(results.annotations)
     _add_tree(b, results.tree, with_structure=False)
-    _add_mobilisations(b, results.mobilisations)
+    _add_mobilisations(b, results.mobilisations, notes=notes)
     for gap in results.without_operating:
         chantier = _ensure_chantier(b, gap.chantier, gap.chantier_label, gap.chantier_id)
         b.graph.nodes[chantier]["alerte"] = True
@@ -279,6 +399,8 @@ def build_gaps_graph(results: Results) -> "nx.DiGraph[str]":
             b.graph.nodes[shared.resource]["nbChantiers"] = count
             b.detail(shared.resource, "Statut", _item(f"Partagée par {count} chantiers"))
     _drop_orphan_resources(b)
+    _add_resources(b, results.resources)
+    _annotate(b, notes)
     return b.finish(_ORDER)
 
 
@@ -320,16 +442,23 @@ def build_chantier_graph(results: Results, chantier_id: str) -> "nx.DiGraph[str]
             if b.graph.nodes[n]["kind"] == "service" and n not in coordinators
         ]
     )
-    _add_mobilisations(b, results.mobilisations, only=centre)
+    notes = _annotations(results.annotations)
+    _add_mobilisations(b, results.mobilisations, only=centre, notes=notes)
     own_actions = [r for r in results.actions if r.chantier == centre]
     _add_actions(b, own_actions, as_nodes=False)
-    _add_fiche(b, centre, results.fiche)
+    participations = {
+        (row.actor, row.role): row.participation
+        for row in results.governance
+        if row.chantier == centre
+    }
+    _add_fiche(b, centre, results.fiche, _FicheNotes(notes, participations))
     for node, data in b.graph.nodes(data=True):
         if is_resource(data) and not b.graph.has_edge(centre, node):
             data["sansLien"] = True
             data["chantiers"].add(centre)
             b.detail(centre, "Ressources sans lien avec ce chantier", _item(data["label"]))
             b.detail(node, "Statut", _item("Pas de lien avec ce chantier"))
+    _annotate(b, notes)
     _add_group_headings(b)
     return b.finish(_ORDER)
 
@@ -350,7 +479,20 @@ def _link_defi_coordinators(b: _Builder, defi: str, centre: str) -> None:
             b.graph.edges[service, centre]["hypotheses"].extend(data["hypotheses"])
 
 
-def _add_fiche(b: _Builder, centre: str, rows: list[FicheRow]) -> None:
+@dataclass(frozen=True)
+class _FicheNotes:
+    """What the fiche's governance lines need to show their participation's assumptions:
+    the annotations and each (acteur, role)'s participation IRI."""
+
+    notes: Annotations
+    participations: dict[tuple[str, str], str]
+
+    def assumption(self, actor: str, role: str) -> str:
+        participation = self.participations.get((actor, role), "")
+        return " ; ".join(self.notes.get(participation, {}).get("hypothese", []))
+
+
+def _add_fiche(b: _Builder, centre: str, rows: list[FicheRow], extra: _FicheNotes) -> None:
     sections = {
         "description": "Description",
         "critere": "Critères de réussite",
@@ -375,12 +517,13 @@ def _add_fiche(b: _Builder, centre: str, rows: list[FicheRow]) -> None:
             b.graph.nodes[actor]["resource"] = kind == "ressource"
         data = b.graph.nodes[actor]
         note = f" ({text})" if text else ""
-        b.detail(centre, "Gouvernance", _item(f"{data['label']} — {role}{note}"))
-        b.detail(actor, "Gouvernance", _item(f"{role}{note}"))
+        assumption = extra.assumption(actor_iri, row.role)
+        b.detail(centre, "Gouvernance", _item(f"{data['label']} — {role}{note}", assumption))
+        b.detail(actor, "Gouvernance", _item(f"{role}{note}", assumption))
         if is_resource(data):
             data["roles"] = [*data.get("roles", []), role]
             continue
-        b.edge(actor, centre, "coordination", role)
+        b.edge(actor, centre, "coordination", role, assumption or None)
 
 
 # The general class of a governance acteur (``acteurType``) → its node kind.

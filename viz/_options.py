@@ -56,6 +56,16 @@ def _node_options(
         options["opacity"] = 0.55
     if data.get("alerte"):
         options["alerte"] = True
+    if data.get("hypothese"):
+        # An assumed fact: an amber dashed border, and « hypothèse » in its tooltip.
+        options["hypothese"] = data["hypothese"]
+        options["color"]["border"] = "#7f0000" if data.get("alerte") else "#f0b429"
+        options["borderWidth"] = 3
+        options["shapeProperties"] = {**options.get("shapeProperties", {}), "borderDashes": [4, 3]}
+    if data.get("aMobiliser"):
+        options["aMobiliser"] = True
+        options["kindLabel"] = f"{options['kindLabel']} — à mobiliser"
+        options["opacity"] = 0.7
     if "metrique" in data:
         options["metrique"] = data["metrique"]
     if data["kind"] == "groupe":
@@ -93,6 +103,8 @@ def _edge_options(
         ]
         if data.get("depuis"):
             details.append({"texte": f"Depuis le {data['depuis']}", "hypothese": None})
+        for note in data.get("notes", []):
+            details.append({"texte": f"Note : {note}", "hypothese": None})
         if data.get("hypothese"):
             details.append({"texte": "Ce lien est une hypothèse.", "hypothese": data["hypothese"]})
         options["details"] = [{"titre": "Lien", "items": details}]

@@ -13,10 +13,13 @@ from typing import TypeVar
 
 __all__ = [
     "ActionRow",
+    "AnnotationRow",
     "CoordinationRow",
     "FicheRow",
+    "GovernanceRow",
     "MobilisationRow",
     "Record",
+    "ResourceRow",
     "ResourceToActivateRow",
     "SharedResourceRow",
     "TreeRow",
@@ -216,6 +219,69 @@ class SharedResourceRow:
         )
 
 
+@dataclass(frozen=True)
+class AnnotationRow:
+    """``annotations``: one assumption, note or description of a node or a link.
+
+    ``section`` is ``hypothese``, ``note`` or ``description``; ``subject`` the IRI of the
+    node (enjeu, ressource…) or of the link (mobilisation, participation…) it is about.
+    """
+
+    subject: str
+    section: str
+    text: str
+
+    @classmethod
+    def from_row(cls, row: Row) -> "AnnotationRow":
+        return cls(_text(row, "sujet"), _text(row, "rubrique"), _text(row, "texte"))
+
+
+@dataclass(frozen=True)
+class ResourceRow:
+    """``ressources``: a resource of the roadmap, mobilised by a chantier or not."""
+
+    resource: str
+    resource_id: str
+    resource_label: str
+    resource_class: str
+    kind_label: str
+    programme: str
+    mobilised: bool
+
+    @classmethod
+    def from_row(cls, row: Row) -> "ResourceRow":
+        t = _text
+        return cls(
+            t(row, "ressource"), t(row, "ressourceId"), t(row, "ressourceLabel"),
+            t(row, "type"), t(row, "typeLabel"), t(row, "programmeNational"),
+            row.get("mobilisee") is True,
+        )  # fmt: skip
+
+
+@dataclass(frozen=True)
+class GovernanceRow:
+    """``gouvernance``: an acteur (service, resource or other) in a role on a chantier."""
+
+    participation: str
+    chantier: str
+    chantier_id: str
+    actor: str
+    actor_id: str
+    actor_label: str
+    actor_class: str
+    role: str
+    role_label: str
+
+    @classmethod
+    def from_row(cls, row: Row) -> "GovernanceRow":
+        t = _text
+        return cls(
+            t(row, "participation"), t(row, "chantier"), t(row, "chantierId"),
+            t(row, "acteur"), t(row, "acteurId"), t(row, "acteurLabel"),
+            t(row, "acteurType"), t(row, "role"), t(row, "roleLabel"),
+        )  # fmt: skip
+
+
 Record = (
     TreeRow
     | ActionRow
@@ -225,6 +291,9 @@ Record = (
     | UnoperatedChantierRow
     | ResourceToActivateRow
     | SharedResourceRow
+    | AnnotationRow
+    | ResourceRow
+    | GovernanceRow
 )
 R = TypeVar("R", bound=Record)
 

@@ -13,9 +13,12 @@ from feuille_de_route import UserError
 
 from ._records import (
     ActionRow,
+    AnnotationRow,
     CoordinationRow,
     FicheRow,
+    GovernanceRow,
     MobilisationRow,
+    ResourceRow,
     ResourceToActivateRow,
     SharedResourceRow,
     TreeRow,
@@ -61,6 +64,9 @@ class Results:
     without_operating: list[UnoperatedChantierRow] = field(default_factory=list)
     to_activate: list[ResourceToActivateRow] = field(default_factory=list)
     shared: list[SharedResourceRow] = field(default_factory=list)
+    annotations: list[AnnotationRow] = field(default_factory=list)
+    resources: list[ResourceRow] = field(default_factory=list)
+    governance: list[GovernanceRow] = field(default_factory=list)
     roadmap: Roadmap | None = None
 
 
@@ -74,20 +80,41 @@ QUERY_FIELDS: dict[str, tuple[str, Callable[[Mapping[str, object]], Any]]] = {
     "chantiers-sans-ressource-operante": ("without_operating", UnoperatedChantierRow.from_row),
     "ressources-a-activer": ("to_activate", ResourceToActivateRow.from_row),
     "ressources-partagees": ("shared", SharedResourceRow.from_row),
+    "annotations": ("annotations", AnnotationRow.from_row),
+    "ressources": ("resources", ResourceRow.from_row),
+    "gouvernance": ("governance", GovernanceRow.from_row),
 }
 
 # Each view: the catalogue queries it is drawn from. The chantier view draws every
 # mobilisation (the roadmap's other resources appear without a line).
 VIEW_QUERIES: dict[str, tuple[str, ...]] = {
-    "feuille-de-route": ("arbre", "actions", "mobilisations", "coordination"),
+    "feuille-de-route": (
+        "arbre",
+        "actions",
+        "mobilisations",
+        "coordination",
+        "ressources",
+        "gouvernance",
+        "annotations",
+    ),
     "lacunes": (
         "arbre",
         "mobilisations",
         "chantiers-sans-ressource-operante",
         "ressources-a-activer",
         "ressources-partagees",
+        "ressources",
+        "annotations",
     ),
-    "chantier": ("arbre", "actions", "mobilisations", "coordination", "fiche-chantier"),
+    "chantier": (
+        "arbre",
+        "actions",
+        "mobilisations",
+        "coordination",
+        "fiche-chantier",
+        "gouvernance",
+        "annotations",
+    ),
 }
 
 # Parameters of a query besides the roadmap (``chantier`` is the chantier drawn).

@@ -41,6 +41,11 @@
     var p = document.createElement("div");
     p.textContent = n.kindLabel;
     div.appendChild(p);
+    if (n.hypothese) {
+      var h = document.createElement("div");
+      h.textContent = "hypothèse : " + n.hypothese;
+      div.appendChild(h);
+    }
     return div;
   }
 
@@ -172,6 +177,13 @@
     var kindBadge = element("span", "genre", n.kindLabel);
     kindBadge.style.background = (n.color && n.color.background) || "#52606d";
     panel.appendChild(kindBadge);
+    if (n.hypothese) {
+      var hyp = element("p", "est-hypothese");
+      hyp.appendChild(element("span", "hypothese", "hypothèse"));
+      hyp.appendChild(element("span", "texte", n.hypothese));
+      panel.appendChild(hyp);
+    }
+    if (n.aMobiliser) { panel.appendChild(element("p", "a-mobiliser", "À mobiliser : aucun chantier ne la mobilise encore.")); }
     if (n.ident) { panel.appendChild(element("p", "ident", "Identifiant : " + n.ident)); }
     if (n.metrique !== undefined) {
       panel.appendChild(element("p", "ident", "Mesure de la taille : " + n.metrique));

@@ -254,6 +254,7 @@ def _add_governance(b: _Builder, rows: list[GovernanceRow], notes: Annotations) 
             actor = b.node(row.actor, kind, row.actor_label, row.actor_id)
             b.graph.nodes[actor]["resource"] = kind == "ressource"
         data = b.graph.nodes[actor]
+        data["ident"] = data["ident"] or row.actor_id
         data["chantiers"].add(chantier)
         data["defis"] |= b.graph.nodes[chantier]["defis"]
         role = row.role_label or row.role
@@ -337,9 +338,13 @@ def _add_actions(b: _Builder, rows: list[ActionRow], as_nodes: bool) -> None:
 
 
 def _add_coordination(
-    b: _Builder, rows: list[CoordinationRow], objects: set[str] | None = None
+    b: _Builder,
+    rows: list[CoordinationRow],
+    objects: set[str] | None = None,
+    notes: Annotations | None = None,
 ) -> None:
     """Services coordinating défis and chantiers present in the graph (or in ``objects``)."""
+    notes = notes or {}
     for row in rows:
         coordinated = row.target
         if coordinated not in b.graph or (objects is not None and coordinated not in objects):
@@ -352,8 +357,10 @@ def _add_coordination(
         data = b.graph.nodes[service]
         data["defis"] |= target["defis"]
         data["chantiers"] |= target["chantiers"]
-        b.detail(service, "Coordonne", _item(f"{_labelled(b, coordinated)} — {role}", assumption))
-        b.detail(coordinated, "Coordination", _item(f"{data['label']} — {role}", assumption))
+        mine = _with_note(f"{_labelled(b, coordinated)} — {role}", notes, row.coordination)
+        b.detail(service, "Coordonne", _item(mine, assumption))
+        theirs = _with_note(f"{data['label']} — {role}", notes, row.coordination)
+        b.detail(coordinated, "Coordination", _item(theirs, assumption))
 
 
 def build_roadmap_graph(results: Results) -> "nx.DiGraph[str]":
@@ -365,7 +372,7 @@ def build_roadmap_graph(results: Results) -> "nx.DiGraph[str]":
     _add_mobilisations(b, results.mobilisations, notes=notes)
     _drop_orphan_resources(b)
     _add_resources(b, results.resources)
-    _add_coordination(b, results.coordination)
+    _add_coordination(b, results.coordination, notes=notes)
     _add_governance(b, results.governance, notes)
     _annotate(b, notes)
     return b.finish(_ORDER)
@@ -426,7 +433,8 @@ def build_chantier_graph(results: Results, chantier_id: str) -> "nx.DiGraph[str]
     b.graph.nodes[centre]["centre"] = True
     defi = b.graph.nodes[centre].get("defi")
     keep = {centre} | ({defi} if defi else set())
-    _add_coordination(b, results.coordination, objects=keep)
+    notes = _annotations(results.annotations)
+    _add_coordination(b, results.coordination, objects=keep, notes=notes)
     coordinators = {s for s, _ in b.graph.in_edges(centre)} | (
         {s for s, _ in b.graph.in_edges(defi)} if defi else set()
     )
@@ -442,7 +450,6 @@ def build_chantier_graph(results: Results, chantier_id: str) -> "nx.DiGraph[str]
             if b.graph.nodes[n]["kind"] == "service" and n not in coordinators
         ]
     )
-    notes = _annotations(results.annotations)
     _add_mobilisations(b, results.mobilisations, only=centre, notes=notes)
     own_actions = [r for r in results.actions if r.chantier == centre]
     _add_actions(b, own_actions, as_nodes=False)

@@ -134,6 +134,7 @@ class CoordinationRow:
     role: str
     role_label: str
     assumption: str
+    coordination: str = ""
 
     @classmethod
     def from_row(cls, row: Row) -> "CoordinationRow":
@@ -141,7 +142,7 @@ class CoordinationRow:
         return cls(
             t(row, "objet"), t(row, "objetId"), t(row, "objetLabel"),
             t(row, "service"), t(row, "serviceLabel"),
-            t(row, "role"), t(row, "roleLabel"), t(row, "hypothese"),
+            t(row, "role"), t(row, "roleLabel"), t(row, "hypothese"), t(row, "coordination"),
         )  # fmt: skip
 
 

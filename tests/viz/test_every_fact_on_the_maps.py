@@ -63,6 +63,9 @@ ROWS: dict[str, list[dict[str, str]]] = {
         {"chantier": "1 a", "intitulé": "Session 1", "hypothèse": "date supposée"},
     ],
     "Services": [{"identifiant": "rh", "nom": "Ressources humaines"}],
+    "Coordination": [
+        {"objet": "D1", "service": "rh", "rôle": "pilote", "note": "réunion mensuelle"}
+    ],
     "Acteurs": [{"identifiant": "asso", "nom": "Association locale"}],
     "Ressources": [
         {
@@ -172,6 +175,8 @@ def test_notes_and_descriptions_are_in_the_details(store: MemoryStore) -> None:
     assert any("deux demi-journées par semaine" in t for t in cnum)
     edge = next(e for e in data["edges"] if e["to"] == _node(data, "cnum")["id"])
     assert "Note : deux demi-journées par semaine" in _texts(edge)
+    assert any("réunion mensuelle" in t for t in _texts(_node(data, "D1", "defi")))
+    assert any("réunion mensuelle" in t for t in _texts(_node(data, "rh", "service")))
     page = _data(build_cartography(store, "chantier", "1 a"))
     assert any("deux demi-journées" in t for t in _texts(_node(page, "1 a", "chantier")))
 

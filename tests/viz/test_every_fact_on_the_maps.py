@@ -257,3 +257,37 @@ def test_grand_perigueux_resource_assumptions_in_chromium(gp_pages: Path, chromi
     assert len(assumed) == 10
     text = _details_after_focus(chromium, roadmap, assumed[0]["id"])
     assert "hypothèse" in text and assumed[0]["hypothese"] in text
+
+
+# Shown labels whose box leaves the canvas, and the smallest label size on screen (px).
+FRAMING = """() => {
+    const net = window.carto.network;
+    const r = document.getElementById('reseau').getBoundingClientRect();
+    const out = [];
+    let smallest = Infinity;
+    window.carto.nodes.get().forEach(n => {
+        if (n.hidden || !String(n.label || '').trim()) return;
+        const b = net.getBoundingBox(n.id);
+        const a = net.canvasToDOM({x: b.left, y: b.top});
+        const c = net.canvasToDOM({x: b.right, y: b.bottom});
+        if (a.x < 0 || a.y < 0 || c.x > r.width || c.y > r.height) out.push(n.nom || n.label);
+        smallest = Math.min(smallest, ((n.font && n.font.size) || 14) * net.getScale());
+    });
+    return [out, smallest];
+}"""
+MIN_FONT_PX = 10
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("territory", ["grand-perigueux", "faucigny"])
+def test_gaps_map_labels_inside_the_canvas_and_legible_at_1400x900(
+    territory: str, gp_pages: Path, pages: Path, chromium: Any
+) -> None:
+    folder = gp_pages if territory == "grand-perigueux" else pages
+    page = chromium.new_page()
+    page.goto((folder / "lacunes.html").resolve().as_uri())
+    page.wait_for_function("() => document.documentElement.dataset.drawn === 'yes'")
+    clipped, smallest = page.evaluate(FRAMING)
+    page.close()
+    assert clipped == []
+    assert smallest >= MIN_FONT_PX

@@ -8,23 +8,27 @@ filters match it by), ``details`` (sections shown on click) and view-specific fl
 ``details``.
 """
 
-import datetime
-from collections import defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 import networkx as nx
 
-from feuille_de_route.ontology import FDR
-
+from ._builder import Builder as _Builder
+from ._builder import Section
+from ._builder import item as _item
+from ._builder import labelled as _labelled
+from ._builder import text as _text
+from ._facts import ACTEUR_KINDS as _ACTEUR_KINDS
+from ._facts import Annotations
+from ._facts import add_governance as _add_governance
+from ._facts import add_resources as _add_resources
+from ._facts import annotate as _annotate
+from ._facts import annotations_index as _annotations
+from ._facts import with_note as _with_note
 from ._records import (
     ActionRow,
-    AnnotationRow,
     CoordinationRow,
     FicheRow,
-    GovernanceRow,
     MobilisationRow,
-    ResourceRow,
     TreeRow,
 )
 from ._results import Results
@@ -36,85 +40,6 @@ __all__ = [
     "build_gaps_graph",
     "build_roadmap_graph",
 ]
-
-Section = dict[str, object]
-
-
-def _text(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, datetime.date):
-        return value.isoformat()
-    return str(value)
-
-
-def _item(text: str, assumption: object = None) -> dict[str, object]:
-    assumption_text = _text(assumption)
-    return {"texte": text, "hypothese": assumption_text or None}
-
-
-def _section(title: str, items: list[dict[str, object]]) -> Section:
-    return {"titre": title, "items": items}
-
-
-class _Builder:
-    """Accumulates nodes, links and detail items, then freezes them into the graph."""
-
-    def __init__(self) -> None:
-        self.graph: nx.DiGraph[str] = nx.DiGraph()
-        self.items: dict[str, dict[str, list[dict[str, object]]]] = defaultdict(
-            lambda: defaultdict(list)
-        )
-
-    def node(self, iri: object, kind: str, label: object, ident: object = "") -> str:
-        key = _text(iri)
-        if key not in self.graph:
-            self.graph.add_node(
-                key,
-                kind=kind,
-                label=_text(label) or _text(ident) or key,
-                ident=_text(ident),
-                defis=set(),
-                chantiers=set(),
-            )
-        return key
-
-    def edge(
-        self, source: str, target: str, kind: str, label: str = "", assumption: object = None
-    ) -> None:
-        graph = self.graph
-        if graph.has_edge(source, target):
-            data = graph.edges[source, target]
-            if label and label not in data["labels"]:
-                data["labels"].append(label)
-            if assumption:
-                data["hypotheses"].append(_text(assumption))
-            return
-        graph.add_edge(
-            source,
-            target,
-            kind=kind,
-            labels=[label] if label else [],
-            hypotheses=[_text(assumption)] if assumption else [],
-        )
-
-    def detail(self, node: str, title: str, item: dict[str, object]) -> None:
-        if item not in self.items[node][title]:
-            self.items[node][title].append(item)
-
-    def finish(self, order: Iterable[str] = ()) -> "nx.DiGraph[str]":
-        """Attach details (sections in ``order`` first) and edge labels; return the graph."""
-        order = list(order)
-        for node, data in self.graph.nodes(data=True):
-            sections = self.items.get(node, {})
-            titles = [t for t in order if t in sections] + [t for t in sections if t not in order]
-            data["details"] = [_section(t, sections[t]) for t in titles]
-        for _, _, data in self.graph.edges(data=True):
-            data["label"] = " · ".join(data.pop("labels"))
-            hyps = data.pop("hypotheses")
-            data["hypothese"] = " ; ".join(hyps) if hyps else None
-        return self.graph
-
 
 _ORDER = (
     "Hypothèse",
@@ -175,96 +100,10 @@ def _add_tree(b: _Builder, tree: list[TreeRow], with_structure: bool = True) -> 
         b.graph.remove_nodes_from([n for n, d in b.graph.nodes(data=True) if d["kind"] == "defi"])
 
 
-def _labelled(b: _Builder, node: str) -> str:
-    data = b.graph.nodes[node]
-    ident = data["ident"]
-    return f"{ident} — {data['label']}" if ident and ident != data["label"] else data["label"]
-
-
 def _ensure_chantier(b: _Builder, iri: str, label: str = "", ident: str = "") -> str:
     chantier = b.node(iri, "chantier", label, ident)
     b.graph.nodes[chantier]["chantiers"].add(chantier)
     return chantier
-
-
-Annotations = dict[str, dict[str, list[str]]]
-
-
-def _annotations(rows: list[AnnotationRow]) -> Annotations:
-    """The ``annotations`` records by subject IRI, then by section."""
-    index: Annotations = defaultdict(lambda: defaultdict(list))
-    for row in rows:
-        if row.text and row.text not in index[row.subject][row.section]:
-            index[row.subject][row.section].append(row.text)
-    return index
-
-
-def _with_note(text: str, notes: Annotations, subject: str) -> str:
-    """``text`` followed by the notes written on ``subject`` (a link's IRI)."""
-    found = notes.get(subject, {}).get("note", []) if subject else []
-    return f"{text} — note : {' ; '.join(found)}" if found else text
-
-
-def _annotate(b: _Builder, notes: Annotations) -> None:
-    """Each node's assumptions (marked « hypothèse »), notes and description, in details."""
-    for node, data in b.graph.nodes(data=True):
-        found = notes.get(node)
-        if not found:
-            continue
-        assumptions = found.get("hypothese", [])
-        if assumptions:
-            data["hypothese"] = " ; ".join(assumptions)
-            for text in assumptions:
-                b.detail(node, "Hypothèse", _item("Ce fait n'est pas dans la source.", text))
-        for text in found.get("description", []):
-            b.detail(node, "Description", _item(text))
-        for text in found.get("note", []):
-            b.detail(node, "Notes", _item(text))
-
-
-def _add_resources(b: _Builder, rows: list[ResourceRow]) -> None:
-    """Every resource of the roadmap: those no chantier mobilises « à mobiliser »."""
-    for row in rows:
-        if row.resource not in b.graph:
-            if row.mobilised:  # linked to a chantier not drawn here
-                continue
-            kind = resource_kind(row.resource_class)
-            b.node(row.resource, kind, row.resource_label, row.resource_id)
-        data = b.graph.nodes[row.resource]
-        data["resource"] = True
-        data.setdefault("typeLabel", row.kind_label)
-        if row.programme:
-            b.detail(row.resource, "Programme national", _item(row.programme))
-        if not row.mobilised:
-            data["aMobiliser"] = True
-            b.detail(row.resource, "Statut", _item("À mobiliser : aucun chantier ne la mobilise"))
-
-
-def _add_governance(b: _Builder, rows: list[GovernanceRow], notes: Annotations) -> None:
-    """Who pilots, carries out or joins each chantier drawn: services and acteurs are
-    linked to it with their role; a resource in a role says so in its details."""
-    for row in rows:
-        if row.chantier not in b.graph:
-            continue
-        chantier = row.chantier
-        if row.actor in b.graph:
-            actor = row.actor
-        else:
-            kind = _ACTEUR_KINDS.get(row.actor_class, "acteur")
-            actor = b.node(row.actor, kind, row.actor_label, row.actor_id)
-            b.graph.nodes[actor]["resource"] = kind == "ressource"
-        data = b.graph.nodes[actor]
-        data["ident"] = data["ident"] or row.actor_id
-        data["chantiers"].add(chantier)
-        data["defis"] |= b.graph.nodes[chantier]["defis"]
-        role = row.role_label or row.role
-        assumption = " ; ".join(notes.get(row.participation, {}).get("hypothese", []))
-        text = _with_note(f"{data['label']} — {role}", notes, row.participation)
-        b.detail(chantier, "Gouvernance", _item(text, assumption))
-        own = _with_note(f"{_labelled(b, chantier)} — {role}", notes, row.participation)
-        b.detail(actor, "Gouvernance", _item(own, assumption))
-        if not is_resource(data):
-            b.edge(actor, chantier, "coordination", role, assumption or None)
 
 
 def _add_mobilisations(
@@ -531,10 +370,6 @@ def _add_fiche(b: _Builder, centre: str, rows: list[FicheRow], extra: _FicheNote
             data["roles"] = [*data.get("roles", []), role]
             continue
         b.edge(actor, centre, "coordination", role, assumption or None)
-
-
-# The general class of a governance acteur (``acteurType``) → its node kind.
-_ACTEUR_KINDS = {str(FDR.Service): "service", str(FDR.Ressource): "ressource"}
 
 
 def _add_group_headings(b: _Builder) -> None:

@@ -11,7 +11,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 
 from feuille_de_route.graph import build_graph, graph_to_workbook, read_workbook, write_workbook
-from feuille_de_route.ontology import FDR, PROGRAMMES, load_schemes
+from feuille_de_route.ontology import FDR, PROGRAMMES, load_schemes, validate
 
 from .conftest import BASE, Rows, mini_rows
 
@@ -143,3 +143,16 @@ def test_departement_roadmap_round_trips(
         path = tmp_path / f"{len(graph)}-{target}"
         write_workbook(graph_to_workbook(graph), path)
         assert isomorphic(build_graph(read_workbook(path)), graph)
+
+
+def test_both_graphs_and_their_union_pass_the_shapes(graphs: tuple[Graph, Graph]) -> None:
+    for graph in (*graphs, _union(*graphs)):
+        assert validate(graph).violations == []
+
+
+def test_territory_fact_on_a_national_node_is_a_violation(graphs: tuple[Graph, Graph]) -> None:
+    first, _second = graphs
+    broken = _union(first)
+    broken.add((URIRef(GEO + "commune/24322"), FDR.population, Literal(29000)))
+    nodes = {str(item.focus) for item in validate(broken).violations}
+    assert GEO + "commune/24322" in nodes

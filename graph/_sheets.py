@@ -576,8 +576,8 @@ SHEETS: tuple[SheetSpec, ...] = (
                 "statut",
                 True,
                 Kind.STATUS,
-                "opérante (trait plein : la ressource est déjà mobilisée) ou connue, sans lien "
-                "(trait pointillé) : liste déroulante.",
+                "Statut du lien, dans la liste déroulante : la ressource agit déjà (trait "
+                "plein) ou on la connaît sans qu'elle soit encore liée (trait pointillé).",
             ),
             Column(
                 "depuis",

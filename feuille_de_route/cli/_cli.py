@@ -7,9 +7,10 @@ heavy imports stay inside the command functions so that ``--help`` answers at on
 import argparse
 import contextlib
 import importlib
+import logging
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 from .. import __version__
 from .._atomic import os_error_text
@@ -94,7 +95,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return 2
     try:
-        return func(args)
+        with _notices_on_stderr():
+            return func(args)
     except UserError as exc:
         return _report(str(exc), exc.exit_code)
     except BrokenPipeError:
@@ -112,6 +114,30 @@ def main(argv: Sequence[str] | None = None) -> int:
             "la commande lancée.",
             2,
         )
+
+
+class _TerminalSafe(logging.Formatter):
+    def format(self, record: logging.LogRecord) -> str:
+        return terminal_safe(super().format(record))
+
+
+@contextlib.contextmanager
+def _notices_on_stderr() -> Iterator[None]:
+    """The package's notices (« Remarque : … ») on this run's stderr, control characters shown.
+
+    The handler is made per run, on the current ``sys.stderr``, so that a program calling
+    :func:`main` twice (or a test capturing stderr) sees each run's notices once.
+    """
+    logger = logging.getLogger("feuille_de_route")
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(_TerminalSafe("%(message)s"))
+    logger.addHandler(handler)
+    propagate, logger.propagate = logger.propagate, False
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
+        logger.propagate = propagate
 
 
 def _report(message: str, code: int, prefix: str = "Erreur : ") -> int:

@@ -17,9 +17,10 @@ def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None
         description=(
             "Dessine la cartographie des ressources à partir des requêtes du catalogue : "
             "la feuille de route entière, ses lacunes, ou un chantier parmi ses ressources "
-            "(trait plein : ressource opérante ; pointillé : connue, sans lien ; sans trait : "
-            "pas de lien). Chaque page est un fichier HTML autonome qui s'ouvre hors ligne, "
-            "avec légende, filtres, recherche et détails au clic."
+            "(trait plein : la ressource agit déjà ; pointillé : on la connaît sans qu'elle "
+            "soit encore liée ; sans trait : pas de lien). Chaque page est un fichier HTML "
+            "autonome qui s'ouvre hors ligne, avec légende, filtres, recherche et détails au "
+            "clic."
         ),
         epilog=(
             "Exemples : feuille-de-route carto --sortie cartes/ ; "

@@ -36,6 +36,7 @@ def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None
 
 
 def _run(args: argparse.Namespace) -> int:
+    from feuille_de_route import terminal_safe
     from feuille_de_route.graph import export_graph, load_roadmap
     from feuille_de_route.graph.store import MemoryStore
     from feuille_de_route.ontology import validate
@@ -50,7 +51,7 @@ def _run(args: argparse.Namespace) -> int:
         print(f"  écrit : {path}")
 
     report = validate(graph)
-    print(report.text())
+    print(terminal_safe(report.text()))
     consistent = _check_consistency(graph)
 
     pages = write_cartographies(MemoryStore(graph), out / "cartographie")
@@ -65,7 +66,7 @@ def _run(args: argparse.Namespace) -> int:
 
 def _check_consistency(graph: "Graph") -> bool | None:
     """Print HermiT's verdict and return it; without Java, say it was skipped (None)."""
-    from feuille_de_route import UserError
+    from feuille_de_route import UserError, terminal_safe
     from feuille_de_route.ontology import JAVA_HINT, check_consistency, java_executable
 
     try:
@@ -77,5 +78,5 @@ def _check_consistency(graph: "Graph") -> bool | None:
         )
         return None
     consistency = check_consistency(graph)
-    print(consistency.text())
+    print(terminal_safe(consistency.text()))
     return consistency.consistent

@@ -79,3 +79,19 @@ def test_embedded_roadmap_is_valid_with_reasoner(capsys: pytest.CaptureFixture[s
     out = capsys.readouterr().out
     assert "le graphe est cohérent avec l'ontologie" in out
     assert "Résultat : valide." in out
+
+
+def test_valider_writes_shacls_report_for_other_tools(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from rdflib import Graph as RdfGraph
+    from rdflib import Literal
+    from rdflib.namespace import RDF, SH, XSD
+
+    target = tmp_path / "rapport.ttl"
+    assert main(["valider", "--sans-raisonneur", "--rapport-shacl", str(target)]) == 0
+    out = capsys.readouterr().out
+    assert "SHACL (sh:conforms) : false ; lecture du projet : aucune violation" in out
+    report = RdfGraph().parse(target, format="turtle")
+    (node,) = report.subjects(RDF.type, SH.ValidationReport)
+    assert report.value(node, SH.conforms) == Literal(False, datatype=XSD.boolean)

@@ -16,7 +16,7 @@ from feuille_de_route.graph.store._values import with_values
 from feuille_de_route.queries import QueryDef, catalogue
 from feuille_de_route.queries._parameters import bind_parameters
 
-from .arq import PLACEMENTS, Arq, Table, cells, compile_arq, dataset_file, placed
+from .arq import PLACEMENTS, Arq, Cell, Table, cells, compile_arq, dataset_file, placed
 from .conftest import Jena
 
 QUERIES = catalogue()
@@ -65,6 +65,17 @@ def _table(store: Store, text: str, bindings: dict[str, Identifier]) -> Table:
     return tuple(result.variables), rows
 
 
+def _sorted_joins(table: Table) -> Table:
+    """``table`` with the parts of each " | "-joined text sorted (GROUP_CONCAT's order)."""
+
+    def cell(value: Cell) -> Cell:
+        if value is None or value[0] != "literal":
+            return value
+        return (value[0], " | ".join(sorted(value[1].split(" | "))), value[2], value[3])
+
+    return table[0], tuple(tuple(cell(c) for c in row) for row in table[1])
+
+
 @pytest.fixture(scope="module")
 def on_arq(arq: Arq, graph: Graph, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Table]:
     """Every query, bound as the project binds values and in each placement, in one JVM."""
@@ -109,9 +120,11 @@ def test_values_hold_wherever_the_client_puts_them(
         assert on_arq[f"{query.name}/{placement}"] == expected
     if placement == "fin-de-requete" and query.name in COMPARED:
         pytest.xfail("VALUES en fin de requête : joint après HAVING (SPARQL 1.1, 18.2.4)")
+    if query.name in UNORDERED:  # even one engine's order changes with the text
+        assert _sorted_joins(_table(stores["rdflib"], text, {})) == _sorted_joins(expected)
+        return
     assert _table(stores["rdflib"], text, {}) == expected
-    if query.name not in UNORDERED:
-        assert _table(stores["oxigraph"], text, {}) == expected
+    assert _table(stores["oxigraph"], text, {}) == expected
 
 
 def test_placements_change_the_text(graph: Graph) -> None:

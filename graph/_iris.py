@@ -11,11 +11,20 @@ from rdflib import URIRef
 
 from ._vocabulary import notation
 
-__all__ = ["Minter"]
+__all__ = ["GEO", "Minter", "geo"]
+
+# The national IRIs of the official geography, shared by every territory's graph.
+GEO = "https://w3id.org/feuille-de-route/geo/"
 
 
 def _segment(local_id: str) -> str:
     return quote(unicodedata.normalize("NFC", local_id), safe="")
+
+
+def geo(kind: str, code: str) -> URIRef:
+    """``{GEO}{kind}/{code}``: the commune, EPCI, département or région of this INSEE code
+    or SIREN, whatever the territory that names it (contract: "National IRIs")."""
+    return URIRef(GEO + kind + "/" + _segment(code))
 
 
 class Minter:

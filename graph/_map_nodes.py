@@ -12,6 +12,7 @@ from rdflib import Literal, URIRef
 from ._cells import split_list
 from ._context import BuildContext
 from ._identifiers import rna_problem, siret_problem
+from ._map_programmes import national_programme
 from ._mapping import MAPS
 from ._namespaces import DCTERMS, FDR, RDF
 from ._registry import ID_COLUMNS, local_id
@@ -119,6 +120,7 @@ _COLUMN_HOOKS: dict[tuple[str, str], Hook] = {
     ("Défis", "enjeux"): _enjeux,
     ("Chantiers", "en lien avec"): _linked_chantiers,
     ("Services", "rattachement"): _parent_service,
+    ("Ressources", "programme national"): national_programme,
     ("Ressources", "siret"): _official_number("siret", siret_problem),
     ("Ressources", "rna"): _official_number("rna", rna_problem),
 }

@@ -8,6 +8,7 @@ from feuille_de_route.ontology import FDR, PREFIXES
 __all__ = [
     "DCTERMS",
     "FDR",
+    "IGEO",
     "INSEE_COMMUNE",
     "INSEE_EPCI",
     "ORG",
@@ -22,3 +23,5 @@ __all__ = [
 # INSEE's published IRIs for the official geography, linked by rdfs:seeAlso.
 INSEE_COMMUNE = Namespace("http://id.insee.fr/geo/commune/")
 INSEE_EPCI = Namespace("http://id.insee.fr/geo/intercommunalite/")
+# INSEE's geography vocabulary: the classes and code of the national nodes.
+IGEO = Namespace("http://rdf.insee.fr/def/geo#")

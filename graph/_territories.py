@@ -10,7 +10,8 @@ from ._cells import decimal_lexical
 from ._checks import INSEE, SIREN
 from ._context import BuildContext
 from ._identifiers import siren_problem
-from ._namespaces import DCTERMS, FDR, INSEE_COMMUNE, INSEE_EPCI, RDF, RDFS, XSD
+from ._iris import geo
+from ._namespaces import DCTERMS, FDR, IGEO, INSEE_COMMUNE, INSEE_EPCI, RDF, RDFS, XSD
 from ._sheets import SCORE_MAX, SCORE_MIN, TERRITORY_KINDS, fold
 from ._vocabulary import IFN_COLUMNS
 from ._workbook import Row
@@ -18,6 +19,12 @@ from ._workbook import Row
 _DEPARTEMENT = re.compile(r"[0-9]{2}|2[AB]|97[1-6]")
 _REGION = re.compile(r"[0-9]{2}")
 _CLASSES = {"departement": FDR.Departement, "region": FDR.Region}
+_INSEE_CLASSES = {
+    "commune": IGEO.Commune,
+    "epci": IGEO.Intercommunalite,
+    "departement": IGEO.Departement,
+    "region": IGEO.Region,
+}
 
 __all__ = [
     "commune_code",
@@ -37,14 +44,37 @@ def epci(ctx: BuildContext, siren: str) -> URIRef:
     ctx.add(node, RDF.type, FDR.Territoire)
     ctx.add(node, FDR.siren, Literal(siren))
     ctx.add(node, RDFS.seeAlso, INSEE_EPCI[siren])
+    _official(ctx, node, "epci", siren)
     return node
 
 
 def commune_identity(ctx: BuildContext, commune: URIRef, code: str) -> None:
+    """The commune's national facts: class, INSEE code, INSEE's IRI and, when the shipped
+    reference data knows the commune, its département (the same in every territory)."""
     ctx.add(commune, RDF.type, FDR.Commune)
     ctx.add(commune, RDF.type, FDR.Territoire)
     ctx.add(commune, FDR.codeInsee, Literal(code))
     ctx.add(commune, RDFS.seeAlso, INSEE_COMMUNE[code])
+    official = _official(ctx, commune, "commune", code)
+    found = reference.communes().get(code)
+    if found is not None and _DEPARTEMENT.fullmatch(found.departement):
+        departement = geo("departement", found.departement)
+        _official_identity(ctx, departement, "departement", found.departement)
+        ctx.add(official, FDR.departement, departement)
+
+
+def _official(ctx: BuildContext, node: URIRef, kind: str, code: str) -> URIRef:
+    """Links the territory's own node to the national node of its code, which carries
+    only national facts (INSEE's class and code): the same triples in every graph."""
+    official = geo(kind, code)
+    ctx.add(node, FDR.territoireOfficiel, official)
+    _official_identity(ctx, official, kind, code)
+    return official
+
+
+def _official_identity(ctx: BuildContext, official: URIRef, kind: str, code: str) -> None:
+    ctx.add(official, RDF.type, _INSEE_CLASSES[kind])
+    ctx.add(official, IGEO.codeINSEE, Literal(code))
 
 
 def territory(ctx: BuildContext, sheet: str, row: Row, column: str) -> URIRef | None:
@@ -111,10 +141,17 @@ def _territory_node(ctx: BuildContext, kind: str, code: str) -> URIRef:
         commune = ctx.mint.node("commune", code)
         commune_identity(ctx, commune, code)
         return commune
+    return _plain_territory(ctx, kind, code)
+
+
+def _plain_territory(ctx: BuildContext, kind: str, code: str) -> URIRef:
+    """A département, a région (national IRIs) or a territory of no known kind (under the
+    roadmap's base IRI), identified by its code."""
     node = ctx.mint.node(kind or "territoire", code)
     ctx.add(node, RDF.type, FDR.Territoire)
     if kind:
         ctx.add(node, RDF.type, _CLASSES[kind])
+        _official(ctx, node, kind, code)
     ctx.add(node, DCTERMS.identifier, Literal(code))
     return node
 

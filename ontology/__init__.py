@@ -5,8 +5,16 @@
 """
 
 from ._datatypes import INTEGER_DATATYPES
-from ._loading import load_ontology, load_shapes
-from ._paths import FDR, ONTOLOGY_IRI, ONTOLOGY_PATH, SHAPES_PATH, VERSION_IRI
+from ._loading import load_ontology, load_schemes, load_shapes
+from ._paths import (
+    FDR,
+    ONTOLOGY_IRI,
+    ONTOLOGY_PATH,
+    PROGRAMMES,
+    SCHEME_PATHS,
+    SHAPES_PATH,
+    VERSION_IRI,
+)
 from ._reasoning import JAVA_HINT, ConsistencyResult, check_consistency, java_executable
 from ._terms import PREFIXES
 from ._validation import ValidationItem, ValidationReport, validate
@@ -18,6 +26,8 @@ __all__ = [
     "ONTOLOGY_IRI",
     "ONTOLOGY_PATH",
     "PREFIXES",
+    "PROGRAMMES",
+    "SCHEME_PATHS",
     "SHAPES_PATH",
     "VERSION_IRI",
     "ConsistencyResult",
@@ -26,6 +36,7 @@ __all__ = [
     "check_consistency",
     "java_executable",
     "load_ontology",
+    "load_schemes",
     "load_shapes",
     "validate",
 ]

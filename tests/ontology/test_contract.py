@@ -71,6 +71,9 @@ OBJECT_PROPERTIES = [
     "acteur",
     "role",
     "uniteDe",
+    "territoireOfficiel",
+    "departement",
+    "programme",
 ]
 DATATYPE_PROPERTIES = [
     "codeInsee",

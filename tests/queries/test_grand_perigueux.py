@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime
 from collections import Counter, defaultdict
 from collections.abc import Callable
+from decimal import ROUND_HALF_UP, Decimal
 
 import pytest
 
@@ -244,7 +245,11 @@ def test_part_operante_par_defi(gp_store: MemoryStore, gp_csv: CsvRows) -> None:
         assert row["nbLiens"] == links[defi]
         assert row["nbOperants"] == operating[defi]
         if links[defi]:
-            assert row["part"] == pytest.approx(operating[defi] / links[defi])
+            # Rounded (half up) to the thousandth, as the query says.
+            thousandths = (Decimal(1000 * operating[defi]) / links[defi]).quantize(
+                Decimal(1), ROUND_HALF_UP
+            )
+            assert row["part"] == float(thousandths / 1000)
         else:
             assert row["part"] is None
 

@@ -475,6 +475,16 @@ def test_sources_md_documents_every_file_and_the_typology_rule() -> None:
         assert threshold in text
 
 
+def test_source_document_is_cited_by_title_never_by_file_name() -> None:
+    """Regression: SOURCES.md and the source cells named the seed by its file name."""
+    for path in sorted(FOLDER.glob("*")):
+        text = path.read_text(encoding="utf-8")
+        assert not re.search(r"[0-9a-f]{8,}\.txt|\bseed\b", text), path.name
+    assert "Construire une feuille de route territoriale" in (FOLDER / "SOURCES.md").read_text(
+        encoding="utf-8"
+    ).replace("\n   ", " ")
+
+
 # ---------------------------------------------------------------------------------------
 # The built graph: the same facts seen through the contract's classes and IRIs.
 

@@ -6,10 +6,13 @@ missing text is ``""``; a kind of resource and a link status stay ontology terms
 class and concept IRIs) with the ontology's labels beside them.
 """
 
+import dataclasses
 import datetime
+import functools
+import typing
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import Annotated, Self, TypeVar
 
 __all__ = [
     "ActionRow",
@@ -44,243 +47,183 @@ def _count(row: Row, column: str) -> int:
     return value if isinstance(value, int) and not isinstance(value, bool) else 0
 
 
+def _flag(row: Row, column: str) -> bool:
+    return row.get(column) is True
+
+
+# How a column's value becomes a field, by the field's type.
+_CONVERT: dict[object, Callable[[Row, str], object]] = {str: _text, int: _count, bool: _flag}
+
+
+@functools.cache
+def _columns(cls: type) -> tuple[tuple[str, Callable[[Row, str], object]], ...]:
+    """Each field's query column and conversion, read from its ``Annotated`` type."""
+    hints = typing.get_type_hints(cls, include_extras=True)
+    return tuple(
+        (hints[field.name].__metadata__[0], _CONVERT[typing.get_args(hints[field.name])[0]])
+        for field in dataclasses.fields(cls)
+    )
+
+
+class _Record:
+    """A record made from a query row; each field is ``Annotated`` with its column's name."""
+
+    @classmethod
+    def from_row(cls, row: Row) -> Self:
+        """The record of ``row``: text as ``str`` (``""`` when unbound), counts as ``int``."""
+        record_class: type = cls  # a class is hashable; mypy does not know it of type[Self]
+        return cls(*(convert(row, column) for column, convert in _columns(record_class)))
+
+
 @dataclass(frozen=True)
-class TreeRow:
+class TreeRow(_Record):
     """``arbre``: an enjeu, one of its défis and one of that défi's chantiers."""
 
-    enjeu: str
-    enjeu_id: str
-    enjeu_label: str
-    defi: str
-    defi_id: str
-    defi_label: str
-    chantier: str
-    chantier_id: str
-    chantier_label: str
-    action_count: int
-
-    @classmethod
-    def from_row(cls, row: Row) -> "TreeRow":
-        t = _text
-        return cls(
-            t(row, "enjeu"), t(row, "enjeuId"), t(row, "enjeuLabel"),
-            t(row, "defi"), t(row, "defiId"), t(row, "defiLabel"),
-            t(row, "chantier"), t(row, "chantierId"), t(row, "chantierLabel"),
-            _count(row, "nbActions"),
-        )  # fmt: skip
+    enjeu: Annotated[str, "enjeu"]
+    enjeu_id: Annotated[str, "enjeuId"]
+    enjeu_label: Annotated[str, "enjeuLabel"]
+    defi: Annotated[str, "defi"]
+    defi_id: Annotated[str, "defiId"]
+    defi_label: Annotated[str, "defiLabel"]
+    chantier: Annotated[str, "chantier"]
+    chantier_id: Annotated[str, "chantierId"]
+    chantier_label: Annotated[str, "chantierLabel"]
+    action_count: Annotated[int, "nbActions"]
 
 
 @dataclass(frozen=True)
-class ActionRow:
+class ActionRow(_Record):
     """``actions``: a concrete action of a chantier."""
 
-    chantier: str
-    chantier_id: str
-    action: str
-    action_id: str
-    action_label: str
-
-    @classmethod
-    def from_row(cls, row: Row) -> "ActionRow":
-        t = _text
-        return cls(
-            t(row, "chantier"), t(row, "chantierId"),
-            t(row, "action"), t(row, "actionId"), t(row, "actionLabel"),
-        )  # fmt: skip
+    chantier: Annotated[str, "chantier"]
+    chantier_id: Annotated[str, "chantierId"]
+    action: Annotated[str, "action"]
+    action_id: Annotated[str, "actionId"]
+    action_label: Annotated[str, "actionLabel"]
 
 
 @dataclass(frozen=True)
-class MobilisationRow:
+class MobilisationRow(_Record):
     """``mobilisations``: a chantier's link to a resource, with its status.
 
     ``resource_class`` is the resource's class IRI (its kind), ``status`` the status
     concept's IRI; ``kind_label`` and ``status_label`` are their ontology labels.
     """
 
-    mobilisation: str
-    chantier: str
-    chantier_id: str
-    chantier_label: str
-    resource: str
-    resource_id: str
-    resource_label: str
-    resource_class: str
-    kind_label: str
-    status: str
-    status_label: str
-    since: str
-    assumption: str
-
-    @classmethod
-    def from_row(cls, row: Row) -> "MobilisationRow":
-        t = _text
-        return cls(
-            t(row, "mobilisation"), t(row, "chantier"), t(row, "chantierId"),
-            t(row, "chantierLabel"), t(row, "ressource"), t(row, "ressourceId"),
-            t(row, "ressourceLabel"), t(row, "type"), t(row, "typeLabel"),
-            t(row, "statut"), t(row, "statutLabel"), t(row, "depuis"), t(row, "hypothese"),
-        )  # fmt: skip
+    mobilisation: Annotated[str, "mobilisation"]
+    chantier: Annotated[str, "chantier"]
+    chantier_id: Annotated[str, "chantierId"]
+    chantier_label: Annotated[str, "chantierLabel"]
+    resource: Annotated[str, "ressource"]
+    resource_id: Annotated[str, "ressourceId"]
+    resource_label: Annotated[str, "ressourceLabel"]
+    resource_class: Annotated[str, "type"]
+    kind_label: Annotated[str, "typeLabel"]
+    status: Annotated[str, "statut"]
+    status_label: Annotated[str, "statutLabel"]
+    since: Annotated[str, "depuis"]
+    assumption: Annotated[str, "hypothese"]
 
 
 @dataclass(frozen=True)
-class CoordinationRow:
+class CoordinationRow(_Record):
     """``coordination``: a service coordinating a défi or a chantier, in a role."""
 
-    target: str
-    target_id: str
-    target_label: str
-    service: str
-    service_label: str
-    role: str
-    role_label: str
-    assumption: str
-    coordination: str = ""
-
-    @classmethod
-    def from_row(cls, row: Row) -> "CoordinationRow":
-        t = _text
-        return cls(
-            t(row, "objet"), t(row, "objetId"), t(row, "objetLabel"),
-            t(row, "service"), t(row, "serviceLabel"),
-            t(row, "role"), t(row, "roleLabel"), t(row, "hypothese"), t(row, "coordination"),
-        )  # fmt: skip
+    target: Annotated[str, "objet"]
+    target_id: Annotated[str, "objetId"]
+    target_label: Annotated[str, "objetLabel"]
+    service: Annotated[str, "service"]
+    service_label: Annotated[str, "serviceLabel"]
+    role: Annotated[str, "role"]
+    role_label: Annotated[str, "roleLabel"]
+    assumption: Annotated[str, "hypothese"]
+    coordination: Annotated[str, "coordination"] = ""
 
 
 @dataclass(frozen=True)
-class FicheRow:
+class FicheRow(_Record):
     """``fiche-chantier``: one line of a chantier's fiche (``section`` is the rubrique:
     ``description``, ``critere``, ``frein`` or ``gouvernance``)."""
 
-    section: str
-    text: str
-    actor: str
-    actor_label: str
-    actor_class: str
-    role: str
-    role_label: str
-    chantier: str
-
-    @classmethod
-    def from_row(cls, row: Row) -> "FicheRow":
-        t = _text
-        return cls(
-            t(row, "rubrique"), t(row, "texte"), t(row, "acteur"), t(row, "acteurLabel"),
-            t(row, "acteurType"), t(row, "role"), t(row, "roleLabel"), t(row, "chantier"),
-        )  # fmt: skip
+    section: Annotated[str, "rubrique"]
+    text: Annotated[str, "texte"]
+    actor: Annotated[str, "acteur"]
+    actor_label: Annotated[str, "acteurLabel"]
+    actor_class: Annotated[str, "acteurType"]
+    role: Annotated[str, "role"]
+    role_label: Annotated[str, "roleLabel"]
+    chantier: Annotated[str, "chantier"]
 
 
 @dataclass(frozen=True)
-class UnoperatedChantierRow:
+class UnoperatedChantierRow(_Record):
     """``chantiers-sans-ressource-operante``: a chantier with no operating resource."""
 
-    chantier: str
-    chantier_id: str
-    chantier_label: str
-
-    @classmethod
-    def from_row(cls, row: Row) -> "UnoperatedChantierRow":
-        return cls(_text(row, "chantier"), _text(row, "chantierId"), _text(row, "chantierLabel"))
+    chantier: Annotated[str, "chantier"]
+    chantier_id: Annotated[str, "chantierId"]
+    chantier_label: Annotated[str, "chantierLabel"]
 
 
 @dataclass(frozen=True)
-class ResourceToActivateRow:
+class ResourceToActivateRow(_Record):
     """``ressources-a-activer``: a resource known to a chantier but not linked yet."""
 
-    chantier: str
-    chantier_id: str
-    resource: str
-    resource_label: str
-    kind_label: str
-
-    @classmethod
-    def from_row(cls, row: Row) -> "ResourceToActivateRow":
-        t = _text
-        return cls(
-            t(row, "chantier"), t(row, "chantierId"),
-            t(row, "ressource"), t(row, "ressourceLabel"), t(row, "typeLabel"),
-        )  # fmt: skip
+    chantier: Annotated[str, "chantier"]
+    chantier_id: Annotated[str, "chantierId"]
+    resource: Annotated[str, "ressource"]
+    resource_label: Annotated[str, "ressourceLabel"]
+    kind_label: Annotated[str, "typeLabel"]
 
 
 @dataclass(frozen=True)
-class SharedResourceRow:
+class SharedResourceRow(_Record):
     """``ressources-partagees``: a resource several chantiers depend on."""
 
-    resource: str
-    resource_label: str
-    kind_label: str
-    chantier_count: int
-
-    @classmethod
-    def from_row(cls, row: Row) -> "SharedResourceRow":
-        return cls(
-            _text(row, "ressource"),
-            _text(row, "ressourceLabel"),
-            _text(row, "typeLabel"),
-            _count(row, "nbChantiers"),
-        )
+    resource: Annotated[str, "ressource"]
+    resource_label: Annotated[str, "ressourceLabel"]
+    kind_label: Annotated[str, "typeLabel"]
+    chantier_count: Annotated[int, "nbChantiers"]
 
 
 @dataclass(frozen=True)
-class AnnotationRow:
+class AnnotationRow(_Record):
     """``annotations``: one assumption, note or description of a node or a link.
 
     ``section`` is ``hypothese``, ``note`` or ``description``; ``subject`` the IRI of the
     node (enjeu, ressource…) or of the link (mobilisation, participation…) it is about.
     """
 
-    subject: str
-    section: str
-    text: str
-
-    @classmethod
-    def from_row(cls, row: Row) -> "AnnotationRow":
-        return cls(_text(row, "sujet"), _text(row, "rubrique"), _text(row, "texte"))
+    subject: Annotated[str, "sujet"]
+    section: Annotated[str, "rubrique"]
+    text: Annotated[str, "texte"]
 
 
 @dataclass(frozen=True)
-class ResourceRow:
+class ResourceRow(_Record):
     """``ressources``: a resource of the roadmap, mobilised by a chantier or not."""
 
-    resource: str
-    resource_id: str
-    resource_label: str
-    resource_class: str
-    kind_label: str
-    programme: str
-    mobilised: bool
-
-    @classmethod
-    def from_row(cls, row: Row) -> "ResourceRow":
-        t = _text
-        return cls(
-            t(row, "ressource"), t(row, "ressourceId"), t(row, "ressourceLabel"),
-            t(row, "type"), t(row, "typeLabel"), t(row, "programmeNational"),
-            row.get("mobilisee") is True,
-        )  # fmt: skip
+    resource: Annotated[str, "ressource"]
+    resource_id: Annotated[str, "ressourceId"]
+    resource_label: Annotated[str, "ressourceLabel"]
+    resource_class: Annotated[str, "type"]
+    kind_label: Annotated[str, "typeLabel"]
+    programme: Annotated[str, "programmeNational"]
+    mobilised: Annotated[bool, "mobilisee"]
 
 
 @dataclass(frozen=True)
-class GovernanceRow:
+class GovernanceRow(_Record):
     """``gouvernance``: an acteur (service, resource or other) in a role on a chantier."""
 
-    participation: str
-    chantier: str
-    chantier_id: str
-    actor: str
-    actor_id: str
-    actor_label: str
-    actor_class: str
-    role: str
-    role_label: str
-
-    @classmethod
-    def from_row(cls, row: Row) -> "GovernanceRow":
-        t = _text
-        return cls(
-            t(row, "participation"), t(row, "chantier"), t(row, "chantierId"),
-            t(row, "acteur"), t(row, "acteurId"), t(row, "acteurLabel"),
-            t(row, "acteurType"), t(row, "role"), t(row, "roleLabel"),
-        )  # fmt: skip
+    participation: Annotated[str, "participation"]
+    chantier: Annotated[str, "chantier"]
+    chantier_id: Annotated[str, "chantierId"]
+    actor: Annotated[str, "acteur"]
+    actor_id: Annotated[str, "acteurId"]
+    actor_label: Annotated[str, "acteurLabel"]
+    actor_class: Annotated[str, "acteurType"]
+    role: Annotated[str, "role"]
+    role_label: Annotated[str, "roleLabel"]
 
 
 Record = (

@@ -10,21 +10,10 @@ import pytest
 
 from feuille_de_route.cli import main
 
-HINT = "apt-get install default-jre-headless"
-
 # A mobilisation without statut: one SHACL violation.
-BROKEN = """@base <https://w3id.org/feuille-de-route/territoires/essai/> .
-@prefix fdr: <https://w3id.org/feuille-de-route/ontologie#> .
-@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
-@prefix dcterms: <http://purl.org/dc/terms/> .
-<defi/1> a fdr:Defi ; dcterms:identifier "1" ; rdfs:label "Former"@fr .
-<chantier/1.b> a fdr:Chantier ; dcterms:identifier "1.b" ; rdfs:label "Jeunes"@fr ;
-    fdr:defi <defi/1> .
-<ressource/cnfs> a fdr:Intervenant , fdr:Ressource ; dcterms:identifier "cnfs" ;
-    rdfs:label "Conseillers numériques"@fr .
-<mobilisation/1.b/cnfs> a fdr:Mobilisation ; fdr:chantier <chantier/1.b> ;
-    fdr:ressource <ressource/cnfs> .
-"""
+from .test_valider import BROKEN
+
+HINT = "apt-get install default-jre-headless"
 
 
 def _env_without_java(tmp_path: Path) -> dict[str, str]:

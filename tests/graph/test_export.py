@@ -2,9 +2,6 @@
 carries its context inline, and the package still reads its older JSON-LD exports."""
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pyoxigraph
@@ -119,19 +116,3 @@ def _roadmaps(*names: str) -> Graph:
     for name in names:
         graph.add((URIRef(f"https://example.org/{name}/"), RDF.type, FDR.FeuilleDeRoute))
     return graph
-
-
-def test_quads_bytes_do_not_depend_on_the_hash_seed(mini_csv: Path, tmp_path: Path) -> None:
-    script = (
-        "import sys; from pathlib import Path;"
-        "from feuille_de_route.graph import export_graph, load_roadmap;"
-        "export_graph(load_roadmap(Path(sys.argv[1])), Path(sys.argv[2]))"
-    )
-    for seed in ("1", "2"):
-        subprocess.run(
-            [sys.executable, "-c", script, str(mini_csv), str(tmp_path / seed)],
-            check=True,
-            env={**os.environ, "PYTHONHASHSEED": seed},
-        )
-    for name in (*QUADS, "feuille-de-route.jsonld", "contexte.jsonld"):
-        assert (tmp_path / "1" / name).read_bytes() == (tmp_path / "2" / name).read_bytes(), name

@@ -1,7 +1,7 @@
 """Catalogue query rows as typed records: one frozen dataclass per query the maps read.
 
 Rows become records once, where they leave :func:`~feuille_de_route.queries.run_query`
-(:func:`record_rows`); everything after reads English attributes. IRIs are ``str``,
+(``from_row`` of each record class); everything after reads English attributes. IRIs are ``str``,
 missing text is ``""``; a kind of resource and a link status stay ontology terms (the
 class and concept IRIs) with the ontology's labels beside them.
 """
@@ -12,7 +12,7 @@ import functools
 import typing
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Annotated, Self, TypeVar
+from typing import Annotated, Self
 
 __all__ = [
     "ActionRow",
@@ -21,13 +21,11 @@ __all__ = [
     "FicheRow",
     "GovernanceRow",
     "MobilisationRow",
-    "Record",
     "ResourceRow",
     "ResourceToActivateRow",
     "SharedResourceRow",
     "TreeRow",
     "UnoperatedChantierRow",
-    "record_rows",
 ]
 
 Row = Mapping[str, object]
@@ -224,24 +222,3 @@ class GovernanceRow(_Record):
     actor_class: Annotated[str, "acteurType"]
     role: Annotated[str, "role"]
     role_label: Annotated[str, "roleLabel"]
-
-
-Record = (
-    TreeRow
-    | ActionRow
-    | MobilisationRow
-    | CoordinationRow
-    | FicheRow
-    | UnoperatedChantierRow
-    | ResourceToActivateRow
-    | SharedResourceRow
-    | AnnotationRow
-    | ResourceRow
-    | GovernanceRow
-)
-R = TypeVar("R", bound=Record)
-
-
-def record_rows(rows: list[Row] | list[dict[str, object]], make: Callable[[Row], R]) -> list[R]:
-    """``rows`` as records made by ``make`` (a record class's ``from_row``)."""
-    return [make(row) for row in rows]

@@ -2,6 +2,7 @@
 graph build, the template and the serialisations (contract: docs/architecture.md)."""
 
 from ._build import build_graph
+from ._clustering import Clustering
 from ._errors import DataError
 from ._export import export_graph
 from ._limits import InputLimits
@@ -27,31 +28,46 @@ from ._roadmap import GRAND_PERIGUEUX, load_roadmap
 from ._sheets import SHEETS
 from ._summary import count_by_class
 from ._template import write_template
+from ._typology import INDICATOR_LABELS, CommuneScores, Rule, Typology, classify
+from ._typology_csv import read_rules_csv
+from ._typology_diagnostic import Diagnostic, diagnose_epci, diagnose_roadmap
+from ._typology_rules import DEFAULT_RULES, rules_from_rows
+from ._typology_territory import national_communes
 from ._vocabulary import IFN_COLUMNS
 from ._workbook import Row, Sheet, Workbook
 from ._workbook_io import read_workbook, write_workbook
 
 __all__ = [
+    "DEFAULT_RULES",
     "GRAND_PERIGUEUX",
     "IFN_COLUMNS",
     "IFN_INDICATORS",
+    "INDICATOR_LABELS",
     "REFERENCE",
     "SHEETS",
+    "Clustering",
     "Commune",
+    "CommuneScores",
     "DataError",
     "Departement",
+    "Diagnostic",
     "Epci",
     "Fragility",
     "InputLimits",
     "Member",
     "Row",
+    "Rule",
     "Sheet",
+    "Typology",
     "Workbook",
     "build_graph",
+    "classify",
     "commune",
     "communes",
     "count_by_class",
     "departements",
+    "diagnose_epci",
+    "diagnose_roadmap",
     "epci",
     "epci_fragility",
     "epcis",
@@ -60,7 +76,10 @@ __all__ = [
     "graph_to_workbook",
     "load_roadmap",
     "members",
+    "national_communes",
+    "read_rules_csv",
     "read_workbook",
+    "rules_from_rows",
     "write_template",
     "write_workbook",
 ]

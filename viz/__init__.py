@@ -10,6 +10,7 @@ pyvis package, no other resource).
 
 from ._assets import json_for_html
 from ._cartography import build_cartography, render_view, write_cartographies
+from ._diagnostic import render_diagnostic
 from ._results import VIEW_QUERIES, VIEWS, Results, fetch_results, results_from_rows
 from ._roadmaps import Roadmap, choose_roadmap, list_roadmaps
 
@@ -23,6 +24,7 @@ __all__ = [
     "fetch_results",
     "json_for_html",
     "list_roadmaps",
+    "render_diagnostic",
     "render_view",
     "results_from_rows",
     "write_cartographies",

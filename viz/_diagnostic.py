@@ -96,7 +96,8 @@ def _headers() -> list[tuple[str, bool]]:
 
 
 def _charts(diagnostic: Diagnostic) -> list[Chart]:
-    counts = {k: len(v) for k, v in diagnostic.typology.by_class().items()}
+    by_class = diagnostic.typology.by_class()
+    counts = {k: len(by_class.get(k, [])) for k in diagnostic.classes}
     if diagnostic.typology.unclassified:
         counts[UNCLASSIFIED] = len(diagnostic.typology.unclassified)
     comparison = diagnostic.comparison

@@ -21,7 +21,18 @@ __all__ = [
     "silhouette_chart",
 ]
 
-_PALETTE = ("#1f5f8b", "#e07b39", "#7a9a01", "#b04a7a", "#5b5b5b", "#2a9d8f", "#c9a227")
+_PALETTE = (
+    "#1f5f8b",
+    "#e07b39",
+    "#7a9a01",
+    "#b04a7a",
+    "#2a9d8f",
+    "#c9a227",
+    "#8c6bb1",
+    "#9e3d22",
+    "#6baed6",
+)
+_FRANCE = "#222222"
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,7 +106,7 @@ def class_counts_chart(counts: Mapping[str, int]) -> Chart:
 def comparison_chart(series: Mapping[str, Mapping[str, float | None]]) -> Chart:
     """Grouped bars: mean score per indicator for each level (territory, département…)."""
     names = [name for name in INDICATOR_LABELS if name != "population"]
-    figure = _figure(9, 3.6)
+    figure = _figure(9, 3.6 + 0.25 * ((len(series) + 1) // 2))
     axes = figure.subplots()
     width = 0.8 / max(len(series), 1)
     for i, (level, means) in enumerate(series.items()):
@@ -105,13 +116,13 @@ def comparison_chart(series: Mapping[str, Mapping[str, float | None]]) -> Chart:
             [means.get(n) or 0.0 for n in names],
             width,
             label=level,
-            color=_PALETTE[i % len(_PALETTE)],
+            color=_FRANCE if level == "France" else _PALETTE[i % len(_PALETTE)],
         )
     axes.set_xticks([j + 0.4 - width / 2 for j in range(len(names))])
     axes.set_xticklabels([INDICATOR_LABELS[n] for n in names])
     axes.set_ylim(0, 10)
     axes.set_ylabel("score moyen des communes", fontsize=8)
-    axes.legend(fontsize=8, frameon=False, loc="upper left", ncols=len(series))
+    figure.legend(fontsize=8, frameon=False, loc="outside upper left", ncols=2)
     _style(axes)
     alt = "Score moyen par indicateur : " + " ; ".join(
         f"{level} : "

@@ -27,6 +27,7 @@ CLUSTER_INDICATORS: tuple[str, ...] = (
     "nscol15p_rate",
 )
 RANDOM_STATE = 0
+N_INIT = 3  # k-means++ starts per k: 3 give the same best k here as 10, a third of the time
 K_RANGE = range(2, 9)
 
 
@@ -92,7 +93,7 @@ def cluster_communes(communes: Sequence[CommuneScores], typology: Typology) -> C
     for k in K_RANGE:
         if k >= distinct:
             break
-        model = KMeans(n_clusters=k, random_state=RANDOM_STATE, n_init=10).fit(z)
+        model = KMeans(n_clusters=k, random_state=RANDOM_STATE, n_init=N_INIT).fit(z)
         labels_by_k[k] = model.labels_
         silhouettes[k] = float(silhouette_score(z, model.labels_))
     best = max(silhouettes, key=lambda k: (round(silhouettes[k], 6), -k))

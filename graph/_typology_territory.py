@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from feuille_de_route import UserError
 
 from . import _reference as reference
+from ._sheets import SCORE_MAX, SCORE_MIN
 from ._typology import POPULATION, CommuneScores
 
 __all__ = [
@@ -80,39 +81,58 @@ def _means(communes: Iterable[CommuneScores]) -> dict[str, float | None]:
     for commune in communes:
         for name in _IFN:
             value = commune.values.get(name)
-            if value is not None:
+            if value is not None and SCORE_MIN <= value <= SCORE_MAX:
                 values[name].append(value)
     return {name: (statistics.fmean(v) if v else None) for name, v in values.items()}
 
 
 @functools.cache
-def _departement_means() -> Mapping[str, Mapping[str, float | None]]:
-    by_departement: dict[str, list[CommuneScores]] = {}
+def _national_means() -> tuple[
+    Mapping[str, Mapping[str, float | None]], Mapping[str, float | None]
+]:
+    """Mean IFN scores of the communes of each département, and of France, read straight
+    from the shipped tables (no per-commune object is built)."""
     table = reference.communes()
-    for commune in national_communes():
-        by_departement.setdefault(table[commune.insee].departement, []).append(commune)
-    return {code: _means(items) for code, items in by_departement.items()}
-
-
-@functools.cache
-def _france_means() -> Mapping[str, float | None]:
-    return _means(national_communes())
+    sums: dict[str, list[float]] = {}
+    counts: dict[str, list[int]] = {}
+    for code, found in table.items():
+        scores = reference.fragility(code)
+        if scores is None:
+            continue
+        for key in (found.departement, ""):
+            total = sums.setdefault(key, [0.0] * len(_IFN))
+            seen = counts.setdefault(key, [0] * len(_IFN))
+            for i, name in enumerate(_IFN):
+                value = getattr(scores, name)
+                if value is not None and SCORE_MIN <= value <= SCORE_MAX:
+                    total[i] += value
+                    seen[i] += 1
+    means = {
+        key: {
+            name: (total[i] / counts[key][i] if counts[key][i] else None)
+            for i, name in enumerate(_IFN)
+        }
+        for key, total in sums.items()
+    }
+    france = means.pop("", dict.fromkeys(_IFN))
+    return means, france
 
 
 def comparison(communes: Iterable[CommuneScores]) -> Comparison:
-    """Unweighted means of the communes' scores: the territory's, those of the
-    départements its communes belong to, and France's (every commune)."""
+    """Unweighted means of the communes' scores (1 to 10; a score out of range is left
+    out): the territory's, those of the départements its communes belong to, and
+    France's (every current commune the IFN scores)."""
     items = tuple(communes)
     table = reference.communes()
     codes = sorted({table[c.insee].departement for c in items if c.insee in table})
     names = reference.departements()
-    means = _departement_means()
+    means, france = _national_means()
     try:
         return Comparison(
             _means(items),
             {code: means[code] for code in codes if code in means},
             {code: names[code].name for code in codes if code in names},
-            _france_means(),
+            france,
         )
     except KeyError as exc:  # pragma: no cover - the shipped tables agree
         raise UserError(f"département inconnu des données de référence : {exc}") from exc

@@ -52,7 +52,7 @@ def _svg_uri(figure: Figure) -> str:
     import matplotlib
 
     buffer = io.BytesIO()
-    with matplotlib.rc_context({"svg.hashsalt": "feuille-de-route", "svg.fonttype": "path"}):
+    with matplotlib.rc_context({"svg.hashsalt": "feuille-de-route", "svg.fonttype": "none"}):
         figure.savefig(buffer, format="svg", metadata={"Date": None})
     return "data:image/svg+xml;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
 
@@ -63,21 +63,41 @@ def _style(axes: Axes) -> None:
     axes.tick_params(labelsize=8)
 
 
+def _score_counts(communes: Sequence[Mapping[str, float | None]], name: str) -> list[int]:
+    """Communes per score 1..10 for one indicator (a decimal score counts at its nearest
+    whole score; scores outside 1..10 are left out)."""
+    counts = [0] * 10
+    for commune in communes:
+        value = commune.get(name)
+        if value is not None and 1 <= value <= 10:
+            counts[min(int(value + 0.5), 10) - 1] += 1
+    return counts
+
+
 def distributions_chart(communes: Sequence[Mapping[str, float | None]]) -> Chart:
-    """One histogram per IFN indicator: how many communes have each score (1 to 10)."""
+    """Each IFN indicator's distribution: one row per indicator, one cell per score
+    (1 to 10) holding the number of communes, darker when there are more (one axes:
+    small multiples cost several times the drawing time)."""
     names = [name for name in INDICATOR_LABELS if name != "population"]
-    figure = _figure(9, 4.8)
-    grid = figure.subplots(2, 3, sharey=True)
-    for axes, name in zip(grid.flat, names, strict=True):
-        values = [v for c in communes if (v := c.get(name)) is not None]
-        axes.hist(values, bins=[x + 0.5 for x in range(0, 11)], color=_PALETTE[0], rwidth=0.85)
-        axes.set_title(INDICATOR_LABELS[name], fontsize=9)
-        axes.set_xlim(0.5, 10.5)
-        axes.set_xticks(range(1, 11))
-        _style(axes)
-    figure.supxlabel("score (1 = peu fragile, 10 = très fragile)", fontsize=8)
-    figure.supylabel("communes", fontsize=8)
-    alt = "Répartition des communes par score, pour chaque indicateur de l'IFN."
+    table = [_score_counts(communes, name) for name in names]
+    figure = _figure(9, 3.4)
+    axes = figure.subplots()
+    axes.imshow(table, cmap="Blues", aspect="auto", vmin=0)
+    peak = max((max(row) for row in table), default=0) or 1
+    for y, row in enumerate(table):
+        for x, count in enumerate(row):
+            colour = "white" if count > peak * 0.6 else "#222222"
+            axes.text(x, y, str(count), ha="center", va="center", fontsize=8, color=colour)
+    axes.set_xticks(range(10), [str(score) for score in range(1, 11)])
+    axes.set_yticks(range(len(names)), [INDICATOR_LABELS[name] for name in names])
+    axes.set_xlabel("score (1 = peu fragile, 10 = très fragile) : nombre de communes", fontsize=8)
+    axes.tick_params(labelsize=8, length=0)
+    for spine in axes.spines.values():
+        spine.set_visible(False)
+    alt = "Nombre de communes par score, indicateur par indicateur : " + " ; ".join(
+        f"{INDICATOR_LABELS[name]} " + ", ".join(f"{s + 1}: {n}" for s, n in enumerate(row) if n)
+        for name, row in zip(names, table, strict=True)
+    )
     return Chart("Répartition des scores, indicateur par indicateur", _svg_uri(figure), alt)
 
 

@@ -18,6 +18,8 @@ from ._map_roadmap import map_roadmap
 from ._map_team import map_chantier_team
 from ._namespaces import PREFIXES
 from ._notices import notice_normalisations
+from ._observations import map_observations
+from ._typology_rules import map_typology_rule
 from ._workbook import Row, Workbook
 
 __all__ = ["MAPPERS", "build_graph"]
@@ -44,10 +46,14 @@ MAPPERS: dict[str, Mapper] = {
     "Gouvernance": map_gouvernance,
     "Ressources": map_node_row,
     "Mobilisations": map_mobilisation,
+    "Règles de typologie": map_typology_rule,
 }
 # Mapped once every sheet above is: the Chantiers' team columns make participations the
 # Gouvernance sheet may already have made (with more detail).
-LATE_MAPPERS: dict[str, Mapper] = {"Chantiers": map_chantier_team}
+LATE_MAPPERS: dict[str, Mapper] = {
+    "Chantiers": map_chantier_team,
+    "Communes": map_observations,  # the IFN's Data Cube observations of each commune
+}
 
 
 def build_graph(workbook: Workbook) -> Graph:

@@ -226,4 +226,17 @@ MAPS: dict[str, SheetMap] = {
         identifier=False,
         sort=("chantier", "ressource"),
     ),
+    "Règles de typologie": SheetMap(
+        FDR.RegleDeTypologie,
+        {
+            "classe": Field(FDR.classeAttribuee, Form.REF, "typologie"),
+            "ordre": Field(FDR.ordre, Form.INTEGER),
+            "indicateur": Field(FDR.indicateurCompare, Form.PLAIN),
+            "opérateur": Field(FDR.operateur, Form.PLAIN),
+            "seuil": Field(FDR.seuil, Form.PLAIN),
+            **_NOTE,
+            **_PROVENANCE,
+        },
+        sort=("ordre", "classe", "identifiant"),
+    ),
 }

@@ -28,6 +28,7 @@ ID_COLUMNS: dict[str, tuple[str, str]] = {
     "Services": ("service", "identifiant"),
     "Acteurs": ("acteur", "identifiant"),
     "Ressources": ("ressource", "identifiant"),
+    "Règles de typologie": ("regle", "identifiant"),
 }
 SHEET_OF_KIND: dict[str, str] = {kind: sheet for sheet, (kind, _col) in ID_COLUMNS.items()}
 # Services, Acteurs and Ressources share one ID space: Gouvernance names any of them.

@@ -592,6 +592,48 @@ SHEETS: tuple[SheetSpec, ...] = (
         "Les liens chantier → ressource de la cartographie des ressources. Pas de ligne = "
         "pas de lien.",
     ),
+    SheetSpec(
+        "Règles de typologie",
+        "regles-de-typologie.csv",
+        (
+            _id("cette condition de règle"),
+            Column(
+                "classe",
+                True,
+                Kind.REF,
+                "Identifiant de la classe (feuille Typologie) que la règle donne.",
+            ),
+            Column(
+                "ordre",
+                True,
+                Kind.INTEGER,
+                "Rang de la règle (entier ≥ 1) : chaque commune prend la classe de la première "
+                "règle, par ordre croissant, dont toutes les conditions sont vraies. Plusieurs "
+                "lignes de même ordre et de même classe sont les conditions d'une même règle.",
+            ),
+            Column(
+                "indicateur",
+                False,
+                Kind.TEXT,
+                "Indicateur comparé : total, sans thd, sans 4g, pauvreté, plus de 65 ans, non "
+                "scolarisés (ou leur nom dans l'IFN : older_65_rate…), ou population. Vide "
+                "(avec opérateur et seuil vides) = règle toujours vraie : la classe par défaut.",
+            ),
+            Column("opérateur", False, Kind.TEXT, "Comparaison : ≥, >, ≤ ou < (>= et <= admis)."),
+            Column(
+                "seuil",
+                False,
+                Kind.TEXT,
+                f"Seuil comparé au score ({SCORE_MIN} à {SCORE_MAX}) ou à la population, "
+                "virgule ou point décimal.",
+            ),
+            _NOTE,
+            _SOURCE,
+            _HYPOTHESE,
+        ),
+        "Les règles qui classent les communes dans la typologie, modifiables par le "
+        "territoire ; sans ligne, les règles par défaut (les six classes du texte source).",
+    ),
 )
 
 # The « type de territoire » drop-down: label → the IRI segment of the territory's node.

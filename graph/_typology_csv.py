@@ -17,14 +17,15 @@ from ._workbook import Row
 __all__ = ["RULE_COLUMNS", "read_rules_csv"]
 
 RULE_COLUMNS: tuple[str, ...] = (
+    "identifiant",
     "classe",
     "ordre",
     "indicateur",
     "opérateur",
     "seuil",
     "note",
-    "hypothèse",
     "source",
+    "hypothèse",
 )
 _REQUIRED = ("classe", "ordre")
 MAX_BYTES = 1_000_000

@@ -14,7 +14,7 @@ from . import _reference as reference
 from ._clustering import Clustering, cluster_communes
 from ._typology import CommuneScores, Rule, Typology, classify
 from ._typology_roadmap import ActionReach, RoadmapFacts, roadmap_facts
-from ._typology_rules import DEFAULT_CLASSES, DEFAULT_RULES
+from ._typology_rules import DEFAULT_CLASSES, DEFAULT_RULES, RULES_SHEET, rules_from_rows
 from ._typology_territory import Comparison, commune_scores, comparison, epci_communes
 
 __all__ = [
@@ -155,11 +155,18 @@ def diagnose_epci(
 
 
 def diagnose_roadmap(
-    graph: Graph, rules: Sequence[Rule] = DEFAULT_RULES, *, rules_name: str = DEFAULT_RULES_NAME
+    graph: Graph, rules: Sequence[Rule] | None = None, *, rules_name: str = ""
 ) -> Diagnostic:
     """The diagnostic of a roadmap's communes (its Communes sheet, or else its EPCI's
-    members), scored from the shipped national data, set against its actions."""
+    members), scored from the shipped national data, set against its actions. Without
+    ``rules``, the roadmap's own (« Règles de typologie »), else the default ones."""
     facts = roadmap_facts(graph)
+    if rules is None and facts.rule_rows:
+        rules = rules_from_rows(facts.rule_rows)
+        rules_name = rules_name or f"feuille « {RULES_SHEET} » de la feuille de route"
+    if rules is None:
+        rules = DEFAULT_RULES
+    rules_name = rules_name or DEFAULT_RULES_NAME
     if facts.communes:
         communes = tuple(commune_scores(code, name) for code, name in facts.communes.items())
     elif facts.territory_code in reference.epcis():

@@ -10,7 +10,8 @@ from rdflib.term import Node
 
 from feuille_de_route import natural_key
 
-from ._namespaces import DCTERMS, FDR, RDF, RDFS
+from ._namespaces import DCTERMS, FDR, RDF, RDFS, SKOS
+from ._workbook import Row
 
 __all__ = ["ActionReach", "RecordedClass", "RoadmapFacts", "roadmap_facts"]
 
@@ -44,6 +45,7 @@ class RoadmapFacts:
     recorded: Mapping[str, RecordedClass]
     classes: Mapping[str, str]  # class ID → label (Typologie sheet)
     actions: tuple[ActionReach, ...]
+    rule_rows: tuple[Row, ...] = ()  # the « Règles de typologie » rows the graph holds
 
 
 def _text(graph: Graph, node: Node, predicate: URIRef) -> str:
@@ -104,6 +106,30 @@ def _action(graph: Graph, action: Node) -> ActionReach:
     )
 
 
+_RULE_CELLS = {
+    "identifiant": DCTERMS.identifier,
+    "ordre": FDR.ordre,
+    "indicateur": FDR.indicateurCompare,
+    "opérateur": FDR.operateur,
+    "seuil": FDR.seuil,
+    "note": SKOS.note,
+    "source": DCTERMS.source,
+    "hypothèse": FDR.hypothese,
+}
+
+
+def _rule_rows(graph: Graph, file: str) -> tuple[Row, ...]:
+    """The typology rules' rows, as the sheet holds them (ordered by ordre, then ID)."""
+    rows = []
+    for node in graph.subjects(RDF.type, FDR.RegleDeTypologie):
+        cells = {column: _text(graph, node, p) for column, p in _RULE_CELLS.items()}
+        classe = graph.value(node, FDR.classeAttribuee)
+        cells["classe"] = _ident(graph, classe) if classe is not None else ""
+        rows.append(cells)
+    rows.sort(key=lambda c: (natural_key(c["ordre"]), natural_key(c["identifiant"])))
+    return tuple(Row(n, file, cells) for n, cells in enumerate(rows, start=2))
+
+
 def roadmap_facts(graph: Graph) -> RoadmapFacts:
     """The facts of ``graph`` (one roadmap) the diagnostic reads."""
     roadmap = next(iter(graph.subjects(RDF.type, FDR.FeuilleDeRoute)), None)
@@ -116,4 +142,7 @@ def roadmap_facts(graph: Graph) -> RoadmapFacts:
     title = _text(graph, roadmap, DCTERMS.title) if roadmap is not None else ""
     if roadmap is not None and not title:
         title = _text(graph, roadmap, RDFS.label)
-    return RoadmapFacts(title, code, name, communes, recorded, _classes(graph), tuple(actions))
+    rules = _rule_rows(graph, title or "feuille de route")
+    return RoadmapFacts(
+        title, code, name, communes, recorded, _classes(graph), tuple(actions), rules
+    )

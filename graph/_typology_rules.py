@@ -10,7 +10,9 @@ import math
 from collections.abc import Iterable, Mapping
 
 from ._cells import parse_decimal
+from ._context import BuildContext
 from ._errors import DataError, Problems
+from ._map_nodes import map_node_row
 from ._typology import OPERATORS, Condition, Rule, indicator_for
 from ._workbook import Row
 
@@ -19,6 +21,7 @@ __all__ = [
     "DEFAULT_RULES",
     "DEFAULT_RULE_ROWS",
     "RULES_SHEET",
+    "map_typology_rule",
     "rules_from_rows",
 ]
 
@@ -130,6 +133,15 @@ def _condition(row: Row) -> Condition | None:
     if not math.isfinite(threshold):
         raise _error(row, "seuil", f"seuil illisible « {seuil} » : nombre attendu (ex. 7 ou 6,5)")
     return Condition(indicator, op, threshold)
+
+
+def map_typology_rule(ctx: BuildContext, sheet: str, row: Row) -> None:
+    """The build's mapper of a « Règles de typologie » row: a ``fdr:RegleDeTypologie``
+    node (its cells as written, by :data:`~._mapping.MAPS`), once the row reads as a
+    condition (a bad ordre, indicateur, opérateur or seuil is reported like any cell)."""
+    _ordre(row)
+    _condition(row)
+    map_node_row(ctx, sheet, row)
 
 
 def rules_from_rows(rows: Iterable[Row]) -> tuple[Rule, ...]:

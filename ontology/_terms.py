@@ -21,6 +21,10 @@ PREFIXES: dict[str, Namespace] = {
     "owl": Namespace(str(OWL)),
     "xsd": Namespace(str(XSD)),
     "sh": Namespace(str(SH)),
+    # W3C Data Cube and its SDMX dimension and measure: the IFN observations (issue 12).
+    "qb": Namespace("http://purl.org/linked-data/cube#"),
+    "sdmx-dimension": Namespace("http://purl.org/linked-data/sdmx/2009/dimension#"),
+    "sdmx-measure": Namespace("http://purl.org/linked-data/sdmx/2009/measure#"),
 }
 
 

@@ -52,8 +52,9 @@ def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None
         "--regles",
         type=Path,
         metavar="FICHIER.csv",
-        help="règles de typologie du territoire (colonnes classe, ordre, indicateur, "
-        "opérateur, seuil, note, hypothèse, source) ; sans elle, les règles par défaut",
+        help="règles de typologie (colonnes de la feuille « Règles de typologie » : classe, "
+        "ordre, indicateur, opérateur, seuil, note, source, hypothèse) ; sans elle, celles "
+        "de la feuille du CLASSEUR, ou les règles par défaut (les six classes du texte source)",
     )
     parser.add_argument(
         "--sortie",
@@ -84,7 +85,8 @@ def _diagnostic(args: argparse.Namespace) -> "Diagnostic":
         extra["rules_name"] = f"règles du fichier {args.regles.name}"
     if args.epci is not None:
         return diagnose_epci(args.epci, rules, **extra)
-    return diagnose_roadmap(load_roadmap(args.classeur), rules, **extra)
+    given = rules if args.regles is not None else None  # else the roadmap's own, if any
+    return diagnose_roadmap(load_roadmap(args.classeur), given, **extra)
 
 
 def _table(diagnostic: "Diagnostic") -> bytes:

@@ -48,6 +48,7 @@ CLASSES = [
     "Participation",
     "CritereDeReussite",
     "Frein",
+    "RegleDeTypologie",
 ]
 OBJECT_PROPERTIES = [
     "feuilleDeRoute",
@@ -74,6 +75,7 @@ OBJECT_PROPERTIES = [
     "territoireOfficiel",
     "departement",
     "programme",
+    "classeAttribuee",
 ]
 DATATYPE_PROPERTIES = [
     "codeInsee",
@@ -87,6 +89,10 @@ DATATYPE_PROPERTIES = [
     "siret",
     "rna",
     "programmeNational",
+    "ordre",
+    "indicateurCompare",
+    "operateur",
+    "seuil",
 ]
 # "exactly 1" in the contract
 FUNCTIONAL = [

@@ -1,6 +1,8 @@
 """Issue 8: the Chantiers sheet says who pilots a chantier (« pilote », « co-pilotes »,
 « partenaires »), as the same participations the Gouvernance sheet makes."""
 
+import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -117,3 +119,26 @@ def test_team_round_trips(csv_folder: Callable[[Rows], Path], tmp_path: Path, ta
     original = build_graph(read_workbook(csv_folder(_team("francas", "", "cnum"))))
     write_workbook(graph_to_workbook(original), tmp_path / target)
     assert isomorphic(build_graph(read_workbook(tmp_path / target)), original)
+
+
+def test_the_maps_draw_the_copilot_role_label(tmp_path: Path) -> None:
+    """viz reads role labels from SKOS: the new concept reaches the chantier's map."""
+    from feuille_de_route.viz import build_cartography
+
+    rows = _team("enfance", "alsh")
+    store = MemoryStore(build_graph(read_workbook(write_csv_rows(tmp_path / "c", rows))))
+    page = build_cartography(store, "feuille-de-route")
+    found = re.search(
+        r'<script id="carto-donnees" type="application/json">(.*?)</script>', page, re.S
+    )
+    assert found
+    data = json.loads(found.group(1))
+    ident = {node["id"]: node["ident"] for node in data["nodes"]}
+    roles = {
+        (ident[edge["from"]], ident[edge["to"]]): item["texte"]
+        for edge in data["edges"]
+        for section in edge.get("details", [])
+        for item in section["items"]
+    }
+    assert roles[("enfance", "1.a")] == "pilote"
+    assert roles[("alsh", "1.a")] == "co-pilote"

@@ -3,8 +3,8 @@
 A folder of CSV files gets that one file replaced; an ``.xlsx`` file is edited in place
 (openpyxl: the other tabs, the notes, drop-downs and the user's formatting are kept,
 only the sheet's values under its headers change); an ``.ods`` file (or an ``.xlsx``
-that lacks the sheet) is written again from its contents, the same values in every
-other sheet. Each file is replaced atomically.
+that lacks the sheet or one of its filled columns) is written again from its contents,
+the same values in every other sheet. Each file is replaced atomically.
 """
 
 import datetime as dt
@@ -38,7 +38,8 @@ def replace_sheet(path: Path, workbook: Workbook, sheet: Sheet) -> list[Path]:
 
 
 def _edit_xlsx(path: Path, sheet: Sheet) -> bool:
-    """Replace the values of ``sheet``'s tab in place; False when the file has no such tab."""
+    """Replace the values of ``sheet``'s tab in place; False when the file has no such tab,
+    or the tab lacks a column ``sheet`` fills."""
     import openpyxl
 
     book = openpyxl.load_workbook(path, keep_vba=path.suffix.casefold() == ".xlsm")
@@ -47,6 +48,9 @@ def _edit_xlsx(path: Path, sheet: Sheet) -> bool:
         return False
     tab = book[tabs[0]]
     positions = _header_positions(tab)
+    filled = {fold(name) for row in sheet.rows for name, value in row.cells.items() if value}
+    if not filled <= positions.keys():
+        return False  # a column the tab lacks (an older template): the whole file is rewritten
     for row in tab.iter_rows(min_row=2):
         for cell in row:
             if cell.column in positions.values():

@@ -170,3 +170,17 @@ def test_help_is_french(capsys: pytest.CaptureFixture[str]) -> None:
         main(["communes", "--help"])
     out = capsys.readouterr().out
     assert "Remplit la feuille Communes" in out and "--force" in out and "SIREN" in out
+
+
+def test_an_older_xlsx_lacking_a_column_gets_it(tmp_path: Path) -> None:
+    """A Communes tab without the « note » column (older template) loses no note."""
+    path = tmp_path / "ancien.xlsx"
+    assert main(["modele", str(path)]) == 0
+    book = openpyxl.load_workbook(path)
+    tab = book["Communes"]
+    headers = [cell.value for cell in tab[1]]
+    tab.delete_cols(headers.index("note") + 1)
+    book.save(path)
+    assert main(["communes", "--epci", VERDUN, str(path)]) == 0
+    (empty,) = [r for r in read_workbook(path)["Communes"].rows if r["code insee"] == "55039"]
+    assert "hors de l'échelle" in empty["note"]

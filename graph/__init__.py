@@ -27,7 +27,7 @@ from ._reverse import graph_to_workbook
 from ._roadmap import GRAND_PERIGUEUX, load_roadmap
 from ._sheets import SHEETS
 from ._summary import count_by_class
-from ._template import write_template
+from ._template import fill_communes, write_template
 from ._typology import INDICATOR_LABELS, CommuneScores, Rule, Typology, classify
 from ._typology_csv import read_rules_csv
 from ._typology_diagnostic import Diagnostic, diagnose_epci, diagnose_roadmap
@@ -72,6 +72,7 @@ __all__ = [
     "epci_fragility",
     "epcis",
     "export_graph",
+    "fill_communes",
     "fragility",
     "graph_to_workbook",
     "load_roadmap",

@@ -1,0 +1,164 @@
+"""What a source may describe: its own things, under its own base IRI — nothing else.
+
+The rule (docs/architecture.md, « Importer : portée d'une source »). A source describing
+the roadmap whose IRI is ``B`` (its base IRI, ending with ``/`` or ``#``):
+
+- may state anything about an IRI starting with ``B``, unless that IRI also starts with
+  the IRI of another roadmap the store holds (a territory nested in another's space);
+- may state about a national node (``…/geo/{commune|epci|departement|region}/{code}``)
+  only its INSEE class, its code (the IRI's own) and, for a commune, its département;
+- may state anything about its own blank nodes;
+- states nothing about any other IRI: the ontology's (``fdr:``, its schemes), the
+  project's shared spaces (``https://w3id.org/feuille-de-route/…`` outside
+  ``territoires/``: programmes, mednum, geo), another territory's, or anyone else's;
+- points to no IRI of another roadmap the store holds (except by ``rdfs:seeAlso``), and
+  attaches nothing to another roadmap (``fdr:feuilleDeRoute`` names ``B`` only): so no
+  source can add a node, a link or a status to another territory's answers.
+"""
+
+import re
+from collections.abc import Iterable
+
+from rdflib import RDF, RDFS, BNode, Graph, Literal, URIRef
+from rdflib.term import Node
+
+from feuille_de_route import is_http_iri, terminal_safe
+
+from ._errors import SourceError
+
+__all__ = ["ONTOLOGY_SPACE", "SHARED_SPACE", "TERRITORIES_SPACE", "check_scope"]
+
+SHARED_SPACE = "https://w3id.org/feuille-de-route/"
+TERRITORIES_SPACE = SHARED_SPACE + "territoires/"
+ONTOLOGY_SPACE = SHARED_SPACE + "ontologie"
+_FDR = ONTOLOGY_SPACE + "#"
+_IGEO = "http://rdf.insee.fr/def/geo#"
+_NATIONAL = re.compile(
+    r"^https://w3id\.org/feuille-de-route/geo/(commune|epci|departement|region)/([0-9AB]+)$"
+)
+_NATIONAL_CLASS = {
+    "commune": URIRef(_IGEO + "Commune"),
+    "epci": URIRef(_IGEO + "Intercommunalite"),
+    "departement": URIRef(_IGEO + "Departement"),
+    "region": URIRef(_IGEO + "Region"),
+}
+_DEPARTEMENT = re.compile(r"^https://w3id\.org/feuille-de-route/geo/departement/[0-9AB]+$")
+_SHOWN = 5  # offending statements quoted in the message
+
+
+def _national_statement_allowed(kind: str, code: str, predicate: Node, value: Node) -> bool:
+    if predicate == RDF.type:
+        return value == _NATIONAL_CLASS[kind]
+    if predicate == URIRef(_IGEO + "codeINSEE"):
+        return isinstance(value, Literal) and str(value) == code and value.language is None
+    if predicate == URIRef(_FDR + "departement"):
+        return kind == "commune" and _DEPARTEMENT.match(str(value)) is not None
+    return False
+
+
+class _Others:
+    """The other roadmaps of the store, to find the one whose space holds an IRI."""
+
+    def __init__(self, stored: Iterable[str], roadmap: str) -> None:
+        others = {s for s in stored if s != roadmap}
+        self.closed = frozenset(o for o in others if o.endswith(("/", "#")))
+        self.open = tuple(sorted(others - self.closed))
+
+    def owner(self, iri: str) -> str | None:
+        """The roadmap IRI that is a prefix of ``iri`` (looked up at each ``/`` and ``#``
+        of ``iri``, not against every roadmap; those ending otherwise, one by one)."""
+        for index, char in enumerate(iri):
+            if char in "/#" and iri[: index + 1] in self.closed:
+                return iri[: index + 1]
+        return next((o for o in self.open if iri.startswith(o)), None)
+
+
+def _subject_problem(subject: Node, roadmap: str, others: _Others) -> str | None:
+    """Why ``subject`` is outside the source's scope (None: inside, or national)."""
+    if isinstance(subject, BNode):
+        return None
+    iri = str(subject)
+    owner = others.owner(iri)
+    if owner is not None:
+        return f"IRI d'un autre territoire (feuille de route <{owner}> déjà dans le stockage)"
+    if iri.startswith(roadmap) or _NATIONAL.match(iri):
+        return None
+    if iri.startswith(ONTOLOGY_SPACE):
+        return "IRI de l'ontologie : une source ne redéfinit pas le vocabulaire"
+    if iri.startswith(SHARED_SPACE) and not iri.startswith(TERRITORIES_SPACE):
+        return "IRI d'un espace partagé du projet (programmes, lieux de médiation, géographie)"
+    return f"IRI hors de l'IRI de base de la feuille de route <{roadmap}>"
+
+
+def _statement_problem(
+    triple: tuple[Node, Node, Node], roadmap: str, others: _Others
+) -> str | None:
+    subject, predicate, value = triple
+    problem = _subject_problem(subject, roadmap, others)
+    if problem is not None:
+        return problem
+    national = _NATIONAL.match(str(subject)) if isinstance(subject, URIRef) else None
+    if national and not _national_statement_allowed(
+        national.group(1), national.group(2), predicate, value
+    ):
+        return (
+            "énoncé non permis sur un nœud national partagé (seuls sa classe INSEE, son code "
+            "et, pour une commune, son département)"
+        )
+    if predicate == URIRef(_FDR + "feuilleDeRoute") and str(value) != roadmap:
+        return f"rattache un nœud à une autre feuille de route que <{roadmap}>"
+    if isinstance(value, URIRef) and predicate != RDFS.seeAlso:
+        owner = others.owner(str(value))
+        if owner is not None:
+            return f"lien vers un nœud d'un autre territoire (feuille de route <{owner}>)"
+    return None
+
+
+def _check_base(roadmap: str) -> None:
+    if not is_http_iri(roadmap) or not roadmap.endswith(("/", "#")):
+        raise SourceError(
+            f"IRI de feuille de route <{terminal_safe(roadmap[:200])}> refusée : c'est l'IRI "
+            "de base du territoire, une adresse http(s) finissant par « / » ou « # », sous "
+            "laquelle sont tous ses nœuds"
+        )
+    if roadmap.startswith(SHARED_SPACE) and not roadmap.startswith(TERRITORIES_SPACE):
+        raise SourceError(
+            f"IRI de feuille de route <{terminal_safe(roadmap[:200])}> refusée : elle est dans "
+            f"un espace partagé du projet ; les territoires sont sous {TERRITORIES_SPACE}"
+        )
+
+
+def check_scope(graph: Graph, roadmap: str, stored: Iterable[str]) -> None:
+    """Raise a French :class:`SourceError` quoting the first statements of ``graph`` that
+    describe something outside the roadmap ``roadmap``'s scope; ``stored``: the IRIs of
+    the roadmaps the store holds (``roadmap`` itself, a previous version, is left out)."""
+    _check_base(roadmap)
+    others = _Others(stored, roadmap)
+    owner = others.owner(roadmap)
+    if owner is not None:
+        raise SourceError(
+            f"la feuille de route <{terminal_safe(roadmap)}> est dans l'espace d'un autre "
+            f"territoire (feuille de route <{terminal_safe(owner)}> déjà dans le stockage)"
+        )
+    found: list[str] = []
+    count = 0
+    for triple in sorted(graph, key=lambda t: tuple(map(str, t))):
+        problem = _statement_problem(triple, roadmap, others)
+        if problem is not None:
+            count += 1
+            if len(found) < _SHOWN:
+                shown = " ".join(_term(term) for term in triple)
+                found.append(f"  - {shown} : {problem}")
+    if found:
+        more = f"\n  … et {count - len(found)} autres" if count > len(found) else ""
+        raise SourceError(
+            f"refusée : {count} énoncé{'s' if count > 1 else ''} hors de la portée de la "
+            f"source (une source ne décrit que ce qui est sous son IRI de base <{roadmap}>) :\n"
+            + "\n".join(found)
+            + more
+        )
+
+
+def _term(term: Node) -> str:
+    text = f"<{term}>" if isinstance(term, URIRef) else term.n3()
+    return terminal_safe(text if len(text) <= 120 else text[:117] + "…")

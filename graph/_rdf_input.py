@@ -80,9 +80,7 @@ def _too_many(path: Path, limits: InputLimits) -> DataError:
     )
 
 
-def _count_ahead(
-    path: Path, data: bytes, rdf_format: str, limits: InputLimits, base: str
-) -> None:
+def _count_ahead(path: Path, data: bytes, rdf_format: str, limits: InputLimits, base: str) -> None:
     """Count the triples with Oxigraph's streaming parser (fast) before rdflib's (slow)
     reads them: rdflib parses a whole statement's object list before adding a triple."""
     import itertools
@@ -114,9 +112,7 @@ def _bad_iri(graph: Graph) -> str | None:
     return None
 
 
-def parse_rdf(
-    path: Path, rdf_format: str, limits: InputLimits, base: str | None = None
-) -> Graph:
+def parse_rdf(path: Path, rdf_format: str, limits: InputLimits, base: str | None = None) -> Graph:
     """The graph of the RDF file ``path`` in ``rdf_format`` (an rdflib name). Relative
     IRIs resolve against ``base`` (default: the file's own ``file:`` URI; the address a
     fetched file came from). Raises :class:`DataError` (French, naming the file) for any

@@ -11,10 +11,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+import pyoxigraph as ox
 from rdflib import Graph
 
+from feuille_de_route import terminal_safe
+
 from .._errors import DataError
-from .._limits import InputLimits
+from .._limits import InputLimits, read_bounded
 from .._rdf_input import parse_rdf
 from .._roadmap import load_roadmap
 from ._quads import parse_quads
@@ -42,8 +45,28 @@ def _workbook(path: Path, limits: InputLimits, _base: str | None) -> Graph:
     return load_roadmap(path, limits)
 
 
+# Oxigraph's parser locates a syntax error (line, column) where rdflib's may not.
+_LOCATED = {"turtle": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES}
+
+
+def _located_syntax_error(path: Path, rdf_format: str, limits: InputLimits) -> None:
+    if rdf_format not in _LOCATED:
+        return
+    data = read_bounded(path, limits)
+    try:
+        for _ in ox.parse(data, format=_LOCATED[rdf_format], base_iri="http://x/", lenient=True):
+            pass
+    except SyntaxError as exc:
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else "syntaxe"
+        raise DataError(
+            f"fichier RDF illisible ({rdf_format}) : {terminal_safe(first[:300])}",
+            file=str(path),
+        ) from None
+
+
 def _rdf(rdf_format: str) -> Reader:
     def read(path: Path, limits: InputLimits, base: str | None) -> Graph:
+        _located_syntax_error(path, rdf_format, limits)
         return parse_rdf(path, rdf_format, limits, base)
 
     return read

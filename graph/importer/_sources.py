@@ -41,7 +41,11 @@ __all__ = [
 ]
 
 _URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]+:")
-_CONSTRUCT = "CONSTRUCT { ?s ?p ?o } WHERE { { GRAPH ?_feuilleDeRoute { ?s ?p ?o } } }"
+# The roadmap's IRI is bound by ``with_values`` (an escaped VALUES block at the top of
+# WHERE), which reads the first group: the pattern is bound as a SELECT, then given the
+# CONSTRUCT template in place of its projection.
+_PATTERN = "SELECT * WHERE { { GRAPH ?_feuilleDeRoute { ?s ?p ?o } } }"
+_TEMPLATE = "CONSTRUCT { ?s ?p ?o }"
 
 
 @dataclass(frozen=True)
@@ -170,7 +174,8 @@ def _from_endpoint(source: EndpointSource, reading: Reading) -> Graph:
     """The roadmap's named graph on a SPARQL server, by one bounded ``CONSTRUCT``."""
     roadmap = check_iri(source.roadmap, "l'IRI de la feuille de route (--feuille-de-route)")
     url = query_url(source.url)
-    query = with_values(_CONSTRUCT, {"_feuilleDeRoute": URIRef(roadmap)})
+    bound = with_values(_PATTERN, {"_feuilleDeRoute": URIRef(roadmap)})
+    query = _TEMPLATE + bound.removeprefix("SELECT *")
     fetched = fetch(
         url,
         reading.limits,

@@ -74,14 +74,20 @@ class _Exchange:
         self.limits = limits
         self.end = time.monotonic() + limits.deadline
 
+    def expired(self) -> SourceError | None:
+        """The deadline's error once it has passed (a wait cut short by it included)."""
+        if time.monotonic() < self.end - 0.01:
+            return None
+        return SourceError(
+            f"{self.shown} : le téléchargement a dépassé le délai total de "
+            f"{self.limits.deadline:g} s et a été arrêté"
+        )
+
     def remaining(self, cap: float) -> float:
-        left = self.end - time.monotonic()
-        if left <= 0:
-            raise SourceError(
-                f"{self.shown} : le téléchargement a dépassé le délai total de "
-                f"{self.limits.deadline:g} s et a été arrêté"
-            )
-        return min(cap, left)
+        error = self.expired()
+        if error is not None:
+            raise error
+        return min(cap, self.end - time.monotonic())
 
 
 def _connection(parts: urllib.parse.SplitResult, timeout: float) -> http.client.HTTPConnection:
@@ -100,6 +106,9 @@ def _target(parts: urllib.parse.SplitResult) -> str:
 def _failure(exc: BaseException, exchange: _Exchange, what: str) -> SourceError:
     """The French message for a network failure while ``what`` (« connexion »…)."""
     if isinstance(exc, TimeoutError | socket.timeout):
+        late = exchange.expired()
+        if late is not None:
+            return late
         limit = exchange.limits.connect if what == "connexion" else exchange.limits.read
         return SourceError(
             f"{exchange.shown} : le serveur n'a pas répondu dans le délai ({what}, {limit:g} s) ; "
@@ -116,7 +125,7 @@ def _failure(exc: BaseException, exchange: _Exchange, what: str) -> SourceError:
 
 def _read_body(
     response: http.client.HTTPResponse,
-    sock: socket.socket | None,
+    sock: socket.socket,
     exchange: _Exchange,
     limits: InputLimits,
 ) -> bytes:
@@ -126,8 +135,7 @@ def _read_body(
     chunks: list[bytes] = []
     size = 0
     while True:
-        if sock is not None:
-            sock.settimeout(exchange.remaining(exchange.limits.read))
+        sock.settimeout(exchange.remaining(exchange.limits.read))
         chunk = response.read1(_CHUNK)
         if not chunk:
             return b"".join(chunks)
@@ -172,9 +180,10 @@ def _one_request(
         connection.connect()
     except (OSError, http.client.HTTPException) as exc:
         raise _failure(exc, exchange, "connexion") from None
+    # Kept here: the connection forgets its socket once a response will close it.
+    sock = connection.sock
     try:
-        if connection.sock is not None:
-            connection.sock.settimeout(exchange.remaining(exchange.limits.read))
+        sock.settimeout(exchange.remaining(exchange.limits.read))
         connection.request(method, _target(parts), body=data, headers=dict(headers))
         response = connection.getresponse()
         if response.status in _REDIRECTS:
@@ -183,7 +192,7 @@ def _one_request(
         if response.status != 200:
             raise _status_error(response, exchange)
         media_type = (response.getheader("Content-Type") or "").split(";")[0].strip().lower()
-        body = _read_body(response, connection.sock, exchange, limits)
+        body = _read_body(response, sock, exchange, limits)
         return None, Fetched(url, media_type, body)
     except (OSError, http.client.HTTPException) as exc:
         raise _failure(exc, exchange, "lecture") from None

@@ -149,3 +149,19 @@ def test_a_catalogue_inside_a_catalogue_is_not_followed(site: Path) -> None:
     )
     [outcome] = import_sources([site], MemoryStore())
     assert outcome.error is not None and "exactement une feuille de route" in outcome.error
+
+
+def test_a_workbook_at_an_address(territories: Territories) -> None:
+    with serve_folder(territories.isle_xlsx.parent) as server:
+        store = MemoryStore()
+        [outcome] = import_sources([f"{server.url}/{territories.isle_xlsx.name}"], store)
+    assert outcome.imported, outcome.error
+    assert store.graph_names() == [ISLE_IRI]
+
+
+def test_a_broken_workbook_at_an_address_is_named_by_it(tmp_path: Path) -> None:
+    (tmp_path / "faux.xlsx").write_bytes(b"PK\x03\x04 pas un classeur")
+    with serve_folder(tmp_path) as server:
+        [outcome] = import_sources([f"{server.url}/faux.xlsx"], MemoryStore())
+    assert outcome.error is not None
+    assert f"{server.url}/faux.xlsx" in outcome.error and "feuille-de-route-" not in outcome.error

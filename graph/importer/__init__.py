@@ -13,6 +13,7 @@ from ._fetch import FetchLimits, fetch
 from ._import import ImportOutcome, import_sources, stored_roadmaps
 from ._kinds import SOURCE_KINDS, SourceKind
 from ._scope import check_scope
+from ._shacl_oxigraph import validate_on_oxigraph
 from ._sources import EndpointSource, Reading, Source, read_source
 
 __all__ = [
@@ -29,4 +30,5 @@ __all__ = [
     "import_sources",
     "read_source",
     "stored_roadmaps",
+    "validate_on_oxigraph",
 ]

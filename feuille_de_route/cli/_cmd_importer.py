@@ -115,6 +115,16 @@ def _add_limits(parser: argparse.ArgumentParser) -> None:
         metavar="N",
         help="nombre maximal de triplets d'une source (défaut : 100000)",
     )
+    parser.add_argument(
+        "--validation",
+        choices=("pyshacl", "rapide"),
+        default="pyshacl",
+        help=(
+            "moteur des formes SHACL : pyshacl (la référence, par défaut) ou rapide (les "
+            "formes compilées en SPARQL sur Oxigraph en mémoire : mêmes résultats, bien "
+            "plus vite ; voir benchmarks/resultats/importer.md)"
+        ),
+    )
     for option, default, what in (
         ("--delai-connexion", 10.0, "pour se connecter à un serveur"),
         ("--delai-lecture", 30.0, "d'attente de chaque lecture de la réponse"),
@@ -168,6 +178,7 @@ def _run(args: argparse.Namespace) -> int:
     reading = Reading(
         roadmap_limits(args),
         FetchLimits(args.delai_connexion, args.delai_lecture, args.delai_total),
+        "oxigraph" if args.validation == "rapide" else "pyshacl",
     )
     store: Store
     if args.endpoint:

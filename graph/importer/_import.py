@@ -18,6 +18,7 @@ from feuille_de_route.ontology import validate
 from ..store._naming import roadmap_graph_name
 from ..store._result import Store
 from ._scope import check_scope
+from ._shacl_oxigraph import validate_on_oxigraph
 from ._sources import DEFAULT_READING, Reading, Source, read_source
 
 __all__ = ["ImportOutcome", "import_sources", "stored_roadmaps"]
@@ -69,10 +70,13 @@ def stored_roadmaps(store: Store) -> set[str]:
     return {str(row["feuilleDeRoute"]) for row in rows if row["feuilleDeRoute"] is not None}
 
 
-def _take_in(label: str, graph: Graph, store: Store, stored: set[str]) -> ImportOutcome:
+def _take_in(
+    label: str, graph: Graph, store: Store, stored: set[str], reading: Reading
+) -> ImportOutcome:
     name = roadmap_graph_name(graph)
     check_scope(graph, name, stored)
-    report = validate(graph)
+    fast = reading.validation == "oxigraph"
+    report = validate_on_oxigraph(graph) if fast else validate(graph)
     if report.violations:
         raise UserError(
             "refusée : le graphe ne respecte pas les formes SHACL du modèle.\n" + report.text()
@@ -99,7 +103,7 @@ def import_sources(
     outcomes: list[ImportOutcome] = []
     for source in sources:
         for label, loaded in read_source(source, reading):
-            outcome = _outcome(label, loaded, store, stored)
+            outcome = _outcome(label, loaded, store, stored, reading)
             outcomes.append(outcome)
             if on_outcome is not None:
                 on_outcome(outcome)
@@ -107,12 +111,12 @@ def import_sources(
 
 
 def _outcome(
-    label: str, loaded: Graph | UserError, store: Store, stored: set[str]
+    label: str, loaded: Graph | UserError, store: Store, stored: set[str], reading: Reading
 ) -> ImportOutcome:
     if isinstance(loaded, UserError):
         return ImportOutcome(label, error=terminal_safe(str(loaded)))
     try:
-        return _take_in(label, loaded, store, stored)
+        return _take_in(label, loaded, store, stored, reading)
     except UserError as exc:
         return ImportOutcome(label, error=terminal_safe(str(exc)))
     except Exception as exc:  # a hostile graph must not stop the other sources

@@ -14,6 +14,7 @@ import urllib.parse
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 from rdflib import RDF, Graph, URIRef
 
@@ -63,10 +64,13 @@ Loaded = tuple[str, Graph | UserError]
 
 @dataclass(frozen=True)
 class Reading:
-    """The bounds every read and fetch of one import run keeps."""
+    """The bounds every read and fetch of one import run keeps, and the SHACL engine:
+    ``pyshacl`` (the reference) or ``oxigraph`` (the shapes compiled to SPARQL, same
+    results, faster: ``validate_on_oxigraph``)."""
 
     limits: InputLimits = DEFAULT_LIMITS
     fetch_limits: FetchLimits = DEFAULT_FETCH_LIMITS
+    validation: Literal["pyshacl", "oxigraph"] = "pyshacl"
 
 
 DEFAULT_READING = Reading()

@@ -5,16 +5,18 @@ territories and on a small roadmap broken in each way the shapes can see."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS
 from rdflib.term import Node
 
+from feuille_de_route.cli import main
 from feuille_de_route.graph.importer import validate_on_oxigraph
 from feuille_de_route.ontology import ValidationReport, validate
 
-from .import_territories import Territories, make_territories
+from .import_territories import ISLE_IRI, Territories, make_territories
 
 pytestmark = pytest.mark.timeout(600)
 
@@ -152,3 +154,27 @@ def test_each_break_is_reported_alike(make_roadmap: Callable[[str, str], Graph],
     before = items(validate(make_roadmap("Perigueux", "200040392")))
     found = assert_agree(graph)
     assert found != before  # the break is seen
+
+
+def test_the_fast_check_imports_and_refuses_alike(
+    territories: Territories, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    broken = tmp_path / "casse.ttl"
+    graph = territories.graphs[ISLE_IRI]
+    without_label = Graph()
+    for triple in graph:
+        if triple[1] != RDFS.label or "enjeu/E1" not in str(triple[0]):
+            without_label.add(triple)
+    without_label.serialize(broken, format="turtle", encoding="utf-8")
+    sources = [str(territories.foyen_trig), str(broken)]
+    runs = {}
+    for engine in ("pyshacl", "rapide"):
+        folder = tmp_path / engine
+        code = main(["importer", *sources, "--stockage", str(folder), "--validation", engine])
+        runs[engine] = (code, capsys.readouterr().out.replace(str(folder), "DOSSIER"))
+    assert runs["rapide"][0] == runs["pyshacl"][0] == 2
+    fast, reference = runs["rapide"][1], runs["pyshacl"][1]
+    assert "Bilan : 1 feuille(s) de route importée(s), 1 refusée(s), sur 2." in fast
+    assert "formes SHACL" in fast and "Violations" in fast
+    # The same outcomes and counts; node names may be shorter without the labels.
+    assert [line[:2] for line in fast.splitlines()] == [line[:2] for line in reference.splitlines()]

@@ -11,13 +11,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-import pyoxigraph as ox
 from rdflib import Graph
 
-from feuille_de_route import terminal_safe
-
 from .._errors import DataError
-from .._limits import InputLimits, read_bounded
+from .._limits import InputLimits
 from .._rdf_input import parse_rdf
 from .._roadmap import load_roadmap
 from ._quads import parse_quads
@@ -45,28 +42,8 @@ def _workbook(path: Path, limits: InputLimits, _base: str | None) -> Graph:
     return load_roadmap(path, limits)
 
 
-# Oxigraph's parser locates a syntax error (line, column) where rdflib's may not.
-_LOCATED = {"turtle": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES}
-
-
-def _located_syntax_error(path: Path, rdf_format: str, limits: InputLimits) -> None:
-    if rdf_format not in _LOCATED:
-        return
-    data = read_bounded(path, limits)
-    try:
-        for _ in ox.parse(data, format=_LOCATED[rdf_format], base_iri="http://x/", lenient=True):
-            pass
-    except SyntaxError as exc:
-        first = str(exc).strip().splitlines()[0] if str(exc).strip() else "syntaxe"
-        raise DataError(
-            f"fichier RDF illisible ({rdf_format}) : {terminal_safe(first[:300])}",
-            file=str(path),
-        ) from None
-
-
 def _rdf(rdf_format: str) -> Reader:
     def read(path: Path, limits: InputLimits, base: str | None) -> Graph:
-        _located_syntax_error(path, rdf_format, limits)
         return parse_rdf(path, rdf_format, limits, base)
 
     return read
@@ -80,7 +57,7 @@ def _quads(rdf_format: str) -> Reader:
 
 
 def _site(path: Path, limits: InputLimits, base: str | None) -> Graph:
-    return parse_rdf(path / CATALOGUE_FILE, "turtle", limits, base)
+    return parse_quads(path / CATALOGUE_FILE, "turtle", limits, base)
 
 
 SOURCE_KINDS: tuple[SourceKind, ...] = (
@@ -99,8 +76,8 @@ SOURCE_KINDS: tuple[SourceKind, ...] = (
         ),
         folder=lambda _path: True,  # a folder of CSV files, one per sheet
     ),
-    SourceKind("graphe RDF Turtle", _rdf("turtle"), (".ttl",), ("text/turtle",)),
-    SourceKind("graphe RDF N-Triples", _rdf("nt"), (".nt",), ("application/n-triples",)),
+    SourceKind("graphe RDF Turtle", _quads("turtle"), (".ttl",), ("text/turtle",)),
+    SourceKind("graphe RDF N-Triples", _quads("nt"), (".nt",), ("application/n-triples",)),
     SourceKind(
         "graphe RDF JSON-LD",
         _rdf("json-ld"),

@@ -17,7 +17,7 @@ the roadmap whose IRI is ``B`` (its base IRI, ending with ``/`` or ``#``):
 """
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from rdflib import RDF, RDFS, BNode, Graph, Literal, URIRef
 from rdflib.term import Node
@@ -56,6 +56,15 @@ def _national_statement_allowed(kind: str, code: str, predicate: Node, value: No
     return False
 
 
+def _separators(iri: str) -> Iterator[int]:
+    """The end of each prefix of ``iri`` that stops after a ``/`` or a ``#``."""
+    for separator in "/#":
+        found = iri.find(separator)
+        while found != -1:
+            yield found + 1
+            found = iri.find(separator, found + 1)
+
+
 class _Others:
     """The other roadmaps of the store, to find the one whose space holds an IRI."""
 
@@ -67,9 +76,10 @@ class _Others:
     def owner(self, iri: str) -> str | None:
         """The roadmap IRI that is a prefix of ``iri`` (looked up at each ``/`` and ``#``
         of ``iri``, not against every roadmap; those ending otherwise, one by one)."""
-        for index, char in enumerate(iri):
-            if char in "/#" and iri[: index + 1] in self.closed:
-                return iri[: index + 1]
+        if self.closed:
+            for end in _separators(iri):
+                if iri[:end] in self.closed:
+                    return iri[:end]
         return next((o for o in self.open if iri.startswith(o)), None)
 
 
@@ -140,15 +150,17 @@ def check_scope(graph: Graph, roadmap: str, stored: Iterable[str]) -> None:
             f"la feuille de route <{terminal_safe(roadmap)}> est dans l'espace d'un autre "
             f"territoire (feuille de route <{terminal_safe(owner)}> déjà dans le stockage)"
         )
-    found: list[str] = []
-    count = 0
-    for triple in sorted(graph, key=lambda t: tuple(map(str, t))):
-        problem = _statement_problem(triple, roadmap, others)
-        if problem is not None:
-            count += 1
-            if len(found) < _SHOWN:
-                shown = " ".join(_term(term) for term in triple)
-                found.append(f"  - {shown} : {problem}")
+    problems = [
+        (triple, problem)
+        for triple in graph
+        if (problem := _statement_problem(triple, roadmap, others)) is not None
+    ]
+    problems.sort(key=lambda found: tuple(map(str, found[0])))
+    count = len(problems)
+    found = [
+        f"  - {' '.join(_term(term) for term in triple)} : {problem}"
+        for triple, problem in problems[:_SHOWN]
+    ]
     if found:
         more = f"\n  … et {count - len(found)} autres" if count > len(found) else ""
         raise SourceError(

@@ -21,7 +21,6 @@ from rdflib import RDF, Graph, URIRef
 from feuille_de_route import UserError, redact_url, terminal_safe
 
 from .._limits import DEFAULT_LIMITS, InputLimits
-from .._rdf_input import parse_rdf
 from ..store._naming import FEUILLE_DE_ROUTE
 from ..store._terms import check_iri
 from ..store._urls import query_url
@@ -30,6 +29,7 @@ from ._dcat import downloads, is_catalogue
 from ._errors import SourceError
 from ._fetch import DEFAULT_FETCH_LIMITS, FetchLimits, check_url, fetch
 from ._kinds import CATALOGUE_FILE, kind_for_path, suffix_for_body
+from ._quads import parse_quads
 
 __all__ = [
     "DEFAULT_READING",
@@ -196,7 +196,7 @@ def _from_endpoint(source: EndpointSource, reading: Reading) -> Graph:
         path = Path(folder) / "construct.ttl"
         path.write_bytes(fetched.body)
         try:
-            graph = parse_rdf(path, "turtle", reading.limits, url)
+            graph = parse_quads(path, "turtle", reading.limits, url)
         except UserError as exc:
             raise SourceError(str(exc).replace(str(path), redact_url(url))) from None
     if not len(graph):

@@ -185,9 +185,12 @@ def _markdown(report: dict[str, Any]) -> str:
             else "."
         ),
         "",
-        "Lecture : l'import lit chaque fichier avec rdflib (analyse bornée, IRI vérifiées), "
-        "contrôle la portée, vérifie les formes puis remplace le graphe nommé ; le "
-        "chargement nu n'en fait rien.",
+        "Lecture : l'import lit chaque fichier (analyseur d'Oxigraph, borné, IRI strictes) "
+        "vers un graphe rdflib, contrôle la portée, vérifie les formes, puis remplace le "
+        "graphe nommé en une mise à jour SPARQL (N-Triples écrits par rdflib) ; le "
+        "chargement nu ne fait que charger. La concordance compare, feuille de route par "
+        "feuille de route, les résultats des deux moteurs (gravité, nœud, chemin, valeur, "
+        "message, composante).",
         "",
     ]
     return "\n".join(lines)

@@ -6,6 +6,7 @@ stays as it was in the store; the good source beside them is imported."""
 
 from __future__ import annotations
 
+import contextlib
 import http.server
 import time
 import tracemalloc
@@ -67,10 +68,11 @@ class Faulty(http.server.BaseHTTPRequestHandler):
             self._stream()
         elif name == "goutte.ttl":
             self._head(200, {})
-            for _ in range(100):  # one byte every 0.2 s: each read is in time, not the whole
-                self.wfile.write(b"#")
-                self.wfile.flush()
-                time.sleep(0.2)
+            with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+                for _ in range(100):  # a byte every 0.2 s: each read in time, not the whole
+                    self.wfile.write(b"#")
+                    self.wfile.flush()
+                    time.sleep(0.2)
         elif name == "vers-fichier":
             self._head(302, {"Location": "file:///etc/passwd"})
         else:
@@ -93,8 +95,11 @@ class Faulty(http.server.BaseHTTPRequestHandler):
     def _stream(self) -> None:
         line = b"# " + b"x" * 1022 + b"\n"
         chunk = line * 64
-        for _ in range(10 * 1024**3 // len(chunk)):  # 10 GB, unless the client stops
-            self.wfile.write(chunk)
+        try:
+            for _ in range(10 * 1024**3 // len(chunk)):  # 10 GB, unless the client stops
+                self.wfile.write(chunk)
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the client stopped at its limit, as it should
 
 
 @pytest.fixture(scope="module")

@@ -4,6 +4,9 @@ graph build, the template and the serialisations (contract: docs/architecture.md
 from ._build import build_graph
 from ._errors import DataError
 from ._export import export_graph
+from ._lieux import read_lieux
+from ._lieux_export import lieux_rows, write_lieux
+from ._lieux_schema import LIEUX_SCHEMA
 from ._limits import InputLimits
 from ._reference import (
     IFN_INDICATORS,
@@ -35,6 +38,7 @@ __all__ = [
     "GRAND_PERIGUEUX",
     "IFN_COLUMNS",
     "IFN_INDICATORS",
+    "LIEUX_SCHEMA",
     "REFERENCE",
     "SHEETS",
     "Commune",
@@ -58,9 +62,12 @@ __all__ = [
     "export_graph",
     "fragility",
     "graph_to_workbook",
+    "lieux_rows",
     "load_roadmap",
     "members",
+    "read_lieux",
     "read_workbook",
+    "write_lieux",
     "write_template",
     "write_workbook",
 ]

@@ -14,6 +14,7 @@ from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
+from typing import Protocol
 from urllib.parse import quote
 
 from rdflib import Graph, Literal, URIRef
@@ -52,17 +53,7 @@ def read_lieux(path: Path, *, base_iri: str, limits: InputLimits = DEFAULT_LIMIT
             "fichier introuvable ; un CSV de lieux de médiation numérique est attendu",
             file=str(path),
         )
-    file = str(path)
-    header, rows = _read_table(path, limits)
-    problems = Problems()
-    table = _in_schema_order(header, rows, file, problems)
-    numbers = [number for number, _cells in table]
-    cells = [row for _number, row in table]
-    for error in schema_errors(cells, numbers, file):
-        problems.add(error)
-    for number, row in table:
-        _check_identifiers(number, row, file, problems)
-    problems.raise_if_any()
+    table = _validated_table(path, limits)
     graph = Graph()
     for prefix, namespace in PREFIXES.items():
         graph.bind(prefix, namespace)
@@ -70,6 +61,22 @@ def read_lieux(path: Path, *, base_iri: str, limits: InputLimits = DEFAULT_LIMIT
     for _number, row in table:
         _add_lieu(graph, base_iri, row)
     return graph
+
+
+def _validated_table(path: Path, limits: InputLimits) -> list[tuple[int, list[str]]]:
+    """The rows of ``path`` (line number, the standard's fields in order) once they pass
+    the schema and the identifiers' checks; else every problem found, as one error."""
+    file = str(path)
+    header, rows = _read_table(path, limits)
+    problems = Problems()
+    table = _in_schema_order(header, rows, file, problems)
+    numbers = [number for number, _cells in table]
+    for error in schema_errors([row for _number, row in table], numbers, file):
+        problems.add(error)
+    for number, row in table:
+        _check_identifiers(number, row, file, problems)
+    problems.raise_if_any()
+    return table
 
 
 def _read_table(path: Path, limits: InputLimits) -> tuple[list[str], list[tuple[int, list[str]]]]:
@@ -91,10 +98,10 @@ def _read_table(path: Path, limits: InputLimits) -> tuple[list[str], list[tuple[
     first_line = text.split("\n", 1)[0]
     delimiter = ";" if "," not in first_line and ";" in first_line else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
-    grid = []
+    grid: list[tuple[int, list[str]]] = []
     try:
         for number, cells in bounded_grid(_lines(reader), limits, file, ""):
-            if number > limits.max_rows + 1:
+            if len(grid) > limits.max_rows:  # the header and max_rows lieux are read
                 raise DataError(
                     f"plus de {limits.max_rows} lieux : ce n'est pas un fichier de lieux d'un "
                     "territoire",
@@ -110,12 +117,20 @@ def _read_table(path: Path, limits: InputLimits) -> tuple[list[str], list[tuple[
     return [name.strip() for name in header], [(n, r) for n, r in rows if any(c.strip() for c in r)]
 
 
-def _lines(reader: Iterator[list[str]]) -> Iterator[tuple[int, list[str]]]:
+class _Records(Protocol):
+    """A ``csv.reader``: its records and the number of lines it has read."""
+
+    line_num: int
+
+    def __iter__(self) -> Iterator[list[str]]: ...
+
+
+def _lines(reader: _Records) -> Iterator[tuple[int, list[str]]]:
     """Each CSV record with the line it starts on (a quoted cell may span lines)."""
     number = 1
     for cells in reader:
         yield number, cells
-        number = getattr(reader, "line_num", number) + 1
+        number = reader.line_num + 1
 
 
 def _csv_error(exc: csv.Error, file: str, line: int, limits: InputLimits) -> DataError:

@@ -109,3 +109,19 @@ def test_sortie_is_required(capsys: pytest.CaptureFixture[str]) -> None:
         main(["exporter-lieux"])
     assert exited.value.code == 2
     assert "--sortie" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("where", ["sous-un-fichier", "dossier"])
+def test_output_that_cannot_be_written_is_a_french_error(
+    tmp_path: Path, lieux_graph: Graph, capsys: pytest.CaptureFixture[str], where: str
+) -> None:
+    regular = tmp_path / "fichier.txt"
+    regular.write_text("à garder", encoding="utf-8")
+    folder = tmp_path / "dossier.csv"
+    folder.mkdir()
+    target = regular / "lieux.csv" if where == "sous-un-fichier" else folder
+    source = _turtle(lieux_graph, tmp_path / "g.ttl")
+    assert main(["exporter-lieux", str(source), "--sortie", str(target)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("Erreur : ") and "Traceback" not in err
+    assert regular.read_text(encoding="utf-8") == "à garder" and folder.is_dir()

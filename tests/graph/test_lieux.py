@@ -271,3 +271,18 @@ def test_the_schema_words_are_the_concepts_of_the_shipped_schemes() -> None:
     assert set(concept_words()) == mednum
     for item, (_field, _rank, word) in concept_words().items():
         assert (item, SKOS.notation, Literal(word)) in schemes
+
+
+def test_reading_and_validating_never_touch_the_network(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The schema names remote profiles and resources: frictionless must not fetch them."""
+    import socket
+
+    def refuse(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("réseau utilisé")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    graph = read_lieux(lieux_csv(tmp_path, LIEU), base_iri=BASE)
+    assert write_lieux(graph, tmp_path / "sortie.csv") == 1

@@ -286,3 +286,21 @@ def test_reading_and_validating_never_touch_the_network(
     monkeypatch.setattr(socket, "create_connection", refuse)
     graph = read_lieux(lieux_csv(tmp_path, LIEU), base_iri=BASE)
     assert write_lieux(graph, tmp_path / "sortie.csv") == 1
+
+
+def test_lieux_read_into_a_roadmap_are_its_resources_to_mobilise(tmp_path: Path) -> None:
+    """Read with the roadmap's base IRI, the lieux join its graph and its catalogue."""
+    from feuille_de_route.graph.store import MemoryStore
+    from feuille_de_route.queries import run_query
+
+    essai = "https://example.org/territoires/essai/"
+    roadmap = build_graph(read_workbook(write_csv_rows(tmp_path / "classeur", mini_rows())))
+    lieux = read_lieux(lieux_csv(tmp_path, LIEU), base_iri=essai)
+    union = Graph()
+    for triple in (*roadmap, *lieux):
+        union.add(triple)
+    rows = run_query("ressources", MemoryStore(union), feuilleDeRoute=essai)
+    lieu = [row for row in rows if row["ressource"] == essai + "lieu/mediatheque-1"]
+    assert len(lieu) == 1
+    assert lieu[0]["typeLabel"] == "partenaire de projet" and lieu[0]["mobilisee"] is False
+    assert len(rows) == 3

@@ -304,3 +304,14 @@ def test_lieux_read_into_a_roadmap_are_its_resources_to_mobilise(tmp_path: Path)
     assert len(lieu) == 1
     assert lieu[0]["typeLabel"] == "partenaire de projet" and lieu[0]["mobilisee"] is False
     assert len(rows) == 3
+
+
+def test_semicolons_bom_and_crlf_of_a_spreadsheet_export_read_the_same(tmp_path: Path) -> None:
+    plain = read_lieux(lieux_csv(tmp_path, LIEU), base_iri=BASE)
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    writer.writerow(NAMES)
+    writer.writerow([LIEU.get(column, "") for column in NAMES])
+    path = tmp_path / "tableur.csv"
+    path.write_bytes(buffer.getvalue().encode("utf-8-sig"))
+    assert lieux_rows(read_lieux(path, base_iri=BASE)) == lieux_rows(plain)

@@ -7,6 +7,9 @@ the roadmap whose IRI is ``B`` (its base IRI, ending with ``/`` or ``#``):
   the IRI of another roadmap the store holds (a territory nested in another's space);
 - may state about a national node (``…/geo/{commune|epci|departement|region}/{code}``)
   only its INSEE class, its code (the IRI's own) and, for a commune, its département;
+  about a national organisation (``…/organisation/{siret|siren|rna}/{number}``) only
+  ``a fdr:Organisation``, its number as ``dcterms:identifier`` and, for a SIRET, its
+  legal unit (``org:subOrganizationOf`` the ``…/siren/`` of its first nine digits);
 - may state anything about its own blank nodes;
 - states nothing about any other IRI: the ontology's (``fdr:``, its schemes), the
   project's shared spaces (``https://w3id.org/feuille-de-route/…`` outside
@@ -43,7 +46,24 @@ _NATIONAL_CLASS = {
     "region": URIRef(_IGEO + "Region"),
 }
 _DEPARTEMENT = re.compile(r"^https://w3id\.org/feuille-de-route/geo/departement/[0-9AB]+$")
+_ORGANISATION = re.compile(
+    r"^https://w3id\.org/feuille-de-route/organisation/"
+    r"(siret/[0-9]{14}|siren/[0-9]{9}|rna/W[0-9A-Z][0-9]{8})$"
+)
+_DCTERMS_IDENTIFIER = URIRef("http://purl.org/dc/terms/identifier")
+_SUB_ORGANIZATION_OF = URIRef("http://www.w3.org/ns/org#subOrganizationOf")
 _SHOWN = 5  # offending statements quoted in the message
+
+
+def _organisation_statement_allowed(iri: str, predicate: Node, value: Node) -> bool:
+    kind, number = iri.rsplit("/", 2)[1:]
+    if predicate == RDF.type:
+        return value == URIRef(_FDR + "Organisation")
+    if predicate == _DCTERMS_IDENTIFIER:
+        return isinstance(value, Literal) and str(value) == number and value.language is None
+    if predicate == _SUB_ORGANIZATION_OF:
+        return kind == "siret" and str(value) == f"{iri.rsplit('/', 2)[0]}/siren/{number[:9]}"
+    return False
 
 
 def _national_statement_allowed(kind: str, code: str, predicate: Node, value: Node) -> bool:
@@ -91,7 +111,7 @@ def _subject_problem(subject: Node, roadmap: str, others: _Others) -> str | None
     owner = others.owner(iri)
     if owner is not None:
         return f"IRI d'un autre territoire (feuille de route <{owner}> déjà dans le stockage)"
-    if iri.startswith(roadmap) or _NATIONAL.match(iri):
+    if iri.startswith(roadmap) or _NATIONAL.match(iri) or _ORGANISATION.match(iri):
         return None
     if iri.startswith(ONTOLOGY_SPACE):
         return "IRI de l'ontologie : une source ne redéfinit pas le vocabulaire"
@@ -114,6 +134,12 @@ def _statement_problem(
         return (
             "énoncé non permis sur un nœud national partagé (seuls sa classe INSEE, son code "
             "et, pour une commune, son département)"
+        )
+    organisation = _ORGANISATION.match(str(subject)) if isinstance(subject, URIRef) else None
+    if organisation and not _organisation_statement_allowed(str(subject), predicate, value):
+        return (
+            "énoncé non permis sur une organisation nationale partagée (seuls sa classe "
+            "fdr:Organisation, son identifiant et, pour un SIRET, son unité légale)"
         )
     if predicate == URIRef(_FDR + "feuilleDeRoute") and str(value) != roadmap:
         return f"rattache un nœud à une autre feuille de route que <{roadmap}>"

@@ -19,6 +19,10 @@ MINE = "https://w3id.org/feuille-de-route/territoires/perigueux/"
 THEIRS = "https://w3id.org/feuille-de-route/territoires/bergerac/"
 COMMUNE = URIRef("https://w3id.org/feuille-de-route/geo/commune/24322")
 IGEO = "http://rdf.insee.fr/def/geo#"
+ORGANISATION = "https://w3id.org/feuille-de-route/organisation/"
+SIRET = URIRef(ORGANISATION + "siret/73282932000074")
+SIREN = URIRef(ORGANISATION + "siren/732829320")
+ORG = "http://www.w3.org/ns/org#"
 
 
 @pytest.fixture
@@ -44,6 +48,11 @@ def test_own_nodes_and_national_nodes_are_in_scope(mine: Graph) -> None:
         ),
         (URIRef(MINE + "commune/24322"), URIRef(FDR + "territoireOfficiel"), COMMUNE),
         (URIRef(MINE + "ressource/mednum"), RDFS.seeAlso, URIRef(THEIRS + "ressource/x")),
+        (SIRET, RDF.type, URIRef(FDR + "Organisation")),
+        (SIRET, DCTERMS.identifier, Literal("73282932000074")),
+        (SIRET, URIRef(ORG + "subOrganizationOf"), SIREN),
+        (SIREN, RDF.type, URIRef(FDR + "Organisation")),
+        (SIREN, DCTERMS.identifier, Literal("732829320")),
     )
     check_scope(mine, MINE, [MINE, THEIRS])  # no error
 
@@ -80,6 +89,18 @@ OUT_OF_SCOPE = {
     "a national node's wrong class": (
         (COMMUNE, RDF.type, URIRef(IGEO + "Region")),
         "nœud national partagé",
+    ),
+    "a national organisation's name": (
+        (SIRET, RDFS.label, Literal("Entreprise piratée")),
+        "organisation nationale partagée",
+    ),
+    "a national organisation's other number": (
+        (SIRET, DCTERMS.identifier, Literal("00000000000000")),
+        "organisation nationale partagée",
+    ),
+    "a legal unit's parent": (
+        (SIREN, URIRef(ORG + "subOrganizationOf"), URIRef(ORGANISATION + "siren/111111111")),
+        "organisation nationale partagée",
     ),
     "anyone else's IRI": (
         (URIRef("https://evil.example/x"), RDFS.label, Literal("x")),

@@ -24,6 +24,8 @@ FDR = "https://w3id.org/feuille-de-route/ontologie#"
 BASE = "https://w3id.org/feuille-de-route/territoires/perigueux/"
 GEO = "https://w3id.org/feuille-de-route/geo/"
 IGEO = "http://rdf.insee.fr/def/geo#"
+ORG_NODE = "https://w3id.org/feuille-de-route/organisation/"
+RNA = URIRef(ORG_NODE + "rna/W243000123")
 
 
 def f(name: str) -> URIRef:
@@ -131,6 +133,28 @@ BREAKS: dict[str, tuple[Triples, Triples]] = {
     "date out of range": (
         [(MOBILISATION, f("depuis"), Literal("2024-03-01", datatype=XSD.date))],
         [(MOBILISATION, f("depuis"), Literal("2024-13-01", datatype=XSD.date))],
+    ),
+    "national organisation": (
+        [],
+        [
+            (b("ressource/ccas"), f("organisationOfficielle"), URIRef(ORG_NODE + "siret/1")),
+            (
+                b("ressource/mednum"),
+                f("organisationOfficielle"),
+                URIRef(ORG_NODE + "rna/W243000123"),
+            ),
+            (URIRef(ORG_NODE + "rna/W243000123"), RDFS.label, Literal("Association")),
+        ],
+    ),
+    "lieu de médiation": (
+        [],
+        [
+            (b("lieu/1"), f("communeOfficielle"), NATIONAL),
+            (b("lieu/1"), f("communeOfficielle"), URIRef(GEO + "commune/24053")),
+            (b("lieu/1"), f("latitude"), Literal("95.5", datatype=XSD.decimal)),
+            (b("lieu/1"), f("codePostal"), Literal("2400")),
+            (b("lieu/1"), f("offreDeMediation"), URIRef("https://example.org/x")),
+        ],
     ),
     "siret and programme": (
         [],

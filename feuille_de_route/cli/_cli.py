@@ -28,6 +28,7 @@ _COMMAND_MODULES = (
     "_cmd_requetes",
     "_cmd_requete",
     "_cmd_publier",
+    "_cmd_publier_site",
     "_cmd_carto",
 )
 

@@ -22,9 +22,9 @@ from ._page import _environment
 from ._site_catalogue import catalogue_rows
 from ._site_labels import Labels
 from ._site_ontology import ONTOLOGY_FILES, WORDS, ontology_doc
-from ._site_paths import file_href, thing_path
+from ._site_paths import Link, file_href, thing_path
 from ._site_rules import htaccess, w3id_htaccess
-from ._site_things import Link, ThingPage, describe_thing, map_links
+from ._site_things import ThingPage, describe_thing, map_links
 from ._site_turtle import thing_files
 
 __all__ = ["build_site", "check_publication_url", "write_site"]

@@ -3,8 +3,7 @@
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, VOID
 
-from ._site_paths import file_href
-from ._site_things import Link
+from ._site_paths import Link, file_href
 
 __all__ = ["catalogue_rows"]
 

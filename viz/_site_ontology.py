@@ -2,6 +2,7 @@
 and the shipped SKOS schemes: classes, properties (domain, range, definition), schemes
 and their concepts, and a class diagram (:mod:`._site_diagram`)."""
 
+import functools
 from dataclasses import dataclass, field
 
 from rdflib import BNode, Graph, URIRef
@@ -11,10 +12,9 @@ from rdflib.term import Node
 
 from ._site_diagram import Edge, class_diagram
 from ._site_labels import Labels, vocabulary
-from ._site_paths import FDR_NAMESPACE, anchor
-from ._site_things import Link
+from ._site_paths import FDR_NAMESPACE, Link, anchor
 
-__all__ = ["ONTOLOGY_FILES", "WORDS", "OntologyDoc", "ontology_doc"]
+__all__ = ["ONTOLOGY_FILES", "WORDS", "OntologyDoc", "documented", "ontology_doc"]
 
 # Files served beside the documentation (site name → what it is).
 ONTOLOGY_FILES = (
@@ -213,3 +213,11 @@ def ontology_doc(lang: str) -> OntologyDoc:
         schemes=_schemes(graph, labels, words),
         svg=_diagram(ontology, labels, words["diagramme"]),
     )
+
+
+@functools.cache
+def documented() -> frozenset[str]:
+    """The anchors the documentation holds (classes, properties, schemes, concepts)."""
+    doc = ontology_doc("fr")
+    terms = [*doc.classes, *doc.properties, *(c for s in doc.schemes for c in s.concepts)]
+    return frozenset([t.anchor for t in terms] + [s.anchor for s in doc.schemes])

@@ -10,9 +10,20 @@ encoded ``/``, a NUL, a query or a fragment) gets no page.
 
 import hashlib
 import posixpath
+from dataclasses import dataclass
 from urllib.parse import quote, unquote
 
-__all__ = ["FDR_NAMESPACE", "RESERVED", "anchor", "file_href", "thing_path"]
+__all__ = ["FDR_NAMESPACE", "RESERVED", "Link", "anchor", "file_href", "thing_path"]
+
+
+@dataclass(frozen=True)
+class Link:
+    """A text, with where it leads (``href`` empty: plain text)."""
+
+    text: str
+    href: str = ""
+    note: str = ""
+
 
 # Top-level names the site itself uses: no thing is published under them.
 RESERVED = frozenset({"ontologie", "cartographie", "w3id", "catalogue", "index"})

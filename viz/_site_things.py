@@ -10,9 +10,10 @@ from rdflib.term import Node
 from feuille_de_route import is_http_iri
 
 from ._site_labels import Labels, is_term
-from ._site_paths import FDR_NAMESPACE, anchor, file_href, thing_path
+from ._site_ontology import documented
+from ._site_paths import FDR_NAMESPACE, Link, anchor, file_href, thing_path
 
-__all__ = ["Fact", "Link", "ThingPage", "describe_thing", "map_links"]
+__all__ = ["Fact", "ThingPage", "describe_thing", "map_links"]
 
 FDR = FDR_NAMESPACE
 HYPOTHESE = URIRef(FDR + "hypothese")
@@ -20,15 +21,6 @@ ONTOLOGY_PAGE = "ontologie/index.html"
 _GENERAL = {URIRef(FDR + n) for n in ("Ressource", "Acteur", "Territoire")}
 # Links through which a resource, service or acteur reaches a chantier's map.
 _TO_CHANTIER = (URIRef(FDR + "ressource"), URIRef(FDR + "acteur"), URIRef(FDR + "service"))
-
-
-@dataclass(frozen=True)
-class Link:
-    """A text, with where it leads (``href`` empty: plain text)."""
-
-    text: str
-    href: str = ""
-    note: str = ""
 
 
 @dataclass
@@ -67,7 +59,10 @@ class Linker:
         return file_href(self.origin, path + ".html")
 
     def term_href(self, node: Node) -> str:
-        return file_href(self.origin, ONTOLOGY_PAGE) + "#" + anchor(str(node))
+        """The term's entry in the ontology's documentation, else its own IRI."""
+        if anchor(str(node)) in documented():
+            return file_href(self.origin, ONTOLOGY_PAGE) + "#" + anchor(str(node))
+        return str(node) if is_http_iri(str(node)) else ""
 
     def value(self, node: Node) -> Link:
         if isinstance(node, Literal):

@@ -16,7 +16,7 @@ from pathlib import Path
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF
 
-from feuille_de_route import UserError, atomic_write_tree
+from feuille_de_route import UserError, atomic_write_tree, is_http_iri
 
 from ._page import _environment
 from ._site_catalogue import catalogue_rows
@@ -75,8 +75,11 @@ def _roadmap(graph: Graph) -> URIRef:
             "une seule feuille de route attendue pour publier un site, "
             f"{len(roadmaps)} trouvée(s) dans le graphe"
         )
-    if not str(roadmaps[0]).endswith("/"):
-        raise UserError(f"l'IRI de la feuille de route « {roadmaps[0]} » doit finir par « / »")
+    if not is_http_iri(str(roadmaps[0])) or not str(roadmaps[0]).endswith("/"):
+        raise UserError(
+            f"l'IRI de la feuille de route « {roadmaps[0]!r} » doit être une IRI http(s) "
+            "sans espace ni caractère de contrôle, finissant par « / »"
+        )
     return roadmaps[0]
 
 

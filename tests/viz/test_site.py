@@ -237,6 +237,14 @@ def test_a_graph_without_one_roadmap_is_refused_in_french() -> None:
         build_site(Graph())
 
 
+@pytest.mark.parametrize("iri", ["https://x.fr/a\nRewriteRule .* http://mal/\n/", "urn:x:y/"])
+def test_a_roadmap_iri_that_could_break_the_rules_is_refused(iri: str) -> None:
+    graph = Graph()
+    graph.add((URIRef(iri), ns.RDF.type, URIRef(FDR + "FeuilleDeRoute")))
+    with pytest.raises(UserError, match="IRI de la feuille de route"):
+        build_site(graph, URL)
+
+
 def test_data_markup_is_escaped_on_every_page(payload_site: dict[str, bytes]) -> None:
     pages = [n for n in payload_site if n.endswith(".html") and not n.startswith("cartographie/")]
     shown = 0

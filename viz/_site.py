@@ -23,7 +23,7 @@ from ._site_catalogue import catalogue_rows
 from ._site_labels import Labels
 from ._site_ontology import ONTOLOGY_FILES, WORDS, ontology_doc
 from ._site_paths import Link, file_href, thing_path
-from ._site_rules import htaccess, w3id_htaccess
+from ._site_rules import RULES_HEADER, htaccess, w3id_htaccess
 from ._site_things import ThingPage, describe_thing, map_links
 from ._site_turtle import thing_files
 
@@ -336,4 +336,36 @@ def write_site(
 ) -> list[Path]:
     """Write the site (:func:`build_site`) into ``folder``, replacing its files as one set."""
     files = build_site(graph, publication_url, day)
-    return atomic_write_tree(Path(folder), files)
+    folder = Path(folder)
+    earlier = _is_site(folder)
+    paths = atomic_write_tree(folder, files)
+    if earlier:
+        _remove_stale(folder, files)
+    return paths
+
+
+def _is_site(folder: Path) -> bool:
+    """Whether ``folder`` holds a site this function wrote (its ``.htaccess`` says so)."""
+    rules = folder / ".htaccess"
+    try:
+        with rules.open("rb") as handle:
+            return handle.read(len(RULES_HEADER)) == RULES_HEADER
+    except OSError:
+        return False
+
+
+_OWNED = frozenset({".html", ".ttl", ".jsonld", ".nt", ".trig", ".nq", ".svg"})
+
+
+def _remove_stale(folder: Path, files: dict[str, bytes]) -> None:
+    """After the new set is in place over an earlier site (never another folder):
+    remove the site's files of things no longer in the data (the suffixes the site
+    writes), then emptied folders. Other files (the user's own) stay."""
+    for path in sorted(folder.rglob("*"), reverse=True):
+        relative = path.relative_to(folder).as_posix()
+        if path.is_symlink() or relative in files:
+            continue
+        if path.is_file() and path.suffix in _OWNED:
+            path.unlink()
+        elif path.is_dir() and not any(path.iterdir()):
+            path.rmdir()

@@ -13,7 +13,12 @@ Needs mod_rewrite, mod_headers, mod_mime and mod_dir, and ``AllowOverride All`` 
 import re
 from urllib.parse import urlsplit
 
-__all__ = ["htaccess", "w3id_htaccess"]
+__all__ = ["RULES_HEADER", "htaccess", "w3id_htaccess"]
+
+# The site's .htaccess starts with this line: it tells a folder publier-site wrote.
+RULES_HEADER = (
+    "# Négociation de contenu du site publié par « feuille-de-route publier-site ».\n"
+).encode()
 
 _TYPES = """\
 AddType text/turtle .ttl
@@ -49,8 +54,9 @@ def htaccess(publication_url: str) -> str:
     """The site's ``.htaccess``, for a site served at ``publication_url``."""
     path = urlsplit(publication_url).path or "/"
     ontology = "^ontologie(/[0-9][0-9.]*)?/?$"
-    return f"""\
-# Négociation de contenu du site publié par « feuille-de-route publier-site ».
+    return (
+        RULES_HEADER.decode()
+        + f"""\
 # IRI d'un élément → page HTML (par défaut), Turtle (Accept: text/turtle) ou JSON-LD
 # (Accept: application/ld+json). Modules : rewrite, headers, mime, dir.
 Options -MultiViews -Indexes
@@ -91,6 +97,7 @@ RewriteRule ^formes/?$ ontologie/formes.ttl [END]
 RewriteCond %{{REQUEST_FILENAME}} -d
 RewriteRule ^(.*[^/])$ $1/ [R=301,L]
 """
+    )
 
 
 def w3id_htaccess(base: str, publication_url: str) -> str:

@@ -26,11 +26,33 @@ def test_publishes_the_grand_perigueux_then_publishes_again(
     urls = {str(u) for u in description.objects(None, ns.DCAT.downloadURL)}
     assert url + "feuille-de-route.ttl" in urls
     (out / "chantier" / "1.b.html").write_text("ancienne page", encoding="utf-8")
+    (out / "chantier" / "retire").mkdir()
+    for stale in ("chantier/9.z.html", "chantier/9.z.ttl", "chantier/retire/x.jsonld"):
+        (out / stale).write_text("élément retiré", encoding="utf-8")
+    (out / "chantier" / "notes.txt").write_text("à moi", encoding="utf-8")
     assert main(["publier-site", "--sortie", str(out)]) == 0
     assert "ancienne page" not in (out / "chantier" / "1.b.html").read_text(encoding="utf-8")
+    assert not (out / "chantier" / "9.z.html").exists()
+    assert not (out / "chantier" / "9.z.ttl").exists()
+    assert not (out / "chantier" / "retire").exists()
+    assert (out / "chantier" / "notes.txt").read_text(encoding="utf-8") == "à moi"
     rules = (out / "w3id" / ".htaccess").read_text(encoding="utf-8")
     # Without --url-publication, the site is served at the base IRI itself.
     assert "https://w3id.org/feuille-de-route/territoires/grand-perigueux/$1" in rules
+
+
+def test_files_of_a_folder_that_was_no_site_stay(tmp_path: Path) -> None:
+    from feuille_de_route.graph import load_roadmap
+    from feuille_de_route.viz import write_site
+
+    out = tmp_path / "dossier"
+    (out / "chantier").mkdir(parents=True)
+    (out / "page.html").write_text("à moi", encoding="utf-8")
+    (out / "chantier" / "notes.ttl").write_text("à moi aussi", encoding="utf-8")
+    write_site(load_roadmap(None), out)
+    assert (out / "page.html").read_text(encoding="utf-8") == "à moi"
+    assert (out / "chantier" / "notes.ttl").read_text(encoding="utf-8") == "à moi aussi"
+    assert (out / "chantier" / "1.b.html").is_file()
 
 
 def test_a_bad_publication_url_is_a_french_error(

@@ -5,6 +5,9 @@ from ._build import build_graph
 from ._dcat import Publication, describe_dataset
 from ._errors import DataError
 from ._export import export_graph
+from ._lieux import read_lieux
+from ._lieux_export import lieux_rows, write_lieux
+from ._lieux_schema import LIEUX_SCHEMA
 from ._limits import InputLimits
 from ._reference import (
     IFN_INDICATORS,
@@ -27,7 +30,7 @@ from ._reverse import graph_to_workbook
 from ._roadmap import GRAND_PERIGUEUX, load_roadmap
 from ._sheets import SHEETS
 from ._summary import count_by_class
-from ._template import write_template
+from ._template import fill_communes, write_template
 from ._vocabulary import IFN_COLUMNS
 from ._workbook import Row, Sheet, Workbook
 from ._workbook_io import read_workbook, write_workbook
@@ -36,6 +39,7 @@ __all__ = [
     "GRAND_PERIGUEUX",
     "IFN_COLUMNS",
     "IFN_INDICATORS",
+    "LIEUX_SCHEMA",
     "REFERENCE",
     "SHEETS",
     "Commune",
@@ -59,11 +63,15 @@ __all__ = [
     "epci_fragility",
     "epcis",
     "export_graph",
+    "fill_communes",
     "fragility",
     "graph_to_workbook",
+    "lieux_rows",
     "load_roadmap",
     "members",
+    "read_lieux",
     "read_workbook",
+    "write_lieux",
     "write_template",
     "write_workbook",
 ]

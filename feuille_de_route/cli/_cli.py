@@ -25,11 +25,13 @@ _COMMAND_MODULES = (
     "_cmd_construire",
     "_cmd_valider",
     "_cmd_modele",
+    "_cmd_communes",
     "_cmd_requetes",
     "_cmd_requete",
     "_cmd_publier",
     "_cmd_publier_site",
     "_cmd_carto",
+    "_cmd_exporter_lieux",
 )
 
 

@@ -39,3 +39,31 @@ def test_an_id_with_a_slash_builds_without_encoded_slash(
     assert (node, RDF.type, URIRef(FDR + "Enjeu")) in graph
     assert str(graph.value(node, DCTERMS.identifier)) == "2/b"
     assert not any("%2F" in str(term).upper() for triple in graph for term in triple)
+
+
+def test_a_lieu_id_with_a_slash_is_minted_without_encoded_slash(tmp_path: Path) -> None:
+    import csv
+
+    from feuille_de_route.graph import read_lieux
+    from feuille_de_route.graph._lieux_schema import fields
+
+    names = [spec.name for spec in fields()]
+    lieu = {
+        "id": "structure/1",
+        "pivot": "73282932000074",
+        "nom": "Médiathèque",
+        "commune": "Périgueux",
+        "code_postal": "24000",
+        "code_insee": "24322",
+        "adresse": "2 rue de l'Église",
+        "date_maj": "2024-04-02",
+        "source": "essai",
+    }
+    path = tmp_path / "lieux.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, lineterminator="\n")
+        writer.writerow(names)
+        writer.writerow([lieu.get(name, "") for name in names])
+    graph = read_lieux(path, base_iri=BASE)
+    assert (URIRef(BASE + "lieu/structure~2F1"), DCTERMS.identifier, None) in graph
+    assert not any("%2F" in str(term).upper() for triple in graph for term in triple)

@@ -48,6 +48,7 @@ CLASSES = [
     "Participation",
     "CritereDeReussite",
     "Frein",
+    "Organisation",
 ]
 OBJECT_PROPERTIES = [
     "feuilleDeRoute",
@@ -74,6 +75,9 @@ OBJECT_PROPERTIES = [
     "territoireOfficiel",
     "departement",
     "programme",
+    "organisationOfficielle",
+    "communeOfficielle",
+    "offreDeMediation",
 ]
 DATATYPE_PROPERTIES = [
     "codeInsee",
@@ -87,6 +91,22 @@ DATATYPE_PROPERTIES = [
     "siret",
     "rna",
     "programmeNational",
+    "pivot",
+    "adresse",
+    "complementAdresse",
+    "codePostal",
+    "nomDeCommune",
+    "typologieDeStructure",
+    "telephone",
+    "courriel",
+    "siteWeb",
+    "horaires",
+    "structureParente",
+    "autresFormationsLabels",
+    "ficheAccesLibre",
+    "priseDeRendezVous",
+    "latitude",
+    "longitude",
 ]
 # "exactly 1" in the contract
 FUNCTIONAL = [
@@ -103,7 +123,12 @@ FUNCTIONAL = [
 SCHEMES = {
     "StatutsDeLien": {"operante": "opérante", "connueSansLien": "connue, sans lien"},
     "RolesDeCoordination": {"pilote": "pilote", "coCoordinateur": "co-coordinateur"},
-    "RolesDeGouvernance": {"pilote": "pilote", "realisateur": "réalise", "associe": "associé"},
+    "RolesDeGouvernance": {
+        "pilote": "pilote",
+        "copilote": "co-pilote",
+        "realisateur": "réalise",
+        "associe": "associé",
+    },
     "TypesDeRessource": {
         "typePartenaireDeProjet": "partenaire de projet",
         "typeRessourceMaterielle": "ressource matérielle",
@@ -114,6 +139,7 @@ SCHEMES = {
 NOTATIONS = {
     "pilote": "pilote",
     "coCoordinateur": "co-coordinateur",
+    "copilote": "co-pilote",
     "realisateur": "realise",
     "associe": "associe",
     "operante": "operante",

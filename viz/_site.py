@@ -11,7 +11,7 @@ every folder, and the Apache rules (``.htaccess``, ``w3id/.htaccess``).
 import re
 import tempfile
 from datetime import UTC, date, datetime
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF
@@ -338,7 +338,9 @@ def write_site(
     files = build_site(graph, publication_url, day)
     folder = Path(folder)
     earlier = _is_site(folder)
-    paths = atomic_write_tree(folder, files)
+    # An earlier site holding nothing but the site's kinds of file is swapped whole, as
+    # one unit; a folder with the user's own files gets file-by-file writes instead.
+    paths = atomic_write_tree(folder, files, owned=_site_owned if earlier else None)
     if earlier:
         _remove_stale(folder, files)
     return paths
@@ -355,6 +357,11 @@ def _is_site(folder: Path) -> bool:
 
 
 _OWNED = frozenset({".html", ".ttl", ".jsonld", ".nt", ".trig", ".nq", ".svg"})
+
+
+def _site_owned(name: str) -> bool:
+    """Whether a relative path of an earlier site is one the site writes."""
+    return name.endswith("/") or PurePosixPath(name).suffix in _OWNED or name.endswith(".htaccess")
 
 
 def _remove_stale(folder: Path, files: dict[str, bytes]) -> None:

@@ -87,3 +87,26 @@ def test_help_is_french(capsys: pytest.CaptureFixture[str]) -> None:
         main(["publier-site", "--help"])
     text = capsys.readouterr().out
     assert "négociation de contenu" in text and "--url-publication" in text
+
+
+def test_republishing_a_site_swaps_the_whole_folder_as_one_unit(tmp_path: Path) -> None:
+    from feuille_de_route.graph import load_roadmap
+    from feuille_de_route.viz import write_site
+
+    out = tmp_path / "site"
+    graph = load_roadmap(None)
+    write_site(graph, out)
+    first = out.stat().st_ino
+    (out / "chantier" / "retire").mkdir()
+    (out / "chantier" / "retire" / "x.ttl").write_text("retiré", encoding="utf-8")
+    write_site(graph, out)
+    # A new folder took the old one's place in one exchange: no reader saw a mix.
+    assert out.stat().st_ino != first
+    assert not (out / "chantier" / "retire").exists()
+    assert (out / "chantier" / "1.b.html").is_file()
+    (out / "chantier" / "notes.txt").write_text("à moi", encoding="utf-8")
+    second = out.stat().st_ino
+    write_site(graph, out)
+    # The user's own file keeps the folder in place (written file by file).
+    assert out.stat().st_ino == second
+    assert (out / "chantier" / "notes.txt").read_text(encoding="utf-8") == "à moi"

@@ -6,7 +6,7 @@ import networkx as nx
 
 from ._labels import FONT_SIZES, LABEL_WIDTH, map_label
 from ._layout import Positions
-from ._style import edge_style, is_resource, node_style
+from ._style import ASSUMPTION_COLOR, ASSUMPTION_LABEL, edge_style, is_resource, node_style
 
 __all__ = ["BIG", "network"]
 
@@ -59,9 +59,13 @@ def _node_options(
     if data.get("hypothese"):
         # An assumed fact: an amber dashed border, and « hypothèse » in its tooltip.
         options["hypothese"] = data["hypothese"]
-        options["color"]["border"] = "#7f0000" if data.get("alerte") else "#f0b429"
+        options["color"]["border"] = "#7f0000" if data.get("alerte") else ASSUMPTION_COLOR
         options["borderWidth"] = 3
         options["shapeProperties"] = {**options.get("shapeProperties", {}), "borderDashes": [4, 3]}
+    if data.get("sansRole"):
+        options["sansRole"] = True
+        options["kindLabel"] = f"{options['kindLabel']} — sans rôle"
+        options["opacity"] = 0.7
     if data.get("aMobiliser"):
         options["aMobiliser"] = True
         options["kindLabel"] = f"{options['kindLabel']} — à mobiliser"
@@ -115,11 +119,17 @@ def _edge_options(
                 "items": [{"texte": data.get("label") or "", "hypothese": data.get("hypothese")}],
             }
         ]
+    shown = data.get("label") if labels else ""
     if data.get("hypothese"):
+        # An assumed link: its colour and a « ? » mark, its dashes kept.
         options["hypothese"] = data["hypothese"]
-    if labels and data.get("label"):
-        options["label"] = data["label"]
+        options["color"]["color"] = ASSUMPTION_COLOR
+        shown = f"{shown} {ASSUMPTION_LABEL}" if shown else ASSUMPTION_LABEL
+    if shown:
+        options["label"] = shown
         options["font"] = {"size": 12, "color": "#52606d", "strokeWidth": 4, "align": "middle"}
+        if data.get("hypothese"):
+            options["font"].update(color="#8a4b00", bold=True)
     return options
 
 

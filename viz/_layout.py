@@ -355,7 +355,7 @@ _SECTOR_SPAN = math.radians(52)
 # squeezed across and stretched down, it is drawn larger, and the labels hanging under
 # the nodes of the left and right groups get more room between them.
 _ACROSS, _DOWN = 0.75, 1.25
-_ALONG_ARC, _BETWEEN_ARCS = 190.0, 150.0  # spacing of a group's nodes, in canvas units
+_ALONG_ARC, _BETWEEN_ARCS = 190.0, 190.0  # spacing of a group's nodes, in canvas units
 
 
 def chantier_layout(graph: "nx.DiGraph[str]") -> Positions:

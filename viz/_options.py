@@ -152,6 +152,10 @@ def network(graph: "nx.DiGraph[str]", positions: Positions, view: str) -> Any:
         options = _node_options(node, data, positions.get(node, (0.0, 0.0)), big)
         if close_up:
             options["size"] = round(options["size"] * 1.6, 2)
+            if not data.get("centre"):
+                # Long names lose their trailing « (…) » here too: the map is framed
+                # whole at a legible size (see carto.js), the details give them in full.
+                options["label"] = map_label(data)
         elif view in _SHORT_VIEWS:
             options["label"] = map_label(data)
         shape = options.pop("shape")

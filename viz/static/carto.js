@@ -81,9 +81,13 @@
 
   // The whole map is framed at first sight, however small the window: a map as wide as
   // a roadmap is then drawn small. Every label is made at least MIN_LABEL_PX high on
-  // screen at that scale (its wrapping width growing with it, so it wraps as before),
-  // then the map is framed again with the larger labels, until both hold.
+  // screen at that scale, then the map is framed again with the larger labels, until
+  // both hold.
   var MIN_LABEL_PX = 12;
+  // The gaps layout kept room for each label's box as drawn at its own size: enlarged,
+  // a label keeps that shape (it wraps at a proportionally wider width). Elsewhere it
+  // wraps at its own width and grows in lines, which the rings have more room for.
+  var keepShape = data.vue === "lacunes";
   var globalFont = (data.options.nodes && data.options.nodes.font && data.options.nodes.font.size) || 14;
   var baseNodeFont = {}, baseNodeWidth = {}, nodeFontSize = {};
   data.nodes.forEach(function (n) {
@@ -107,7 +111,7 @@
       nodeFontSize[n.id] = size;
       fonts[n.id] = Object.assign({}, fonts[n.id], { size: size });
       var update = { id: n.id, font: fonts[n.id] };
-      if (baseNodeWidth[n.id]) {
+      if (baseNodeWidth[n.id] && keepShape) {
         update.widthConstraint = { maximum: baseNodeWidth[n.id] * size / baseNodeFont[n.id] };
       }
       nodeUpdates.push(update);

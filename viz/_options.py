@@ -90,7 +90,7 @@ _SHORT_VIEWS = ("feuille-de-route", "lacunes")
 
 
 def _edge_options(
-    i: int, source: str, target: str, data: dict[str, Any], labels: bool
+    i: int, source: str, target: str, data: dict[str, Any], labels: bool, marks: bool = True
 ) -> dict[str, Any]:
     style = edge_style(data["kind"])
     options: dict[str, Any] = {
@@ -124,7 +124,8 @@ def _edge_options(
         # An assumed link: its colour and a « ? » mark, its dashes kept.
         options["hypothese"] = data["hypothese"]
         options["color"]["color"] = ASSUMPTION_COLOR
-        shown = f"{shown} {ASSUMPTION_LABEL}" if shown else ASSUMPTION_LABEL
+        if marks:  # past BIG nodes, the colour alone: a label per link costs too much
+            shown = f"{shown} {ASSUMPTION_LABEL}" if shown else ASSUMPTION_LABEL
     if shown:
         options["label"] = shown
         options["font"] = {"size": 12, "color": "#52606d", "strokeWidth": 4, "align": "middle"}
@@ -166,7 +167,7 @@ def network(graph: "nx.DiGraph[str]", positions: Positions, view: str) -> Any:
         net.node_ids.append(node)
         net.node_map[node] = item
     for i, (source, target, data) in enumerate(graph.edges(data=True)):
-        options = _edge_options(i, source, target, data, edge_labels)
+        options = _edge_options(i, source, target, data, edge_labels, not big)
         net.edges.append(Edge(source, target, directed=False, **options).options)
     net.options = {
         "autoResize": True,

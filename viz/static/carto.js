@@ -130,7 +130,7 @@
 
   function frame() {
     network.fit({ animation: false });
-    if (big) { return; }
+    if (!data.lisible) { return; }
     for (var round = 0; round < 12; round++) {
       if (enlargeLabels(network.getScale()) < 0.01) { return; }
       network.fit({ animation: false });

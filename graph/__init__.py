@@ -2,6 +2,7 @@
 graph build, the template and the serialisations (contract: docs/architecture.md)."""
 
 from ._build import build_graph
+from ._dcat import Publication, describe_dataset
 from ._errors import DataError
 from ._export import export_graph
 from ._lieux import read_lieux
@@ -48,6 +49,7 @@ __all__ = [
     "Fragility",
     "InputLimits",
     "Member",
+    "Publication",
     "Row",
     "Sheet",
     "Workbook",
@@ -56,6 +58,7 @@ __all__ = [
     "communes",
     "count_by_class",
     "departements",
+    "describe_dataset",
     "epci",
     "epci_fragility",
     "epcis",

@@ -15,7 +15,6 @@ from decimal import Decimal
 from functools import cache
 from pathlib import Path
 from typing import Protocol
-from urllib.parse import quote
 
 from rdflib import Graph, Literal, URIRef
 
@@ -24,7 +23,7 @@ from feuille_de_route import is_http_iri, restore_csv_cell
 from . import _reference as reference
 from ._errors import DataError, Problems, suggest
 from ._identifiers import organisation_triples, rna_problem, siret_problem
-from ._iris import geo
+from ._iris import Minter, geo
 from ._lieux_mapping import LIEU_CLASS, LIEU_FIELDS, LIEU_SEGMENT, LieuForm
 from ._lieux_schema import concept, fields, schema_errors
 from ._limits import DEFAULT_LIMITS, InputLimits, bounded_grid, read_bounded
@@ -247,7 +246,7 @@ def _cell(row: list[str], name: str) -> str:
 
 def _add_lieu(graph: Graph, base_iri: str, row: list[str]) -> None:
     identifier = _cell(row, "id")
-    lieu = URIRef(f"{base_iri}{LIEU_SEGMENT}/{quote(identifier, safe='')}")
+    lieu = Minter(base_iri).node(LIEU_SEGMENT, identifier)  # no %2F: see _iris
     graph.add((lieu, RDF.type, LIEU_CLASS))
     graph.add((lieu, RDF.type, FDR.Ressource))
     graph.add((lieu, FDR.feuilleDeRoute, URIRef(base_iri)))

@@ -9,12 +9,12 @@ reader's rule, not this module's.
 
 from dataclasses import dataclass
 
-from rdflib import Graph, Literal, Namespace, URIRef
+from rdflib import RDF, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, RDFS
 
 from ._errors import SourceError
 
-__all__ = ["DCAT", "MAX_DATASETS", "Download", "downloads", "is_catalogue"]
+__all__ = ["DCAT", "MAX_DATASETS", "Download", "downloads", "is_catalogue", "site_bases"]
 
 DCAT = Namespace("http://www.w3.org/ns/dcat#")
 # A national catalogue lists one roadmap per EPCI (1 255): room for it, not for a flood.
@@ -31,6 +31,17 @@ class Download:
 
     dataset: str
     url: str | None
+
+
+def site_bases(graph: Graph) -> list[str]:
+    """Where the catalogue says its site is published: the folder of each ``dcat:Catalog``
+    IRI (``publier-site`` names it ``{adresse}catalogue``, beside ``catalogue.ttl``)."""
+    bases = set()
+    for catalog in graph.subjects(RDF.type, DCAT.Catalog):
+        iri = str(catalog).split("#", 1)[0]
+        if isinstance(catalog, URIRef) and iri.startswith(("http://", "https://")):
+            bases.add(iri.rsplit("/", 1)[0] + "/")
+    return sorted(bases, key=len, reverse=True)
 
 
 def is_catalogue(graph: Graph) -> bool:

@@ -25,7 +25,7 @@ from ..store._naming import FEUILLE_DE_ROUTE
 from ..store._terms import check_iri
 from ..store._urls import query_url
 from ..store._values import with_values
-from ._dcat import downloads, is_catalogue
+from ._dcat import downloads, is_catalogue, site_bases
 from ._errors import SourceError
 from ._fetch import DEFAULT_FETCH_LIMITS, FetchLimits, check_url, fetch
 from ._kinds import CATALOGUE_FILE, kind_for_path, suffix_for_body
@@ -113,15 +113,23 @@ def _from_path(path: Path, label: str, reading: Reading, nested: bool) -> Iterat
     yield from _catalogue(graph, label, reading, folder)
 
 
-def _inside(url: str, folder: Path) -> Path:
-    """The file a local catalogue's ``downloadURL`` names, if it is inside ``folder``."""
+def _inside(url: str, folder: Path, bases: list[str]) -> Path:
+    """The file a local catalogue's ``downloadURL`` names, if it is inside ``folder``: a
+    ``file:`` path, or an address under the site's published address (``bases``), read
+    from the same place in the folder."""
     parts = urllib.parse.urlsplit(url)
-    if parts.scheme != "file" or parts.netloc not in ("", "localhost"):
+    base = next((b for b in bases if url.startswith(b)), None)
+    if base is not None:
+        relative = urllib.parse.unquote(urllib.parse.urlsplit(url[len(base) :]).path)
+        path = folder / relative
+    elif parts.scheme == "file" and parts.netloc in ("", "localhost"):
+        path = Path(urllib.parse.unquote(parts.path))
+    else:
         raise SourceError(
             f"adresse de téléchargement refusée « {terminal_safe(redact_url(url))[:300]} » : un "
-            "catalogue local ne mène qu'à des fichiers de son propre dossier"
+            "catalogue local ne mène qu'à des fichiers de son propre dossier (chemins relatifs, "
+            "ou adresses sous celle où le site est publié)"
         )
-    path = Path(urllib.parse.unquote(parts.path))
     if not path.resolve().is_relative_to(folder):
         raise SourceError(
             f"fichier « {terminal_safe(str(path))} » refusé : hors du dossier du catalogue "
@@ -133,6 +141,7 @@ def _inside(url: str, folder: Path) -> Path:
 def _catalogue(graph: Graph, label: str, reading: Reading, folder: Path | None) -> Iterator[Loaded]:
     """Each dataset of a catalogue: from ``folder`` (local) or from the web (None)."""
     found = downloads(graph)
+    bases = site_bases(graph)
     if not found:
         raise SourceError(f"{label} : le catalogue ne décrit aucun jeu de données")
     for download in found:
@@ -141,7 +150,8 @@ def _catalogue(graph: Graph, label: str, reading: Reading, folder: Path | None) 
             if download.url is None:
                 raise SourceError("aucune distribution Turtle ou TriG (dcat:downloadURL)")
             if folder is not None:
-                yield from _from_path(_inside(download.url, folder), name, reading, nested=True)
+                path = _inside(download.url, folder, bases)
+                yield from _from_path(path, name, reading, nested=True)
             else:
                 yield from _from_url(download.url, name, reading, nested=True)
         except UserError as exc:

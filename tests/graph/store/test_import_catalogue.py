@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from feuille_de_route.cli import main
 from feuille_de_route.graph import export_graph
-from feuille_de_route.graph.importer import import_sources
+from feuille_de_route.graph.importer import Reading, import_sources
 from feuille_de_route.graph.store import MemoryStore
 
 from .import_territories import FOYEN_IRI, ISLE_IRI, Territories, make_territories, serve_folder
@@ -165,3 +166,27 @@ def test_a_broken_workbook_at_an_address_is_named_by_it(tmp_path: Path) -> None:
         [outcome] = import_sources([f"{server.url}/faux.xlsx"], MemoryStore())
     assert outcome.error is not None
     assert f"{server.url}/faux.xlsx" in outcome.error and "feuille-de-route-" not in outcome.error
+
+
+def test_a_folder_written_by_publier_site(territories: Territories, tmp_path: Path) -> None:
+    """``publier-site`` names its files at the address it publishes to (the base IRI by
+    default): read from the same places in the folder."""
+    folder = tmp_path / "site"
+    assert main(["publier-site", str(territories.isle_xlsx), "--sortie", str(folder)]) == 0
+    store = MemoryStore()
+    [outcome] = import_sources([folder], store, Reading(validation="oxigraph"))
+    assert outcome.imported, outcome.error
+    assert store.graph_names() == [ISLE_IRI]
+
+
+def test_a_site_published_at_an_address(territories: Territories, tmp_path: Path) -> None:
+    folder = tmp_path / "site"
+    folder.mkdir()
+    with serve_folder(folder) as server:
+        book = territories.isle_xlsx.parent / "pays-foyen.xlsx"
+        arguments = ["publier-site", str(book), "--sortie", str(folder)]
+        assert main([*arguments, "--url-publication", server.url + "/"]) == 0
+        store = MemoryStore()
+        [outcome] = import_sources([server.url + "/"], store, Reading(validation="oxigraph"))
+    assert outcome.imported, outcome.error
+    assert store.graph_names() == [FOYEN_IRI]

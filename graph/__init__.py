@@ -3,8 +3,12 @@ graph build, the template and the serialisations (contract: docs/architecture.md
 
 from ._build import build_graph
 from ._clustering import Clustering
+from ._dcat import Publication, describe_dataset
 from ._errors import DataError
 from ._export import export_graph
+from ._lieux import read_lieux
+from ._lieux_export import lieux_rows, write_lieux
+from ._lieux_schema import LIEUX_SCHEMA
 from ._limits import InputLimits
 from ._reference import (
     IFN_INDICATORS,
@@ -43,6 +47,7 @@ __all__ = [
     "IFN_COLUMNS",
     "IFN_INDICATORS",
     "INDICATOR_LABELS",
+    "LIEUX_SCHEMA",
     "REFERENCE",
     "SHEETS",
     "Clustering",
@@ -55,6 +60,7 @@ __all__ = [
     "Fragility",
     "InputLimits",
     "Member",
+    "Publication",
     "Row",
     "Rule",
     "Sheet",
@@ -66,6 +72,7 @@ __all__ = [
     "communes",
     "count_by_class",
     "departements",
+    "describe_dataset",
     "diagnose_epci",
     "diagnose_roadmap",
     "epci",
@@ -75,12 +82,15 @@ __all__ = [
     "fill_communes",
     "fragility",
     "graph_to_workbook",
+    "lieux_rows",
     "load_roadmap",
     "members",
     "national_communes",
+    "read_lieux",
     "read_rules_csv",
     "read_workbook",
     "rules_from_rows",
+    "write_lieux",
     "write_template",
     "write_workbook",
 ]

@@ -80,7 +80,7 @@ def _too_many(path: Path, limits: InputLimits) -> DataError:
     )
 
 
-def _count_ahead(path: Path, data: bytes, rdf_format: str, limits: InputLimits) -> None:
+def _count_ahead(path: Path, data: bytes, rdf_format: str, limits: InputLimits, base: str) -> None:
     """Count the triples with Oxigraph's streaming parser (fast) before rdflib's (slow)
     reads them: rdflib parses a whole statement's object list before adding a triple."""
     import itertools
@@ -94,7 +94,7 @@ def _count_ahead(path: Path, data: bytes, rdf_format: str, limits: InputLimits) 
     }
     if rdf_format not in formats:
         return
-    quads = pyoxigraph.parse(data, format=formats[rdf_format], base_iri=path.absolute().as_uri())
+    quads = pyoxigraph.parse(data, format=formats[rdf_format], base_iri=base)
     try:
         count = sum(1 for _ in itertools.islice(quads, limits.max_triples + 1))
     except Exception:  # a syntax error: rdflib's own parse reports it below
@@ -112,22 +112,25 @@ def _bad_iri(graph: Graph) -> str | None:
     return None
 
 
-def parse_rdf(path: Path, rdf_format: str, limits: InputLimits) -> Graph:
-    """The graph of the RDF file ``path`` in ``rdf_format`` (an rdflib name). Raises
-    :class:`DataError` (French, naming the file) for any bad or hostile input."""
+def parse_rdf(path: Path, rdf_format: str, limits: InputLimits, base: str | None = None) -> Graph:
+    """The graph of the RDF file ``path`` in ``rdf_format`` (an rdflib name). Relative
+    IRIs resolve against ``base`` (default: the file's own ``file:`` URI; the address a
+    fetched file came from). Raises :class:`DataError` (French, naming the file) for any
+    bad or hostile input."""
+    base = base or path.absolute().as_uri()
     data = read_bounded(path, limits)
     source: str | bytes = data
     if rdf_format == "xml":
         _refuse_xml_declarations(path, data)
     elif rdf_format == "json-ld":
         source = _jsonld_data(path, data, limits)
-    _count_ahead(path, data, rdf_format, limits)
+    _count_ahead(path, data, rdf_format, limits, base)
     store = _CountingMemory(limits.max_triples)
     graph = Graph(store=store)
     for prefix, namespace in PREFIXES.items():
         graph.bind(prefix, namespace)
     try:
-        graph.parse(data=source, format=rdf_format, publicID=path.absolute().as_uri())
+        graph.parse(data=source, format=rdf_format, publicID=base)
     except _TooManyTriples:
         raise _too_many(path, limits) from None
     except Exception as exc:  # rdflib raises many unrelated types for bad input

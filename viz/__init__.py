@@ -13,6 +13,7 @@ from ._cartography import build_cartography, render_view, write_cartographies
 from ._diagnostic import render_diagnostic
 from ._results import VIEW_QUERIES, VIEWS, Results, fetch_results, results_from_rows
 from ._roadmaps import Roadmap, choose_roadmap, list_roadmaps
+from ._site import build_site, write_site
 
 __all__ = [
     "VIEWS",
@@ -20,6 +21,7 @@ __all__ = [
     "Results",
     "Roadmap",
     "build_cartography",
+    "build_site",
     "choose_roadmap",
     "fetch_results",
     "json_for_html",
@@ -28,4 +30,5 @@ __all__ = [
     "render_view",
     "results_from_rows",
     "write_cartographies",
+    "write_site",
 ]

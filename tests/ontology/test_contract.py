@@ -49,6 +49,7 @@ CLASSES = [
     "CritereDeReussite",
     "Frein",
     "RegleDeTypologie",
+    "Organisation",
 ]
 OBJECT_PROPERTIES = [
     "feuilleDeRoute",
@@ -76,6 +77,9 @@ OBJECT_PROPERTIES = [
     "departement",
     "programme",
     "classeAttribuee",
+    "organisationOfficielle",
+    "communeOfficielle",
+    "offreDeMediation",
 ]
 DATATYPE_PROPERTIES = [
     "codeInsee",
@@ -93,6 +97,22 @@ DATATYPE_PROPERTIES = [
     "indicateurCompare",
     "operateur",
     "seuil",
+    "pivot",
+    "adresse",
+    "complementAdresse",
+    "codePostal",
+    "nomDeCommune",
+    "typologieDeStructure",
+    "telephone",
+    "courriel",
+    "siteWeb",
+    "horaires",
+    "structureParente",
+    "autresFormationsLabels",
+    "ficheAccesLibre",
+    "priseDeRendezVous",
+    "latitude",
+    "longitude",
 ]
 # "exactly 1" in the contract
 FUNCTIONAL = [

@@ -1,0 +1,133 @@
+"""The kinds of source ``importer`` reads: one table, detected by suffix, media type or content.
+
+Each entry names the kind in French, how to recognise it (file suffixes, the media types
+a server sends, or a folder test) and how to read it into a graph. A new kind of source
+(say, a CSV of lieux de médiation numérique) is one more entry. The catalogue entry
+(a ``publier-site`` folder) reads its ``catalogue.ttl``, whose datasets the import then
+follows (see ``_sources``).
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from rdflib import Graph
+
+from .._errors import DataError
+from .._limits import InputLimits
+from .._rdf_input import parse_rdf
+from .._roadmap import load_roadmap
+from ._quads import parse_quads
+
+__all__ = ["CATALOGUE_FILE", "SOURCE_KINDS", "SourceKind", "kind_for_path", "suffix_for_body"]
+
+CATALOGUE_FILE = "catalogue.ttl"
+
+# A reader: (file or folder, limits, base IRI for relative IRIs or None) → graph.
+Reader = Callable[[Path, InputLimits, str | None], Graph]
+
+
+@dataclass(frozen=True)
+class SourceKind:
+    """One kind of source: its French name, how it is recognised, how it is read."""
+
+    name: str
+    read: Reader
+    suffixes: tuple[str, ...] = ()
+    media_types: tuple[str, ...] = ()
+    folder: Callable[[Path], bool] | None = None
+
+
+def _workbook(path: Path, limits: InputLimits, _base: str | None) -> Graph:
+    return load_roadmap(path, limits)
+
+
+def _rdf(rdf_format: str) -> Reader:
+    def read(path: Path, limits: InputLimits, base: str | None) -> Graph:
+        return parse_rdf(path, rdf_format, limits, base)
+
+    return read
+
+
+def _quads(rdf_format: str) -> Reader:
+    def read(path: Path, limits: InputLimits, base: str | None) -> Graph:
+        return parse_quads(path, rdf_format, limits, base)
+
+    return read
+
+
+def _site(path: Path, limits: InputLimits, base: str | None) -> Graph:
+    return parse_quads(path / CATALOGUE_FILE, "turtle", limits, base)
+
+
+SOURCE_KINDS: tuple[SourceKind, ...] = (
+    SourceKind(
+        "site publié (dossier de publier-site)",
+        _site,
+        folder=lambda path: (path / CATALOGUE_FILE).is_file(),
+    ),
+    SourceKind(
+        "classeur",
+        _workbook,
+        (".xlsx", ".xlsm", ".ods"),
+        (
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            "application/vnd.oasis.opendocument.spreadsheet",
+        ),
+        folder=lambda _path: True,  # a folder of CSV files, one per sheet
+    ),
+    SourceKind("graphe RDF Turtle", _quads("turtle"), (".ttl",), ("text/turtle",)),
+    SourceKind("graphe RDF N-Triples", _quads("nt"), (".nt",), ("application/n-triples",)),
+    SourceKind(
+        "graphe RDF JSON-LD",
+        _rdf("json-ld"),
+        (".jsonld", ".json"),
+        ("application/ld+json", "application/json"),
+    ),
+    SourceKind("graphe RDF/XML", _rdf("xml"), (".rdf", ".owl"), ("application/rdf+xml",)),
+    SourceKind("graphe RDF TriG", _quads("trig"), (".trig",), ("application/trig",)),
+    SourceKind("graphe RDF N-Quads", _quads("nquads"), (".nq",), ("application/n-quads",)),
+)
+
+_KNOWN = ", ".join(s for kind in SOURCE_KINDS for s in kind.suffixes)
+
+
+def kind_for_path(path: Path) -> SourceKind:
+    """The kind of the local file or folder ``path``; a French error when none fits."""
+    if path.is_dir():
+        return next(k for k in SOURCE_KINDS if k.folder is not None and k.folder(path))
+    suffix = path.suffix.casefold()
+    for kind in SOURCE_KINDS:
+        if suffix in kind.suffixes:
+            return kind
+    raise DataError(
+        f"type de source non reconnu « {path.suffix or '(sans extension)'} » : attendu un "
+        f"fichier {_KNOWN}, un dossier de classeur CSV ou un dossier de site publié "
+        f"(avec {CATALOGUE_FILE}), ou une adresse http(s)://",
+        file=str(path),
+    )
+
+
+def _sniffed(body: bytes) -> str:
+    """The suffix a body of unknown type is read with, from its first bytes."""
+    head = body[:200].lstrip()
+    if head.startswith(b"PK"):
+        return ".ods" if b"opendocument.spreadsheet" in head else ".xlsx"
+    if head[:1] in (b"{", b"["):
+        return ".jsonld"
+    if head.startswith((b"<?xml", b"<rdf:RDF")):
+        return ".rdf"
+    return ".trig"  # TriG reads Turtle and N-Triples too
+
+
+def suffix_for_body(url_path: str, media_type: str, body: bytes) -> str:
+    """The suffix a fetched body is read with: the address's own if known, else the
+    server's media type, else its first bytes."""
+    suffix = Path(url_path).suffix.casefold()
+    for kind in SOURCE_KINDS:
+        if suffix in kind.suffixes:
+            return suffix
+    for kind in SOURCE_KINDS:
+        if media_type in kind.media_types and kind.suffixes:
+            return kind.suffixes[0]
+    return _sniffed(body)

@@ -1,0 +1,100 @@
+"""``feuille-de-route importer``: five sources of which one is broken — the four others
+in, the broken one named with why, exit 2; the options' mistakes are French, exit 2."""
+
+from __future__ import annotations
+
+import gc
+from pathlib import Path
+
+import pytest
+
+from feuille_de_route.cli import main
+from feuille_de_route.graph import GRAND_PERIGUEUX
+from feuille_de_route.graph.store import OxigraphStore
+from feuille_de_route.queries import run_query
+
+from ..graph.store.import_territories import (
+    FOYEN_IRI,
+    GRAND_PERIGUEUX_IRI,
+    ISLE_IRI,
+    Territories,
+    make_territories,
+)
+
+pytestmark = pytest.mark.timeout(300)
+
+
+@pytest.fixture(scope="module")
+def territories(tmp_path_factory: pytest.TempPathFactory) -> Territories:
+    return make_territories(tmp_path_factory.mktemp("territoires"))
+
+
+def test_one_bad_source_among_five(
+    territories: Territories, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    broken = tmp_path / "cassé.ttl"
+    broken.write_text("@prefix fdr: <https://w3id.org/feuille-de-route/ontologie#> .\n<a> fdr:")
+    folder = tmp_path / "stockage"
+    capsys.readouterr()
+    sources = [*map(str, territories.sources), str(broken), str(GRAND_PERIGUEUX)]
+    code = main(["importer", *sources, "--stockage", str(folder)])
+    out = capsys.readouterr().out
+    assert code == 2
+    lines = out.splitlines()
+    assert sum(line.startswith("✓ ") for line in lines) == 4
+    assert sum(line.startswith("✗ ") for line in lines) == 1
+    assert f"✗ {broken} : REFUSÉE" in out
+    assert "fichier RDF illisible (turtle) : " in out and "line 2" in out
+    assert "Bilan : 4 feuille(s) de route importée(s), 1 refusée(s), sur 5." in out
+    assert f"  refusée : {broken} — " in out
+    assert "remplace la version précédente" in out  # the Grand Périgueux, twice
+    gc.collect()  # the command's store, released (one opening per folder at a time)
+    store = OxigraphStore(folder)
+    rows = run_query("feuilles-de-route", store)
+    assert [r["feuilleDeRoute"] for r in rows] == [GRAND_PERIGUEUX_IRI, ISLE_IRI, FOYEN_IRI]
+
+
+def test_all_good_exits_zero(
+    territories: Territories, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code = main(["importer", str(territories.foyen_trig), "--stockage", str(tmp_path / "s")])
+    out = capsys.readouterr().out
+    assert code == 0
+    assert "Bilan : 1 feuille(s) de route importée(s), 0 refusée(s), sur 1." in out
+    assert "avertissements :" in out  # the method's rules, listed
+
+
+@pytest.mark.parametrize(
+    ("arguments", "words"),
+    [
+        (["--stockage", "s"], "aucune source"),
+        (["--stockage", "s", "--source-endpoint", "http://127.0.0.1:1"], "va avec une"),
+        (["x.ttl", "--stockage", "s", "--delai-lecture", "0"], "--delai-lecture doit être"),
+        (["x.ttl", "--stockage", "s", "--limite-taille", "-1"], "--limite-taille doit être"),
+    ],
+)
+def test_option_mistakes_are_french(
+    arguments: list[str],
+    words: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert main(["importer", *arguments]) == 2
+    assert words in capsys.readouterr().err
+
+
+def test_a_target_is_required(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as caught:
+        main(["importer", "x.ttl"])
+    assert caught.value.code == 2
+    assert "l'un des arguments --stockage --endpoint est obligatoire" in capsys.readouterr().err
+
+
+def test_help_is_french_with_examples(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["importer", "--help"])
+    out = capsys.readouterr().out
+    assert "Exemples :" in out and "--source-endpoint" in out
+    assert "Importe les feuilles de route d'autres territoires" in out

@@ -20,7 +20,7 @@ from feuille_de_route.graph import (
     read_workbook,
     write_workbook,
 )
-from feuille_de_route.graph._observations import IFN_DATASET, OBS_VALUE, QB, REF_AREA
+from feuille_de_route.graph._observations import OBS_VALUE, QB, REF_AREA, dataset_iri
 from feuille_de_route.graph._typology_rules import DEFAULT_RULE_ROWS, RULES_SHEET
 from feuille_de_route.ontology import FDR, validate
 
@@ -102,9 +102,10 @@ def test_the_roadmaps_own_rules_classify_its_communes(csv_folder: CsvFolder, row
 def test_ifn_observations_are_data_cube_and_equal_the_shipped_scores(
     grand_perigueux: Graph,
 ) -> None:
-    observations = set(grand_perigueux.subjects(URIRef(str(QB) + "dataSet"), IFN_DATASET))
+    dataset = dataset_iri("https://w3id.org/feuille-de-route/territoires/grand-perigueux/")
+    observations = set(grand_perigueux.subjects(URIRef(str(QB) + "dataSet"), dataset))
     assert len(observations) == 43 * 6
-    assert (IFN_DATASET, URIRef("http://purl.org/dc/terms/source"), None) in grand_perigueux
+    assert (dataset, URIRef("http://purl.org/dc/terms/source"), None) in grand_perigueux
     names = {FDR.ifnPlus65: "older_65_rate", FDR.ifnTotal: "total"}
     for observation in observations:
         commune = grand_perigueux.value(observation, REF_AREA)
@@ -122,7 +123,10 @@ def test_observation_out_of_range_is_a_shacl_violation(grand_perigueux: Graph) -
     graph = Graph()
     for triple in grand_perigueux:
         graph.add(triple)
-    observation = URIRef(GEO_COMMUNE + "24322/ifn/total")
+    observation = URIRef(
+        "https://w3id.org/feuille-de-route/territoires/grand-perigueux/commune/24322/"
+        "observation-ifn/total"
+    )
     graph.set((observation, OBS_VALUE, Literal("11.0", datatype=XSD_DECIMAL)))
     report = validate(graph)
     assert not report.conforms

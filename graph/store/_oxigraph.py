@@ -23,7 +23,7 @@ class OxigraphStore:
 
     Queries see the union of the named graphs. Values are bound with pyoxigraph's native
     substitutions, which its planner treats as constants (so a roadmap's IRI bound to
-    ``GRAPH ?_feuilleDeRoute`` reads that graph only, OPTIONALs included); Oxigraph
+    ``?_feuilleDeRoute`` starts every pattern from that roadmap, OPTIONALs included); Oxigraph
     substitutes only projected variables, so the bound ones are added to the projection
     (and GROUP BY) and their columns dropped from the answer. A query of another form gets
     a ``VALUES`` block of escaped terms instead. Only one process may open a folder.
@@ -137,9 +137,10 @@ class OxigraphStore:
     def load_file(self, path: Path, name: str | None = None) -> None:
         """Bulk-load an RDF file (format from its suffix: .nt, .nq, .ttl, .trig…) fast.
 
-        Triples go in the named graph ``name`` (quads keep their own graph): give a
-        roadmap's IRI, the catalogue reads each roadmap in the graph of that name only;
-        without ``name`` triples land in the default graph, where it does not look. The
+        Triples go in the named graph ``name`` (quads keep their own graph), without
+        ``name`` in the default graph: the catalogue reads the union of both and finds a
+        roadmap by its data either way (the project names each roadmap's graph by its
+        IRI, ``roadmap_graph_name``). The
         bulk loader writes without a transaction: meant for filling a store, not a live one.
         """
         fmt = ox.RdfFormat.from_extension(Path(path).suffix.lstrip("."))

@@ -2,8 +2,8 @@
 
 For engines with no way to pre-bind any variable (a remote endpoint, or Oxigraph as a last
 resort), ``VALUES (?a ?b) { (t1 t2) }`` opens the group that holds the query's body: the
-WHERE group, or the ``GRAPH ?var { … }`` group it starts with (the catalogue's form, one
-roadmap's graph), so that the values hold in that group's patterns and FILTERs and, by
+WHERE group, or the ``GRAPH ?var { … }`` group it starts with (a user's query reading one
+named graph), so that the values hold in that group's patterns and FILTERs and, by
 the join, in everything after it, as rdflib's ``initBindings`` do. The terms are escaped
 (see ``_terms.to_sparql``).
 

@@ -33,7 +33,7 @@ from feuille_de_route.queries._parameters import bind_parameters
 
 from ..graph.store.conftest import OxigraphServer, oxigraph_binary
 from ..graph.test_second_territory import SIREN, _fill
-from .arq import Arq, Cell, Table, cells, compile_arq
+from .arq import Arq, Table, cells, compile_arq
 from .conftest import Jena
 
 QUERIES = catalogue()
@@ -48,9 +48,6 @@ LOADINGS = {
 ENGINES = ("rdflib", "oxigraph", "jena")
 # Values that give rows on the Grand Périgueux (the defaults where they do).
 VALUES: dict[str, object] = {"chantier": "1.b", "date": "2020-01-01", "minimum": 1}
-# GROUP_CONCAT joins in the engine's order (SPARQL fixes none): compared with its parts
-# sorted until the query fixes the order.
-UNORDERED = {"chantiers-sans-pilote-unique"}
 
 Key = tuple[str, str, str, str]  # territory, loading, engine, query
 
@@ -87,22 +84,10 @@ def _bindings(query: QueryDef, iri: str) -> dict[str, Identifier]:
     return bind_parameters(query, {k: v for k, v in given.items() if k in declared})
 
 
-def _sorted_joins(table: Table) -> Table:
-    """``table`` with the parts of each " | "-joined text sorted (GROUP_CONCAT's order)."""
-
-    def cell(value: Cell) -> Cell:
-        if value is None or value[0] != "literal":
-            return value
-        return (value[0], " | ".join(sorted(value[1].split(" | "))), value[2], value[3])
-
-    return table[0], tuple(tuple(cell(c) for c in row) for row in table[1])
-
-
 def _table(store: Store, query: QueryDef, iri: str) -> Table:
     result = store.select(query.text, _bindings(query, iri))
     rows = tuple(tuple(cells(row.get(v)) for v in result.variables) for row in result.rows)
-    table = tuple(result.variables), rows
-    return _sorted_joins(table) if query.name in UNORDERED else table
+    return tuple(result.variables), rows
 
 
 def _rdflib(path: Path) -> MemoryStore:
@@ -157,8 +142,7 @@ def answers(
     for territory in TERRITORIES:
         for loading in LOADINGS:
             for query, table in zip(QUERIES, next(on_arq), strict=True):
-                key = (territory, loading, "jena", query.name)
-                tables[key] = _sorted_joins(table) if query.name in UNORDERED else table
+                tables[(territory, loading, "jena", query.name)] = table
     return tables
 
 

@@ -103,7 +103,12 @@ FUNCTIONAL = [
 SCHEMES = {
     "StatutsDeLien": {"operante": "opérante", "connueSansLien": "connue, sans lien"},
     "RolesDeCoordination": {"pilote": "pilote", "coCoordinateur": "co-coordinateur"},
-    "RolesDeGouvernance": {"pilote": "pilote", "realisateur": "réalise", "associe": "associé"},
+    "RolesDeGouvernance": {
+        "pilote": "pilote",
+        "copilote": "co-pilote",
+        "realisateur": "réalise",
+        "associe": "associé",
+    },
     "TypesDeRessource": {
         "typePartenaireDeProjet": "partenaire de projet",
         "typeRessourceMaterielle": "ressource matérielle",
@@ -114,6 +119,7 @@ SCHEMES = {
 NOTATIONS = {
     "pilote": "pilote",
     "coCoordinateur": "co-coordinateur",
+    "copilote": "co-pilote",
     "realisateur": "realise",
     "associe": "associe",
     "operante": "operante",

@@ -32,7 +32,8 @@ from feuille_de_route.queries import QueryDef, catalogue
 from feuille_de_route.queries._parameters import bind_parameters
 
 from ..graph.store.conftest import OxigraphServer, oxigraph_binary
-from ..graph.test_second_territory import SIREN, _fill
+from ..graph.test_second_territory import ROWS, SIREN
+from ..workbook_fill import fill_xlsx
 from .arq import Arq, Table, cells, compile_arq
 from .conftest import Jena
 
@@ -56,7 +57,7 @@ Key = tuple[str, str, str, str]  # territory, loading, engine, query
 def graphs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Graph]:
     path = tmp_path_factory.mktemp("faucigny") / "faucigny.xlsx"
     assert main(["modele", "--epci", SIREN, str(path)]) == 0
-    _fill(path)
+    fill_xlsx(path, ROWS)
     return {"grand-perigueux": load_roadmap(None), "faucigny": build_graph(read_workbook(path))}
 
 

@@ -48,6 +48,7 @@ CLASSES = [
     "Participation",
     "CritereDeReussite",
     "Frein",
+    "Organisation",
 ]
 OBJECT_PROPERTIES = [
     "feuilleDeRoute",
@@ -74,6 +75,9 @@ OBJECT_PROPERTIES = [
     "territoireOfficiel",
     "departement",
     "programme",
+    "organisationOfficielle",
+    "communeOfficielle",
+    "offreDeMediation",
 ]
 DATATYPE_PROPERTIES = [
     "codeInsee",
@@ -87,6 +91,22 @@ DATATYPE_PROPERTIES = [
     "siret",
     "rna",
     "programmeNational",
+    "pivot",
+    "adresse",
+    "complementAdresse",
+    "codePostal",
+    "nomDeCommune",
+    "typologieDeStructure",
+    "telephone",
+    "courriel",
+    "siteWeb",
+    "horaires",
+    "structureParente",
+    "autresFormationsLabels",
+    "ficheAccesLibre",
+    "priseDeRendezVous",
+    "latitude",
+    "longitude",
 ]
 # "exactly 1" in the contract
 FUNCTIONAL = [

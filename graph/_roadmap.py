@@ -22,13 +22,16 @@ RDF_FORMATS: dict[str, str] = {
     ".nt": "nt",
     ".rdf": "xml",
     ".owl": "xml",
+    ".trig": "trig",
+    ".nq": "nquads",
 }
 
 
 def load_roadmap(path: Path | None = None, limits: InputLimits = DEFAULT_LIMITS) -> Graph:
     """The roadmap graph of ``path``: None for the embedded Grand Périgueux, a workbook
     (``.xlsx``, ``.ods``, a folder of CSV files) built with :func:`build_graph`, or an RDF
-    file (``.ttl``, ``.jsonld``, ``.nt``, ``.rdf``) parsed as is, never fetching anything.
+    file (``.ttl``, ``.jsonld``, ``.nt``, ``.rdf``, ``.trig``, ``.nq``: a dataset's graphs
+    read as one) parsed as is, never fetching anything.
     Inputs beyond ``limits`` are refused before they are read whole. Raises
     :class:`DataError` (French message) for anything else."""
     if path is None:
@@ -37,7 +40,7 @@ def load_roadmap(path: Path | None = None, limits: InputLimits = DEFAULT_LIMITS)
     if not path.exists():
         raise DataError(
             "fichier ou dossier introuvable ; un classeur (.xlsx, .ods, dossier de .csv) ou un "
-            "fichier RDF (.ttl, .jsonld, .nt, .rdf) est attendu",
+            "fichier RDF (.ttl, .jsonld, .nt, .rdf, .trig, .nq) est attendu",
             file=str(path),
         )
     rdf_format = RDF_FORMATS.get(path.suffix.casefold()) if path.is_file() else None
@@ -46,8 +49,8 @@ def load_roadmap(path: Path | None = None, limits: InputLimits = DEFAULT_LIMITS)
     if workbook_format(path) is None:
         raise DataError(
             f"type de fichier non reconnu « {path.suffix or '(sans extension)'} » : un classeur "
-            "(.xlsx, .ods, dossier de .csv) ou un fichier RDF (.ttl, .jsonld, .nt, .rdf) est "
-            "attendu",
+            "(.xlsx, .ods, dossier de .csv) ou un fichier RDF (.ttl, .jsonld, .nt, .rdf, .trig, "
+            ".nq) est attendu",
             file=str(path),
         )
     return build_graph(read_workbook(path, limits))

@@ -5,11 +5,13 @@ and the documents run the same queries. Parameters are bound as RDF terms throug
 store (``?_<name>`` variables), never pasted into query text.
 """
 
+from ._diagnosis import NOTHING_FOUND_EXIT, NothingFound
 from ._formats import FORMATS, format_result
 from ._querydef import PARAMETER_TYPES, Parameter, QueryDef, parse_query_text
 from ._runner import (
     CATALOGUE_DIR,
     catalogue,
+    explain_empty,
     get_query,
     load_query_file,
     parse_user_query,
@@ -23,10 +25,13 @@ from ._values import to_python
 __all__ = [
     "CATALOGUE_DIR",
     "FORMATS",
+    "NOTHING_FOUND_EXIT",
     "PARAMETER_TYPES",
+    "NothingFound",
     "Parameter",
     "QueryDef",
     "catalogue",
+    "explain_empty",
     "format_result",
     "get_query",
     "load_query_file",

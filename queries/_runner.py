@@ -9,9 +9,12 @@ import re
 from collections.abc import Collection, Mapping
 from pathlib import Path
 
+from rdflib.term import Identifier
+
 from feuille_de_route import UserError
 from feuille_de_route.graph.store import SelectResult, Store
 
+from ._diagnosis import NothingFound, diagnose
 from ._guard import check_access
 from ._parameters import bind_parameters
 from ._querydef import Parameter, QueryDef, parse_query_text
@@ -22,6 +25,7 @@ __all__ = [
     "CATALOGUE_DIR",
     "USER_QUERY_NAME",
     "catalogue",
+    "explain_empty",
     "get_query",
     "load_query_file",
     "parse_user_query",
@@ -164,11 +168,30 @@ def run_select(
     """
     where = f"« {query.path} »" if query.path is not None else f"« {query.name} »"
     check_access(query.text, where, lambda: _own_graphs(store), federation)
+    query, bindings = _bound(query, params)
+    return store.select(query.text, bindings)
+
+
+def _bound(query: QueryDef, params: Mapping[str, object]) -> tuple[QueryDef, dict[str, Identifier]]:
+    """``query`` (a user's one with its undeclared parameters declared) and its bindings."""
     values: Mapping[str, object] = params
     if query.path is None or query.path.parent != CATALOGUE_DIR:
         query, values = _user_parameters(query, params)
-    bindings = bind_parameters(query, values)
-    return store.select(query.text, bindings)
+    return query, bind_parameters(query, values)
+
+
+def explain_empty(
+    query: QueryDef, store: Store, params: Mapping[str, object]
+) -> NothingFound | None:
+    """Why ``query`` with ``params`` answered no row on ``store`` (ask after an empty answer).
+
+    A :class:`NothingFound` (French message, exit code 3) when the store shows no roadmap
+    in its default graph (named graphs it keeps out of it, or none) or a parameter
+    naming a roadmap, a chantier or another node names nothing there; ``None`` when the
+    answer is legitimately empty.
+    """
+    query, bindings = _bound(query, params)
+    return diagnose(query, store, bindings)
 
 
 def _rows(result: SelectResult) -> list[dict[str, object]]:

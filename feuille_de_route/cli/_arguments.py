@@ -12,7 +12,8 @@ if TYPE_CHECKING:
 __all__ = ["add_roadmap_argument", "roadmap_limits"]
 
 ROADMAP_HELP = (
-    "classeur .xlsx, .ods ou dossier de .csv, ou graphe RDF .ttl, .jsonld, .nt ou .rdf "
+    "classeur .xlsx, .ods ou dossier de .csv, ou graphe RDF .ttl, .jsonld, .nt, .rdf, .trig "
+    "ou .nq "
     "(par défaut : la feuille de route embarquée du Grand Périgueux)"
 )
 

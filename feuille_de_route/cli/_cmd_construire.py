@@ -14,7 +14,8 @@ def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None
         help="construire le graphe RDF d'un classeur (Turtle, JSON-LD, N-Triples, TriG, N-Quads)",
         description=(
             "Lit un classeur de feuille de route (.xlsx, .ods ou dossier de .csv ; par défaut "
-            "celui du Grand Périgueux, embarqué) ou un fichier RDF (.ttl, .jsonld, .nt, .rdf), "
+            "celui du Grand Périgueux, embarqué) ou un fichier RDF (.ttl, .jsonld, .nt, .rdf, "
+            ".trig, .nq), "
             "construit le graphe et l'écrit dans le dossier --sortie en Turtle, N-Triples, "
             "JSON-LD (contexte inclus), et en TriG et N-Quads où la feuille de route est "
             "rangée dans le graphe nommé par son IRI. Avec --classeur, écrit "

@@ -9,6 +9,19 @@ if TYPE_CHECKING:
 
 __all__ = ["register"]
 
+EPILOG = (
+    "Exemples : feuille-de-route requete fiche-chantier --param chantier=1.b ; "
+    "feuille-de-route requete mobilisations --param chantier=1.b --format csv "
+    "--sortie 1b.csv ; feuille-de-route requete --fichier ma-requete.rq classeur.xlsx. "
+    "Dans un fichier .rq, un paramètre est la variable ?_nom ; l'en-tête « #+ "
+    "parametres: » en déclare le type, sinon la valeur est un texte (ou une IRI "
+    "écrite <…>). Code de sortie : 0 quand la requête répond, même sans ligne (la "
+    "commande dit alors que les paramètres désignent bien des éléments du stockage) ; "
+    "3 quand la réponse vide ne vient pas des données : un paramètre "
+    "(feuilleDeRoute, chantier…) ne désigne rien dans le stockage, ou le serveur ne "
+    "montre pas ses graphes nommés dans le graphe par défaut ; 2 pour une erreur."
+)
+
 
 def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
     from ._store_options import add_store_arguments
@@ -22,14 +35,7 @@ def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None
             "Les valeurs des paramètres sont liées comme termes RDF, jamais collées dans le "
             "texte de la requête."
         ),
-        epilog=(
-            "Exemples : feuille-de-route requete fiche-chantier --param chantier=1.b ; "
-            "feuille-de-route requete mobilisations --param chantier=1.b --format csv "
-            "--sortie 1b.csv ; feuille-de-route requete --fichier ma-requete.rq classeur.xlsx. "
-            "Dans un fichier .rq, un paramètre est la variable ?_nom ; l'en-tête « #+ "
-            "parametres: » en déclare le type, sinon la valeur est un texte (ou une IRI "
-            "écrite <…>)."
-        ),
+        epilog=EPILOG,
     )
     parser.add_argument(
         "nom",
@@ -110,7 +116,13 @@ def _run(args: argparse.Namespace) -> int:
     import sys
 
     from feuille_de_route import UserError, atomic_write_text, terminal_safe
-    from feuille_de_route.queries import format_result, get_query, load_query_file, run_select
+    from feuille_de_route.queries import (
+        explain_empty,
+        format_result,
+        get_query,
+        load_query_file,
+        run_select,
+    )
 
     from ._store_options import open_store
 
@@ -134,6 +146,10 @@ def _run(args: argparse.Namespace) -> int:
     params = _params(args.param)
     store = open_store(args)
     result = run_select(query, store, params, federation=args.federation)
+    if not result.rows:
+        nothing = explain_empty(query, store, params)
+        if nothing is not None:
+            raise nothing
     if params.get("chantier") and not params.get("feuilleDeRoute") and _several_roadmaps(store):
         print(
             f"Attention : le stockage contient plusieurs feuilles de route et l'identifiant "
@@ -155,4 +171,10 @@ def _run(args: argparse.Namespace) -> int:
         )
     else:
         sys.stdout.write(text)
+    if not result.rows:
+        print(
+            "Aucune ligne : les paramètres désignent bien des éléments du stockage, et rien "
+            "n'y répond à la question.",
+            file=sys.stderr,
+        )
     return 0

@@ -2,10 +2,11 @@
 
 Every store follows :class:`Store` and gives the same results to the same query:
 rdflib terms, plain string literals without datatype, the union of the named graphs.
-Each roadmap lives in the named graph whose name is its IRI (:func:`roadmap_graph_name`),
-where the catalogue reads it. :func:`publish` puts a territory's graph on a server as
-one named graph. Every store also holds the ontology's vocabulary (its SKOS schemes,
-:func:`vocabulary_graph`) in the named graph of the ontology's IRI
+Each roadmap lives in the named graph whose name is its IRI (:func:`roadmap_graph_name`);
+the catalogue reads the default graph (that union) and finds a roadmap by its data, so
+it answers the same wherever the roadmap was loaded. :func:`publish` puts a territory's
+graph on a server as one named graph. Every store also holds the ontology's vocabulary
+(its SKOS schemes, :func:`vocabulary_graph`) in the named graph of the ontology's IRI
 (:data:`VOCABULARY_GRAPH`), where queries read the labels of statuses, kinds and roles.
 """
 

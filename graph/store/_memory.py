@@ -35,8 +35,8 @@ def _as_dataset(graph: Graph) -> Dataset:
 
     One roadmap: every triple goes in its graph. Several: a triple goes in the graph of
     the roadmap whose IRI (the base of all its nodes' IRIs) is the longest prefix of its
-    subject. Triples of no roadmap stay in the default graph: queries see them, but the
-    catalogue, which reads each roadmap's own graph, does not.
+    subject. Triples of no roadmap stay in the default graph. The catalogue reads the
+    union and finds each roadmap by its data, so this split only names the graphs.
     """
     dataset = Dataset(default_union=True)
     roadmaps = sorted({str(s) for s in graph.subjects(RDF.type, FEUILLE_DE_ROUTE)}, key=len)
@@ -58,10 +58,11 @@ class MemoryStore:
     """Queries rdflib graphs in memory, binding values with ``initBindings``.
 
     The store is a ``Dataset`` whose named graphs are the roadmaps, each named by its
-    ``fdr:FeuilleDeRoute`` IRI, as in every store: the catalogue restricts a query to
-    one roadmap by reading its graph only. ``MemoryStore(graph)`` copies a plain graph
-    into such a Dataset (see ``_as_dataset``: a few ms for a territory); a ``Dataset``
-    (or ``ConjunctiveGraph``) is queried as it is, as the union of its graphs.
+    ``fdr:FeuilleDeRoute`` IRI, as in every store; queries read their union (the
+    catalogue finds a roadmap by its data, whatever graph holds it).
+    ``MemoryStore(graph)`` copies a plain graph into such a Dataset (see ``_as_dataset``:
+    a few ms for a territory); a ``Dataset`` (or ``ConjunctiveGraph``) is queried as it
+    is, as the union of its graphs.
     ``timeout``: seconds a query may run (None: no limit), see ``within_deadline``.
     The ontology's vocabulary (``vocabulary``, default ``fdr.ttl``'s SKOS part) is
     added as the named graph of the ontology's IRI, where queries read labels.

@@ -5,14 +5,14 @@ from pathlib import Path
 from typing import Any, cast
 
 import pyoxigraph as ox
-from rdflib import Graph
+from rdflib import Graph, URIRef
 from rdflib.term import Identifier
 
 from ._deadline import cancelled, within_deadline
 from ._errors import StoreError
 from ._result import SelectResult
 from ._terms import check_iri, from_oxigraph, ntriples, to_oxigraph
-from ._values import with_projected, with_values
+from ._values import with_values
 from ._vocabulary import VOCABULARY_GRAPH, is_vocabulary, vocabulary_graph
 
 __all__ = ["OxigraphStore"]
@@ -21,12 +21,12 @@ __all__ = ["OxigraphStore"]
 class OxigraphStore:
     """A pyoxigraph store in ``folder`` (created if missing), one named graph per roadmap.
 
-    Queries see the union of the named graphs. Values are bound with pyoxigraph's native
-    substitutions, which its planner treats as constants (so a roadmap's IRI bound to
-    ``GRAPH ?_feuilleDeRoute`` reads that graph only, OPTIONALs included); Oxigraph
-    substitutes only projected variables, so the bound ones are added to the projection
-    (and GROUP BY) and their columns dropped from the answer. A query of another form gets
-    a ``VALUES`` block of escaped terms instead. Only one process may open a folder.
+    Queries see the union of the named graphs as their default graph; a query given a
+    roadmap's IRI (``_feuilleDeRoute``) that names a graph of the store reads that graph
+    and the vocabulary's instead (see ``_dataset``). Values are bound by a ``VALUES``
+    block of escaped terms (pyoxigraph's substitutions are not used: its planner does not
+    take them as constants in the default graph's patterns, and national queries ran a
+    hundred times slower). Only one process may open a folder.
     ``timeout``: seconds a query may run (None: no limit), see ``within_deadline``.
     The ontology's vocabulary (``vocabulary``, default ``fdr.ttl``'s SKOS part) is kept
     in the named graph of the ontology's IRI, written on opening when it differs.
@@ -61,26 +61,27 @@ class OxigraphStore:
         if held != wanted:
             self.add_graph(vocabulary, VOCABULARY_GRAPH)
 
-    def _query(self, query: str, bindings: Mapping[str, Identifier]) -> tuple[Any, set[str]]:
-        """The engine's answer, and the columns added only to bind variables natively."""
+    def _dataset(self, bindings: Mapping[str, Identifier]) -> dict[str, Any]:
+        """The default graph a query reads: the union of the named graphs, or, for a
+        query given a roadmap (``_feuilleDeRoute``) that the store holds under its IRI,
+        that roadmap's graph and the vocabulary's.
+
+        The catalogue finds a roadmap by its data, which the union holds too: narrowing
+        changes no row where each roadmap's triples are in the graph of its IRI (the
+        layout ``add_graph`` and ``--stockage`` keep), and spares Oxigraph evaluating the
+        right side of each OPTIONAL over every roadmap of the store.
+        """
+        roadmap = bindings.get("_feuilleDeRoute")
+        if isinstance(roadmap, URIRef):
+            name = ox.NamedNode(str(roadmap))
+            if self._store.contains_named_graph(name):
+                return {"default_graph": [name, ox.NamedNode(VOCABULARY_GRAPH)]}
+        return {"use_default_graph_as_union": True}
+
+    def _query(self, query: str, bindings: Mapping[str, Identifier]) -> Any:
+        """The engine's answer; values are bound by a VALUES block of escaped terms."""
         try:
-            if bindings:
-                substitutions: dict[
-                    ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
-                ] = {ox.Variable(k): to_oxigraph(v) for k, v in bindings.items()}
-                rewritten = with_projected(query, list(bindings))
-                text, added = rewritten if rewritten is not None else (query, [])
-                try:
-                    answer = self._store.query(
-                        text, use_default_graph_as_union=True, substitutions=substitutions
-                    )
-                    return answer, set(added)
-                except (SyntaxError, RuntimeError):
-                    pass  # a form Oxigraph cannot substitute in: a VALUES block instead
-            answer = self._store.query(
-                with_values(query, bindings), use_default_graph_as_union=True
-            )
-            return answer, set()
+            return self._store.query(with_values(query, bindings), **self._dataset(bindings))
         except SyntaxError as exc:
             raise StoreError(f"requête SPARQL invalide : {exc}") from exc
         except (OSError, RuntimeError) as exc:
@@ -93,10 +94,10 @@ class OxigraphStore:
         )
 
     def _select(self, query: str, bindings: Mapping[str, Identifier]) -> SelectResult:
-        solutions, added = self._query(query, bindings)
+        solutions = self._query(query, bindings)
         if not isinstance(solutions, ox.QuerySolutions):
             raise StoreError("la requête n'est pas un SELECT.")
-        variables = [v for v in solutions.variables if v.value not in added]
+        variables = list(solutions.variables)
         names = [v.value for v in variables]
         cache: dict[Any, Identifier | None] = {}
         rows = []
@@ -113,7 +114,7 @@ class OxigraphStore:
 
     def ask(self, query: str, bindings: Mapping[str, Identifier]) -> bool:
         """Run an ASK query over the union of the named graphs."""
-        answer, _ = within_deadline(
+        answer = within_deadline(
             lambda: self._query(query, bindings), self.timeout, f"stockage {self.folder}"
         )
         if not isinstance(answer, ox.QueryBoolean):
@@ -137,9 +138,10 @@ class OxigraphStore:
     def load_file(self, path: Path, name: str | None = None) -> None:
         """Bulk-load an RDF file (format from its suffix: .nt, .nq, .ttl, .trig…) fast.
 
-        Triples go in the named graph ``name`` (quads keep their own graph): give a
-        roadmap's IRI, the catalogue reads each roadmap in the graph of that name only;
-        without ``name`` triples land in the default graph, where it does not look. The
+        Triples go in the named graph ``name`` (quads keep their own graph), without
+        ``name`` in the default graph: the catalogue reads the union of both and finds a
+        roadmap by its data either way (the project names each roadmap's graph by its
+        IRI, ``roadmap_graph_name``). The
         bulk loader writes without a transaction: meant for filling a store, not a live one.
         """
         fmt = ox.RdfFormat.from_extension(Path(path).suffix.lstrip("."))

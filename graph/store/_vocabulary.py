@@ -1,6 +1,6 @@
 """The ontology's vocabulary (SKOS schemes and concepts) as a named graph every store holds.
 
-Queries read labels from it, outside a roadmap's ``GRAPH`` block: ``skos:prefLabel`` of
+Queries read labels from it, after the roadmap's patterns (in an OPTIONAL): ``skos:prefLabel`` of
 a status or a role, and for a resource's class the concept that names it
 (``?concept fdr:classe ?type ; skos:prefLabel ?typeLabel``). It is named by the
 ontology's IRI and kept apart from the roadmaps (``graph_names`` leaves it out).

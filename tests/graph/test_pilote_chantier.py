@@ -73,6 +73,21 @@ def test_copilots_are_not_counted_as_pilots_by_chantiers_sans_pilote_unique(
     assert "1.a" in _unpiloted(tmp_path / "aucun", _team("", "alsh | francas"))  # no pilot
 
 
+def test_fiche_chantier_lists_copilots_after_the_pilot_not_with_the_associates(
+    tmp_path: Path,
+) -> None:
+    """Regression: fiche-chantier ordered roles by a hard-coded pilote/réalise/other rank,
+    so a co-pilote came after the réalise rows, among the associés."""
+    rows = _team("alsh", "enfance", "francas")
+    store = MemoryStore(build_graph(read_workbook(write_csv_rows(tmp_path, rows))))
+    fiche = run_query("fiche-chantier", store, chantier="1.a")
+    roles = [str(r["roleLabel"]) for r in fiche if str(r["rubrique"]) == "gouvernance"]
+    assert roles[:2] == ["pilote", "co-pilote"], roles
+    assert roles.index("co-pilote") < min(
+        (i for i, role in enumerate(roles) if role in {"réalise", "associé"}), default=len(roles)
+    )
+
+
 def test_a_pilot_given_in_both_places_is_one_participation(
     csv_folder: Callable[[Rows], Path],
 ) -> None:

@@ -6,13 +6,16 @@ import datetime
 from pathlib import Path
 
 import pytest
-from rdflib import Graph
+from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.namespace import SKOS
 
 from feuille_de_route.graph import load_roadmap
 from feuille_de_route.graph.store import MemoryStore, OxigraphStore, Store, roadmap_graph_name
+from feuille_de_route.ontology import FDR
 from feuille_de_route.queries import QueryDef, catalogue, run_query
 
 QUERIES = [q for q in catalogue() if q.parameter("feuilleDeRoute") is not None]
+GEO = "https://w3id.org/feuille-de-route/geo"
 VALID = {"chantier": "1.b", "date": datetime.date(2020, 1, 1)}
 
 
@@ -89,28 +92,105 @@ def test_the_two_roadmaps_differ_where_the_copy_was_trimmed(
 SCOPED = [q for q in QUERIES if q.name != "feuilles-de-route"]
 
 
+def _code(query: QueryDef) -> str:
+    return "\n".join(line.split("#", 1)[0] for line in query.text.splitlines())
+
+
 @pytest.mark.parametrize("query", SCOPED, ids=[q.name for q in SCOPED])
-def test_the_body_reads_one_roadmaps_graph(query: QueryDef) -> None:
-    body = query.text.split("\nWHERE {", 1)[1]
-    assert body.lstrip().startswith("GRAPH ?_feuilleDeRoute {")
+def test_the_body_reads_the_default_graph_and_scopes_by_the_data(query: QueryDef) -> None:
+    code = _code(query)
+    # No graph name: a roadmap is found however it was loaded (issue 10, item 1).
+    assert "GRAPH" not in code.upper()
+    assert "?_feuilleDeRoute" in code
     # The anti-join is OPTIONAL + !BOUND: FILTER NOT EXISTS and MINUS are each slow on
     # one of the engines.
-    code = "\n".join(line.split("#", 1)[0] for line in query.text.splitlines())
     assert "NOT EXISTS" not in code.upper() and "MINUS" not in code.upper()
-    # No subquery: Oxigraph 0.5 drops the GRAPH restriction around one.
-    assert code.upper().count("SELECT") == 1
+
+
+def _everything_in_the_default_graph(*graphs: Graph) -> Dataset:
+    dataset = Dataset(default_union=True)
+    for graph in graphs:
+        dataset.default_context.addN((s, p, o, dataset.default_context) for s, p, o in graph)
+    return dataset
 
 
 @pytest.mark.parametrize("query", SCOPED, ids=[q.name for q in SCOPED])
-def test_a_roadmap_is_found_in_the_graph_named_by_its_iri_only(
-    query: QueryDef, gp_graph: Graph, gp_iri: str
+def test_a_roadmap_is_found_whatever_graph_it_was_loaded_in(
+    query: QueryDef, gp_graph: Graph, gp_store: MemoryStore, gp_iri: str
 ) -> None:
-    params = {p.name: VALID[p.name] for p in query.parameters if p.required}
+    """Regression test for issue 10: loaded in the default graph or in a graph of any
+    name, the Grand Périgueux gave no row to any catalogue query."""
+    example = {**VALID, "minimum": 1}  # values that give rows on the Grand Périgueux
+    params = {p.name: example[p.name] for p in query.parameters if p.name in example}
+    expected = run_query(query.name, gp_store, feuilleDeRoute=gp_iri, **params)
+    assert expected
     misnamed = MemoryStore()
     misnamed.add_graph(gp_graph, "https://exemple.fr/graphe/autre-nom")
-    assert run_query(query.name, misnamed, feuilleDeRoute=gp_iri, **params) == []
-    well_named = MemoryStore()
-    well_named.add_graph(gp_graph, gp_iri)
-    assert run_query(query.name, well_named, feuilleDeRoute=gp_iri, **params) == run_query(
-        query.name, MemoryStore(gp_graph), **params
-    )
+    default = MemoryStore(_everything_in_the_default_graph(gp_graph))
+    for store in (misnamed, default):
+        assert run_query(query.name, store, feuilleDeRoute=gp_iri, **params) == expected
+        assert run_query(query.name, store, **params) == expected
+
+
+@pytest.fixture(scope="module")
+def two_in_default_graphs(
+    gp_graph: Graph, second_folder: Path, tmp_path_factory: pytest.TempPathFactory
+) -> dict[str, Store]:
+    """The two roadmaps in the default graph of one store, mixed: rdflib and Oxigraph."""
+    both = _everything_in_the_default_graph(gp_graph, load_roadmap(second_folder))
+    folder = tmp_path_factory.mktemp("defaut")
+    path = folder / "deux.nt"
+    both.default_context.serialize(path, format="nt", encoding="utf-8")
+    oxigraph = OxigraphStore(folder / "stockage")
+    oxigraph.load_file(path)
+    return {"memoire-defaut": MemoryStore(both), "oxigraph-defaut": oxigraph}
+
+
+@pytest.mark.parametrize("engine", ["memoire-defaut", "oxigraph-defaut"])
+@pytest.mark.parametrize("query", QUERIES, ids=[q.name for q in QUERIES])
+def test_one_roadmap_out_of_two_in_one_default_graph(
+    query: QueryDef,
+    engine: str,
+    two_in_default_graphs: dict[str, Store],
+    gp_store: MemoryStore,
+    other_store: MemoryStore,
+    gp_iri: str,
+    other_iri: str,
+) -> None:
+    """No graph keeps the roadmaps apart, and they share the national nodes (same
+    communes, département, EPCI): each roadmap's answer is still its own."""
+    store = two_in_default_graphs[engine]
+    params = {p.name: VALID[p.name] for p in query.parameters if p.required}
+    for iri, alone in ((gp_iri, gp_store), (other_iri, other_store)):
+        expected = _canonical(run_query(query.name, alone, **params))
+        assert _canonical(run_query(query.name, store, feuilleDeRoute=iri, **params)) == expected
+
+
+def _subjects(graph: Graph) -> set[str]:
+    return {str(s) for s in graph.subjects() if isinstance(s, URIRef)}
+
+
+@pytest.mark.parametrize("which", ["grand-perigueux", "second"])
+def test_annotations_reach_every_node_of_the_roadmap_and_no_national_node(
+    which: str, gp_graph: Graph, second_folder: Path, gp_iri: str, other_iri: str
+) -> None:
+    """The block of annotations.rq and hypotheses.rq that finds a roadmap's nodes by the
+    data: with a note on every subject of both roadmaps and of the national nodes, one
+    roadmap's annotations name each of its own nodes and nothing else."""
+    graphs = {"grand-perigueux": gp_graph, "second": load_roadmap(second_folder)}
+    noted = Graph()
+    for graph in graphs.values():
+        for triple in graph:
+            noted.add(triple)
+    for subject in _subjects(noted):
+        noted.add((URIRef(subject), SKOS.note, Literal("note d'essai", lang="fr")))
+        noted.add((URIRef(subject), FDR.hypothese, Literal("hypothèse d'essai")))
+    store = MemoryStore(_everything_in_the_default_graph(noted))
+    iri = gp_iri if which == "grand-perigueux" else other_iri
+    own = {s for s in _subjects(graphs[which]) if s.startswith(iri)}
+    national = _subjects(graphs[which]) - own
+    assert len(own) > 400
+    assert national and all(s.startswith(f"{GEO}/") for s in national)
+    for name in ("annotations", "hypotheses"):
+        rows = run_query(name, store, feuilleDeRoute=iri)
+        assert {str(r["sujet"]) for r in rows} == own, name

@@ -2,7 +2,8 @@ import java.io.FileOutputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Iterator;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.DatasetFactory;
@@ -15,22 +16,40 @@ import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
 
-/** Loads an RDF dataset file once, its default graph also holding every named graph's
- * triples (the union, as the project's stores query it), then runs each query file given
- * and writes its SPARQL JSON results beside it (FILE.json). */
+/** Loads RDF files into a dataset, its default graph also holding every named graph's
+ * triples (the union, as the project's stores and a union-default-graph server query it),
+ * then runs each query file given and writes its SPARQL JSON results beside it
+ * (FILE.json). Arguments: {@code --data FILE[,FILE...] QUERY... [--data ... QUERY...]},
+ * each {@code --data} starting a new dataset; a first argument without {@code --data}
+ * is the one data file. */
 public final class ArqSelect {
-  public static void main(String[] args) throws Exception {
+  private static Dataset load(String files) {
     Dataset dataset = DatasetFactory.create();
-    RDFDataMgr.read(dataset, args[0]);
+    for (String file : files.split(",")) {
+      RDFDataMgr.read(dataset, file);
+    }
     DatasetGraph graphs = dataset.asDatasetGraph();
     Graph union = graphs.getDefaultGraph();
-    Iterator<Quad> quads = graphs.find();
-    java.util.List<Quad> all = new java.util.ArrayList<>();
-    quads.forEachRemaining(all::add);
+    List<Quad> all = new ArrayList<>();
+    graphs.find().forEachRemaining(all::add);
     for (Quad quad : all) {
       union.add(quad.asTriple());
     }
-    for (int i = 1; i < args.length; i++) {
+    return dataset;
+  }
+
+  public static void main(String[] args) throws Exception {
+    Dataset dataset = null;
+    int i = 0;
+    if (args.length > 0 && !args[0].equals("--data")) {
+      dataset = load(args[0]);
+      i = 1;
+    }
+    for (; i < args.length; i++) {
+      if (args[i].equals("--data")) {
+        dataset = load(args[++i]);
+        continue;
+      }
       String text = Files.readString(Path.of(args[i]));
       Query query = QueryFactory.create(text, Syntax.syntaxSPARQL_11);
       try (QueryExecution execution = QueryExecution.dataset(dataset).query(query).build();

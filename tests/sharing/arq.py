@@ -105,20 +105,36 @@ class Arq:
 
     def select(self, data: Path, queries: Sequence[str], folder: Path) -> list[Table]:
         """Each of ``queries`` (text, values already in it) run on ``data`` in one JVM."""
-        files = []
-        for number, text in enumerate(queries):
-            path = folder / f"q{number}.rq"
-            path.write_text(text, encoding="utf-8")
-            files.append(path)
+        return self.select_many([([data], queries)], folder)[0]
+
+    def select_many(
+        self, jobs: Sequence[tuple[Sequence[Path], Sequence[str]]], folder: Path
+    ) -> list[list[Table]]:
+        """For each job, its queries run on the dataset of its files; all in one JVM.
+
+        The files of a job are read into one dataset whose default graph also holds
+        every named graph's triples (a union default graph)."""
+        arguments: list[str] = []
+        files: list[list[Path]] = []
+        number = 0
+        for data, queries in jobs:
+            arguments += ["--data", ",".join(map(str, data))]
+            files.append([])
+            for text in queries:
+                path = folder / f"q{number}.rq"
+                number += 1
+                path.write_text(text, encoding="utf-8")
+                files[-1].append(path)
+                arguments.append(str(path))
         done = subprocess.run(
-            [self.java, "-cp", self.classpath, "ArqSelect", str(data), *map(str, files)],
+            [self.java, "-cp", self.classpath, "ArqSelect", *arguments],
             capture_output=True,
             text=True,
             check=False,
         )
         if done.returncode != 0:
             raise AssertionError(f"ArqSelect a échoué ({done.returncode}) :\n{done.stderr}")
-        return [json_table(Path(f"{path}.json")) for path in files]
+        return [[json_table(Path(f"{path}.json")) for path in job] for job in files]
 
 
 def compile_arq(java: str, classpath: str, folder: Path) -> Arq:

@@ -93,11 +93,13 @@ def oxigraph_binary() -> str:
 
 
 class OxigraphServer:
-    """A real ``oxigraph serve`` on 127.0.0.1, its data in ``location``."""
+    """A real ``oxigraph serve`` on 127.0.0.1, its data in ``location``; its default graph
+    is the union of the named graphs unless ``union`` is false (Oxigraph's own default)."""
 
-    def __init__(self, location: Path, log: Path) -> None:
+    def __init__(self, location: Path, log: Path, union: bool = True) -> None:
         self.location = location
         self.log = log
+        self.union = union
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.process: subprocess.Popen[bytes] | None = None
@@ -112,7 +114,7 @@ class OxigraphServer:
                     str(self.location),
                     "--bind",
                     f"127.0.0.1:{self.port}",
-                    "--union-default-graph",
+                    *(["--union-default-graph"] if self.union else []),
                 ],
                 stdout=log,
                 stderr=subprocess.STDOUT,

@@ -9,7 +9,7 @@ from rdflib.query import Result, ResultRow
 
 from feuille_de_route.graph.store import StoreError
 from feuille_de_route.graph.store._terms import to_sparql
-from feuille_de_route.graph.store._values import with_projected, with_values
+from feuille_de_route.graph.store._values import with_values
 
 DATA = """
 <http://x/a> <http://x/p> "un" .
@@ -104,50 +104,3 @@ def test_block_stays_in_the_where_group_when_the_graph_is_not_first() -> None:
     text = with_values(query, {"_g": URIRef("http://x/g2")})
     assert text.index("VALUES") < text.index("GRAPH")
     assert _first_column(_dataset().query(text)) == ["http://x/c"]
-
-
-@pytest.mark.parametrize(
-    ("query", "projection", "group_by"),
-    [
-        ("SELECT ?s WHERE { ?s ?p ?_v }", "SELECT  ?_v ?s", None),
-        ("select distinct ?s { ?s ?p ?_v }", "select distinct ?_v ?s", None),
-        (
-            "# SELECT in a comment\nSELECT ?s (COUNT(*) AS ?n) WHERE {"
-            ' ?s ?p ?_v FILTER(STR(?s) != "GROUP BY") } GROUP BY ?s HAVING (COUNT(*) > 0)',
-            "SELECT  ?_v ?s",
-            "GROUP BY ?_v ?s",
-        ),
-    ],
-)
-def test_projection_gains_the_bound_variables(
-    query: str, projection: str, group_by: str | None
-) -> None:
-    rewritten = with_projected(query, ["_v"])
-    assert rewritten is not None
-    text, added = rewritten
-    assert added == ["_v"]
-    assert " ".join(text.split()).find(" ".join(projection.split())) >= 0
-    if group_by is not None:
-        assert group_by in " ".join(text.split())
-        assert '"GROUP BY"' in text  # the string is left alone
-    assert len(list(_dataset().query(text, initBindings={"_v": Literal("1")}))) >= 1
-
-
-def test_projection_left_alone_when_already_there_or_star() -> None:
-    query = "SELECT ?_v ?s WHERE { ?s ?p ?_v }"
-    assert with_projected(query, ["_v"]) == (query, [])
-    assert with_projected("SELECT * WHERE { ?s ?p ?_v }", ["_v"]) is None
-
-
-@pytest.mark.parametrize(
-    "query",
-    [
-        "SELECT ?s WHERE { ?s ?p ?o FILTER(!BOUND(?_v) || ?o = ?_v) }",
-        "SELECT ?s (?_v AS ?w) WHERE { ?s ?p ?o }",
-        "SELECT ?s ?w WHERE { ?s ?p ?o BIND( $_v AS ?w) }",
-        "ASK { ?s ?p ?_v }",
-    ],
-)
-def test_variables_read_alone_or_no_select_are_not_rewritten(query: str) -> None:
-    # Oxigraph 0.5 reads a substituted variable as unbound there: a VALUES block is used.
-    assert with_projected(query, ["_v"]) is None

@@ -1,20 +1,53 @@
 """``feuille-de-route diagnostic``: the page and the table written, bad input refused in
-French with exit 2 and no traceback (issue 12 §1 and §4)."""
+French with exit 2 and no traceback (issue 12 §1 and §4).
+
+The command runs in a process of its own: importing matplotlib into the test process
+made a later test's Oxigraph store fail to reopen its folder (« lock hold by current
+process »), so the drawing stays out of the shared process.
+"""
 
 import csv
+import subprocess
+import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from feuille_de_route.cli import main
+
+@dataclass
+class _Captured:
+    out: str
+    err: str
 
 
-def test_epci_diagnostic_writes_page_and_table(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+class _Runner:
+    def __init__(self) -> None:
+        self.last = _Captured("", "")
+
+    def __call__(self, argv: list[str]) -> int:
+        done = subprocess.run(
+            [sys.executable, "-m", "feuille_de_route", *argv],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        self.last = _Captured(done.stdout, done.stderr)
+        return done.returncode
+
+    def readouterr(self) -> _Captured:
+        return self.last
+
+
+@pytest.fixture
+def run() -> _Runner:
+    return _Runner()
+
+
+def test_epci_diagnostic_writes_page_and_table(tmp_path: Path, run: _Runner) -> None:
     out = tmp_path / "grand-paris"
-    assert main(["diagnostic", "--epci", "200054781", "--sortie", str(out)]) == 0
-    printed = capsys.readouterr().out
+    assert run(["diagnostic", "--epci", "200054781", "--sortie", str(out)]) == 0
+    printed = run.readouterr().out
     # Paris is scored by arrondissement in the IFN: said, never a silent gap.
     assert "Paris (75056) n'est pas classée : valeur absente des données" in printed
     page = (out / "diagnostic.html").read_text(encoding="utf-8")
@@ -27,11 +60,9 @@ def test_epci_diagnostic_writes_page_and_table(
     assert all(r["classe"] for r in rows if r["code insee"] != "75056")
 
 
-def test_default_is_the_grand_perigueux_with_its_differences(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    assert main(["diagnostic", "--sortie", str(tmp_path / "gp")]) == 0
-    printed = capsys.readouterr().out
+def test_default_is_the_grand_perigueux_with_its_differences(tmp_path: Path, run: _Runner) -> None:
+    assert run(["diagnostic", "--sortie", str(tmp_path / "gp")]) == 0
+    printed = run.readouterr().out
     assert "43 communes, 43 classées, 0 non classées" in printed
     assert "10 commune(s) changent de classe" in printed
 
@@ -45,17 +76,15 @@ def test_default_is_the_grand_perigueux_with_its_differences(
     ],
 )
 def test_bad_territory_is_refused_in_french(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], argv: list[str], message: str
+    tmp_path: Path, run: _Runner, argv: list[str], message: str
 ) -> None:
-    assert main(["diagnostic", *argv, "--sortie", str(tmp_path / "d")]) == 2
-    err = capsys.readouterr().err
+    assert run(["diagnostic", *argv, "--sortie", str(tmp_path / "d")]) == 2
+    err = run.readouterr().err
     assert message in err and "Traceback" not in err
     assert not (tmp_path / "d").exists()
 
 
-def test_rules_file_is_used_and_its_errors_named(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_rules_file_is_used_and_its_errors_named(tmp_path: Path, run: _Runner) -> None:
     rules = tmp_path / "regles.csv"
     rules.write_text(
         "classe,ordre,indicateur,opérateur,seuil\nT5,1,total,≥,7\nT1,2,total,<,7\n",
@@ -63,28 +92,28 @@ def test_rules_file_is_used_and_its_errors_named(
     )
     out = tmp_path / "d"
     assert (
-        main(["diagnostic", "--epci", "200040392", "--regles", str(rules), "--sortie", str(out)])
+        run(["diagnostic", "--epci", "200040392", "--regles", str(rules), "--sortie", str(out)])
         == 0
     )
     with (out / "diagnostic-communes.csv").open(encoding="utf-8", newline="") as f:
         assert {r["classe"] for r in csv.DictReader(f)} == {"T1", "T5"}
     assert "règles du fichier regles.csv" in (out / "diagnostic.html").read_text(encoding="utf-8")
-    capsys.readouterr()
+    run.readouterr()
     rules.write_text(
         "classe,ordre,indicateur,opérateur,seuil\nT5,1,total,≥,beaucoup\nT1,1,total,≥,5\n"
         "T2,1,total,≥,6\n",
         encoding="utf-8",
     )
     assert (
-        main(["diagnostic", "--epci", "200040392", "--regles", str(rules), "--sortie", str(out)])
+        run(["diagnostic", "--epci", "200040392", "--regles", str(rules), "--sortie", str(out)])
         == 2
     )
-    err = capsys.readouterr().err
+    err = run.readouterr().err
     assert "ligne 2, colonne « seuil » : seuil illisible « beaucoup »" in err
 
 
 def test_overlapping_rules_leave_communes_unclassified_and_say_so(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, run: _Runner
 ) -> None:
     rules = tmp_path / "regles.csv"
     rules.write_text(
@@ -93,10 +122,10 @@ def test_overlapping_rules_leave_communes_unclassified_and_say_so(
     )
     out = tmp_path / "d"
     assert (
-        main(["diagnostic", "--epci", "200040392", "--regles", str(rules), "--sortie", str(out)])
+        run(["diagnostic", "--epci", "200040392", "--regles", str(rules), "--sortie", str(out)])
         == 0
     )
-    printed = capsys.readouterr().out
+    printed = run.readouterr().out
     assert "plusieurs règles d'ordre 1 s'appliquent (classes T1, T2)" in printed
     page = (out / "diagnostic.html").read_text(encoding="utf-8")
     notices = page.split('id="avertissements"')[1].split("</section>")[0]

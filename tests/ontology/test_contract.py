@@ -48,6 +48,7 @@ CLASSES = [
     "Participation",
     "CritereDeReussite",
     "Frein",
+    "PropositionDeTheme",
 ]
 OBJECT_PROPERTIES = [
     "feuilleDeRoute",
@@ -74,6 +75,8 @@ OBJECT_PROPERTIES = [
     "territoireOfficiel",
     "departement",
     "programme",
+    "theme",
+    "themePropose",
 ]
 DATATYPE_PROPERTIES = [
     "codeInsee",

@@ -22,14 +22,32 @@ from .conftest import Jena
 QUERIES = catalogue()
 IDS = [q.name for q in QUERIES]
 # Values that give rows on the Grand Périgueux (the defaults where they do).
-VALUES: dict[str, object] = {"chantier": "1.b", "date": "2020-01-01", "minimum": 1}
+VALUES: dict[str, object] = {
+    "chantier": "1.b",
+    "date": "2020-01-01",
+    "minimum": 1,
+    # The cross-territory questions (issue 11), asked by a territory not in the store yet
+    # about the Grand Périgueux; they are checked with rows on three territories in
+    # test_arq_cross_territory.py.
+    "maFeuilleDeRoute": "https://example.org/territoires/absente/",
+    "autreFeuilleDeRoute": "https://w3id.org/feuille-de-route/territoires/grand-perigueux/",
+}
+# Aggregates whose two parameters are read only in patterns (two roadmaps side by side):
+# a VALUES clause ending the query comes after GROUP BY (SPARQL 1.1, 18.2.4), so every
+# engine, Jena ARQ included, groups over every roadmap first.
+GROUPED_BY_PATTERN = {"comparaison"}
+# No row on the Grand Périgueux alone (nothing « elsewhere »).
+ELSEWHERE = {"chantiers-memes-themes", "operant-ailleurs"}
 # GROUP_CONCAT joins in the engine's order (SPARQL fixes none): not yet replaced by rows.
 UNORDERED = {"chantiers-sans-pilote-unique"}
 # Queries whose parameter is compared (a threshold, a date): SPARQL 1.1 (18.2.4) joins a
 # VALUES clause ending the query after GROUP BY and HAVING, so nothing can compare with
 # it; rdflib and Oxigraph follow that order, Jena ARQ joins it first.
 COMPARED = {
+    "chantiers-memes-themes",
+    "comparaison",
     "communes-fragiles-sans-action",
+    "operant-ailleurs",
     "liens-operants-depuis",
     "ressources-partagees",
     "services-pilotes",
@@ -99,7 +117,7 @@ def test_same_strings_on_rdflib_oxigraph_and_jena(
         pytest.xfail("GROUP_CONCAT dans l'ordre du moteur : pas encore remplacé par des lignes")
     bindings = _bindings(query, graph)
     rdflib = _table(stores["rdflib"], query.text, bindings)
-    assert rdflib[1], "aucune ligne : la comparaison ne prouverait rien"
+    assert rdflib[1] or query.name in ELSEWHERE, "aucune ligne : la comparaison ne prouverait rien"
     assert _table(stores["oxigraph"], query.text, bindings) == rdflib
     assert on_arq[query.name] == rdflib
 
@@ -116,6 +134,8 @@ def test_values_hold_wherever_the_client_puts_them(
     bindings = _bindings(query, graph)
     text = placed(placement, query.text, bindings)
     expected = _table(stores["rdflib"], query.text, bindings)
+    if placement == "fin-de-requete" and query.name in GROUPED_BY_PATTERN:
+        pytest.xfail("VALUES en fin de requête : joint après GROUP BY, sur chaque moteur")
     if query.name not in UNORDERED:
         assert on_arq[f"{query.name}/{placement}"] == expected
     if placement == "fin-de-requete" and query.name in COMPARED:

@@ -25,6 +25,7 @@ from ._reference import (
 from ._reverse import graph_to_workbook
 from ._roadmap import GRAND_PERIGUEUX, load_roadmap
 from ._sheets import SHEETS
+from ._similarity import Similar, Tags, rank_similar, roadmap_tags
 from ._summary import count_by_class
 from ._template import write_template
 from ._vocabulary import IFN_COLUMNS
@@ -46,6 +47,8 @@ __all__ = [
     "Member",
     "Row",
     "Sheet",
+    "Similar",
+    "Tags",
     "Workbook",
     "build_graph",
     "commune",
@@ -60,7 +63,9 @@ __all__ = [
     "graph_to_workbook",
     "load_roadmap",
     "members",
+    "rank_similar",
     "read_workbook",
+    "roadmap_tags",
     "write_template",
     "write_workbook",
 ]

@@ -29,6 +29,7 @@ _COMMAND_MODULES = (
     "_cmd_requete",
     "_cmd_publier",
     "_cmd_carto",
+    "_cmd_similaires",
 )
 
 

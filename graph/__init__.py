@@ -27,7 +27,7 @@ from ._roadmap import GRAND_PERIGUEUX, load_roadmap
 from ._sheets import SHEETS
 from ._similarity import Similar, Tags, rank_similar, roadmap_tags
 from ._summary import count_by_class
-from ._template import write_template
+from ._template import fill_communes, write_template
 from ._vocabulary import IFN_COLUMNS
 from ._workbook import Row, Sheet, Workbook
 from ._workbook_io import read_workbook, write_workbook
@@ -59,6 +59,7 @@ __all__ = [
     "epci_fragility",
     "epcis",
     "export_graph",
+    "fill_communes",
     "fragility",
     "graph_to_workbook",
     "load_roadmap",

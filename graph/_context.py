@@ -39,8 +39,8 @@ class BuildContext:
         self.registry = IdRegistry()
         self.mint = Minter("")
         self.roadmap = URIRef("")
-        # (sheet, column, value read, value meant) → the rows that said it.
-        self.normalised: dict[tuple[str, str, str, str], list[int]] = {}
+        # (file, sheet, column, value read, value meant) → the rows that said it.
+        self.normalised: dict[tuple[str, str, str, str, str], list[int]] = {}
 
     def error(self, sheet: str, row: Row | None, column: str | None, detail: str) -> None:
         """Record a problem of ``row`` (or of the sheet when None)."""
@@ -53,6 +53,13 @@ class BuildContext:
                 column=column,
             )
         )
+
+    def read_as(self, sheet: str, row: Row, column: str, meant: str) -> None:
+        """Record that the cell was read as the value ``meant`` (reported once built)."""
+        raw = row[column]
+        if raw != meant:
+            key = (row.file, sheet, column, raw, meant)
+            self.normalised.setdefault(key, []).append(row.number)
 
     def add(self, subject: URIRef, predicate: URIRef, value: Node | None) -> None:
         if value is not None:
@@ -94,10 +101,9 @@ class BuildContext:
         raw = row[column]
         options = self.vocab[SHEETS_BY_NAME[sheet].column(column).kind]
         found = options.lookup(raw)
-        label = next((lab for lab, iri in options.by_label.items() if iri == found), raw)
-        if label != raw:
-            self.normalised.setdefault((sheet, column, raw, label), []).append(row.number)
-        if found is None:
+        if found is not None:
+            self.read_as(sheet, row, column, options.label(found) or raw)
+        else:
             self.error(
                 sheet,
                 row,
@@ -177,6 +183,8 @@ class BuildContext:
             found = None if number is None else Literal(number)
         elif field.form is Form.BOOLEAN:
             flag = self._typed(sheet, row, column, parse_boolean)
+            if flag is not None:
+                self.read_as(sheet, row, column, "oui" if flag else "non")
             found = None if flag is None else Literal(flag)
         elif field.form is Form.DATE:
             day = self.date(sheet, row, column)

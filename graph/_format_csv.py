@@ -12,7 +12,7 @@ from ._sheets import SHEETS, SheetSpec, sheet_for_csv
 from ._table import sheet_from_grid, unknown_sheet_hint
 from ._workbook import Sheet, Workbook
 
-__all__ = ["read_csv_folder", "write_csv_folder"]
+__all__ = ["csv_text", "read_csv_folder", "write_csv_folder"]
 
 
 def _delimiter(header_line: str) -> str:
@@ -105,7 +105,8 @@ def read_csv_folder(folder: Path, limits: InputLimits = DEFAULT_LIMITS) -> Workb
     return workbook
 
 
-def _csv_text(spec: SheetSpec, sheet: Sheet | None) -> str:
+def csv_text(spec: SheetSpec, sheet: Sheet | None) -> str:
+    """The CSV file of one sheet: the contract's headers, then the rows."""
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(spec.headers)
@@ -121,7 +122,7 @@ def write_csv_folder(workbook: Workbook, folder: Path) -> list[Path]:
     return atomic_write_files(
         folder,
         {
-            spec.csv: _csv_text(spec, workbook.sheets.get(spec.name)).encode("utf-8")
+            spec.csv: csv_text(spec, workbook.sheets.get(spec.name)).encode("utf-8")
             for spec in SHEETS
         },
     )

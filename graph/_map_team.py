@@ -22,7 +22,7 @@ __all__ = ["TEAM_COLUMNS", "map_chantier_team"]
 # Column → the governance role (its drop-down label) each named agent gets.
 TEAM_COLUMNS: dict[str, str] = {
     "pilote": "pilote",
-    "co-pilotes": "pilote",
+    "co-pilotes": "co-pilote",
     "partenaires": "associé",
 }
 

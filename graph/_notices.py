@@ -7,7 +7,7 @@ standard error (Python's last-resort handler prints the bare message).
 """
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from ._sheets import SHEETS_BY_NAME
 from ._workbook import Workbook
@@ -21,6 +21,8 @@ __all__ = [
 ]
 
 LOGGER = logging.getLogger("feuille_de_route.graph")
+# Row numbers listed in one notice before « … (N lignes) ».
+_MAX_LINES = 10
 
 # Columns a workbook from an older template lacks (issue 8), by sheet.
 _SHEET_COLUMNS: dict[str, tuple[str, ...]] = {
@@ -58,16 +60,25 @@ def notice_older_template(workbook: Workbook) -> None:
         )
 
 
-def notice_normalisations(normalised: dict[tuple[str, str, str, str], list[int]]) -> None:
-    """One notice listing the values read as another (« Opérante » → « opérante »)."""
-    if not normalised:
-        return
-    items = [
-        f"« {raw} » → « {meant} » (feuille « {sheet} », colonne « {column} », "
-        f"ligne{'s' if len(rows) > 1 else ''} {', '.join(str(n) for n in rows)})"
-        for (sheet, column, raw, meant), rows in normalised.items()
-    ]
-    notice("valeurs lues comme celles de la liste : " + " ; ".join(items))
+def notice_normalisations(normalised: Mapping[tuple[str, str, str, str, str], list[int]]) -> None:
+    """One notice per value read as another (« Opérante » → « opérante ») in one column
+    of one sheet, naming the file and listing the rows that hold it."""
+    for (file, sheet, column, raw, meant), rows in normalised.items():
+        notice(
+            f"valeur lue comme celle de la liste, « {raw} » → « {meant} » (feuille "
+            f"« {sheet} », colonne « {column} », {_lines(rows)}) dans le fichier {file} ; "
+            f"écrivez « {meant} » pour ne plus voir cette remarque."
+        )
+
+
+def _lines(rows: list[int]) -> str:
+    """« ligne 2 », « lignes 2, 5, 9 », at most ten numbers then how many in all."""
+    numbers = sorted(set(rows))
+    if len(numbers) == 1:
+        return f"ligne {numbers[0]}"
+    shown = ", ".join(str(n) for n in numbers[:_MAX_LINES])
+    rest = f"… ({len(numbers)} lignes)" if len(numbers) > _MAX_LINES else ""
+    return f"lignes {shown}{rest}"
 
 
 def _absent(wanted: Iterable[str], present: tuple[str, ...]) -> list[str]:

@@ -17,6 +17,8 @@ from types import MappingProxyType
 
 from feuille_de_route import UserError
 
+from ._identifiers import luhn_ok
+
 __all__ = [
     "IFN_INDICATORS",
     "REFERENCE",
@@ -198,9 +200,15 @@ def epci(siren: str) -> Epci:
         raise UserError(f"SIREN d'EPCI « {siren} » invalide : 9 chiffres attendus")
     found = epcis().get(siren)
     if found is None:
+        key = (
+            ""
+            if luhn_ok(siren)
+            else " ; de plus, sa clé de contrôle (algorithme de Luhn) ne correspond pas : "
+            "vérifiez le numéro (annuaire-entreprises.data.gouv.fr)"
+        )
         raise UserError(
             f"EPCI « {siren} » inconnu : aucun EPCI de ce SIREN dans le découpage "
-            "administratif embarqué"
+            f"administratif embarqué{key}"
         )
     return found
 

@@ -387,7 +387,7 @@ SHEETS: tuple[SheetSpec, ...] = (
                 False,
                 Kind.LIST,
                 "Identifiants des autres pilotes (services, acteurs, ressources), séparés "
-                "par | ; ils ont eux aussi le rôle « pilote ».",
+                "par | (rôle « co-pilote » : le chantier garde un seul pilote).",
             ),
             Column(
                 "partenaires",
@@ -527,7 +527,8 @@ SHEETS: tuple[SheetSpec, ...] = (
                 "rôle",
                 True,
                 Kind.GOVERNANCE_ROLE,
-                "Qui pilote, qui fait (réalise), qui est associé : liste déroulante.",
+                "Qui pilote (pilote, co-pilote), qui fait (réalise), qui est associé : liste "
+                "déroulante.",
             ),
             Column("note", False, Kind.TEXT, "Précision (ex. en lien avec le chantier CTG)."),
             _SOURCE,

@@ -12,6 +12,7 @@ from ._context import BuildContext
 from ._identifiers import siren_problem
 from ._iris import geo
 from ._namespaces import DCTERMS, FDR, IGEO, INSEE_COMMUNE, INSEE_EPCI, RDF, RDFS, XSD
+from ._notices import notice
 from ._sheets import SCORE_MAX, SCORE_MIN, TERRITORY_KINDS, fold
 from ._vocabulary import IFN_COLUMNS
 from ._workbook import Row
@@ -93,10 +94,25 @@ def territory(ctx: BuildContext, sheet: str, row: Row, column: str) -> URIRef | 
         ctx.error(sheet, row, column, why)
         return None
     node = _territory_node(ctx, kind, code)
-    name = row["nom du territoire"] or _reference_name(kind, code)
+    official = _reference_name(kind, code)
+    given = row["nom du territoire"]
+    if given and official and _name_key(given) != _name_key(official):
+        notice(
+            f"le nom du territoire « {given} » (fichier {row.file}, feuille « {sheet} », "
+            f"ligne {row.number}, colonne « nom du territoire ») diffère du nom officiel "
+            f"« {official} » que les données de référence embarquées donnent au code "
+            f"{code} ; il est gardé tel quel. Vérifiez le code, ou laissez la cellule vide "
+            "pour prendre le nom officiel."
+        )
+    name = given or official
     if name:
         ctx.add(node, RDFS.label, Literal(name, lang="fr"))
     return node
+
+
+def _name_key(name: str) -> str:
+    """A name compared forgiving case, accents, hyphens, apostrophes and spaces."""
+    return re.sub(r"[\W_]+", "", fold(name))
 
 
 def _territory_kind(ctx: BuildContext, sheet: str, row: Row, code: str) -> str | None:
@@ -106,6 +122,7 @@ def _territory_kind(ctx: BuildContext, sheet: str, row: Row, code: str) -> str |
     if given:
         for label, kind in TERRITORY_KINDS.items():
             if fold(label) == fold(given):
+                ctx.read_as(sheet, row, "type de territoire", label)
                 return kind
         ctx.error(
             sheet,

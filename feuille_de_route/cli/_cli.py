@@ -25,6 +25,7 @@ _COMMAND_MODULES = (
     "_cmd_construire",
     "_cmd_valider",
     "_cmd_modele",
+    "_cmd_communes",
     "_cmd_requetes",
     "_cmd_requete",
     "_cmd_publier",

@@ -7,7 +7,6 @@ rules give no false warning, and the graph → workbook → graph round trip hol
 import logging
 from pathlib import Path
 
-import openpyxl
 import pytest
 from rdflib import Graph, Literal
 from rdflib.compare import isomorphic
@@ -16,6 +15,8 @@ from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
 from feuille_de_route.cli import main
 from feuille_de_route.graph import build_graph, graph_to_workbook, read_workbook, write_workbook
 from feuille_de_route.ontology import FDR, validate
+
+from ..workbook_fill import fill_xlsx
 
 SIREN = "200000172"  # CC Faucigny - Glières, 7 communes
 BASE = "https://example.org/territoires/faucigny/"
@@ -81,23 +82,11 @@ ROWS: dict[str, list[dict[str, str]]] = {
 }
 
 
-def _fill(path: Path) -> None:
-    """Type ROWS into the template as a user would, under each sheet's headers."""
-    book = openpyxl.load_workbook(path)
-    for sheet, rows in ROWS.items():
-        tab = book[sheet]
-        headers = [cell.value for cell in tab[1]]
-        for offset, cells in enumerate(rows):
-            for column, value in cells.items():
-                tab.cell(row=2 + offset, column=headers.index(column) + 1, value=value)
-    book.save(path)
-
-
 @pytest.fixture(scope="module")
 def territory(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Graph]:
     path = tmp_path_factory.mktemp("second") / "faucigny.xlsx"
     assert main(["modele", "--epci", SIREN, str(path)]) == 0
-    _fill(path)
+    fill_xlsx(path, ROWS)
     return path, build_graph(read_workbook(path))
 
 

@@ -17,7 +17,7 @@ CONTROLLED = {
         "intervenant",
         "financement",
     ],
-    ("Gouvernance", "rôle"): ["pilote", "réalise", "associé"],
+    ("Gouvernance", "rôle"): ["pilote", "co-pilote", "réalise", "associé"],
     ("Coordination", "rôle"): ["pilote", "co-coordinateur"],
 }
 

@@ -15,7 +15,7 @@ def test_labels_match_the_contract() -> None:
     assert labels == {
         Kind.STATUS: ["opérante", "connue, sans lien"],
         Kind.COORDINATION_ROLE: ["pilote", "co-coordinateur"],
-        Kind.GOVERNANCE_ROLE: ["pilote", "réalise", "associé"],
+        Kind.GOVERNANCE_ROLE: ["pilote", "co-pilote", "réalise", "associé"],
         Kind.RESOURCE_TYPE: [
             "partenaire de projet",
             "ressource matérielle",

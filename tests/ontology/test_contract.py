@@ -106,7 +106,12 @@ FUNCTIONAL = [
 SCHEMES = {
     "StatutsDeLien": {"operante": "opérante", "connueSansLien": "connue, sans lien"},
     "RolesDeCoordination": {"pilote": "pilote", "coCoordinateur": "co-coordinateur"},
-    "RolesDeGouvernance": {"pilote": "pilote", "realisateur": "réalise", "associe": "associé"},
+    "RolesDeGouvernance": {
+        "pilote": "pilote",
+        "copilote": "co-pilote",
+        "realisateur": "réalise",
+        "associe": "associé",
+    },
     "TypesDeRessource": {
         "typePartenaireDeProjet": "partenaire de projet",
         "typeRessourceMaterielle": "ressource matérielle",
@@ -117,6 +122,7 @@ SCHEMES = {
 NOTATIONS = {
     "pilote": "pilote",
     "coCoordinateur": "co-coordinateur",
+    "copilote": "co-pilote",
     "realisateur": "realise",
     "associe": "associe",
     "operante": "operante",

@@ -9,13 +9,14 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import openpyxl
 import pytest
 
 from feuille_de_route.cli import main
 from feuille_de_route.graph import build_graph, read_workbook
 from feuille_de_route.graph.store import MemoryStore
 from feuille_de_route.viz import build_cartography, write_cartographies
+
+from ..workbook_fill import fill_xlsx
 
 pytestmark = pytest.mark.filterwarnings("ignore:Dataset.default_context:DeprecationWarning")
 
@@ -89,22 +90,11 @@ ROWS: dict[str, list[dict[str, str]]] = {
 }
 
 
-def _fill(path: Path) -> None:
-    book = openpyxl.load_workbook(path)
-    for sheet, rows in ROWS.items():
-        tab = book[sheet]
-        headers = [cell.value for cell in tab[1]]
-        for offset, cells in enumerate(rows):
-            for column, value in cells.items():
-                tab.cell(row=2 + offset, column=headers.index(column) + 1, value=value)
-    book.save(path)
-
-
 @pytest.fixture(scope="module")
 def store(tmp_path_factory: pytest.TempPathFactory) -> MemoryStore:
     path = tmp_path_factory.mktemp("faucigny") / "faucigny.xlsx"
     assert main(["modele", "--epci", SIREN, str(path)]) == 0
-    _fill(path)
+    fill_xlsx(path, ROWS)
     return MemoryStore(build_graph(read_workbook(path)))
 
 

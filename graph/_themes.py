@@ -144,7 +144,8 @@ def _written_themes(ctx: BuildContext, sheet: str, row: Row, node: URIRef) -> No
             continue
         label = options.label(concept)
         if label is not None and label != raw:
-            ctx.normalised.setdefault((sheet, _COLUMN, raw, label), []).append(row.number)
+            key = (row.file, sheet, _COLUMN, raw, label)
+            ctx.normalised.setdefault(key, []).append(row.number)
         ctx.add(node, FDR.theme, concept)
 
 

@@ -216,10 +216,18 @@ def _exchange(first: Path, second: Path) -> bool:
     raise OSError(code, os.strerror(code), str(second))
 
 
-def _dedicated(folder: Path, owned: Callable[[str], bool]) -> bool:
-    """Whether ``folder`` holds only regular files the writer owns (it may be swapped)."""
+def _dedicated(folder: Path, owned: Callable[[str], bool], prefix: str = "") -> bool:
+    """Whether ``folder`` holds only what the writer owns (it may be swapped): regular
+    files whose relative name is owned, and sub-folders whose name followed by ``/`` is
+    owned and which hold only owned things in turn."""
     for entry in folder.iterdir():
-        if entry.is_symlink() or not entry.is_file() or not owned(entry.name):
+        name = prefix + entry.name
+        if entry.is_symlink():
+            return False
+        if entry.is_dir():
+            if not owned(name + "/") or not _dedicated(entry, owned, name + "/"):
+                return False
+        elif not entry.is_file() or not owned(name):
             return False
     return True
 
@@ -257,7 +265,8 @@ def atomic_write_tree(
 ) -> list[Path]:
     """Replace the files of ``folder`` by ``contents`` (name → bytes) as one unit.
 
-    ``owned`` tells the names this writer produces (default: the names of ``contents``).
+    ``owned`` tells the names this writer produces (default: the names of ``contents``);
+    it is asked relative names, ``sub/`` for a sub-folder and ``sub/name`` for its files.
     A folder that is missing or holds only owned files is rebuilt beside the target and
     swapped in with one atomic exchange: a kill at any moment leaves the old set or the
     new one, and owned files absent from ``contents`` (another roadmap's pages) go. A

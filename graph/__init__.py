@@ -2,8 +2,12 @@
 graph build, the template and the serialisations (contract: docs/architecture.md)."""
 
 from ._build import build_graph
+from ._dcat import Publication, describe_dataset
 from ._errors import DataError
 from ._export import export_graph
+from ._lieux import read_lieux
+from ._lieux_export import lieux_rows, write_lieux
+from ._lieux_schema import LIEUX_SCHEMA
 from ._limits import InputLimits
 from ._reference import (
     IFN_INDICATORS,
@@ -36,6 +40,7 @@ __all__ = [
     "GRAND_PERIGUEUX",
     "IFN_COLUMNS",
     "IFN_INDICATORS",
+    "LIEUX_SCHEMA",
     "REFERENCE",
     "SHEETS",
     "Commune",
@@ -45,6 +50,7 @@ __all__ = [
     "Fragility",
     "InputLimits",
     "Member",
+    "Publication",
     "Row",
     "Sheet",
     "Similar",
@@ -55,6 +61,7 @@ __all__ = [
     "communes",
     "count_by_class",
     "departements",
+    "describe_dataset",
     "epci",
     "epci_fragility",
     "epcis",
@@ -62,11 +69,14 @@ __all__ = [
     "fill_communes",
     "fragility",
     "graph_to_workbook",
+    "lieux_rows",
     "load_roadmap",
     "members",
     "rank_similar",
+    "read_lieux",
     "read_workbook",
     "roadmap_tags",
+    "write_lieux",
     "write_template",
     "write_workbook",
 ]

@@ -1,9 +1,28 @@
 """Official identifiers a workbook may hold (SIREN, SIRET, RNA) and their checks: each
-check gives a French reason when the text cannot be one, None when it can."""
+check gives a French reason when the text cannot be one, None when it can. An identifier
+that passes names a national organisation node, the same in every territory's graph
+(contract: "National IRIs")."""
 
 import re
 
-__all__ = ["luhn_ok", "rna_problem", "siren_problem", "siret_problem"]
+from rdflib import Literal, URIRef
+
+from ._namespaces import DCTERMS, FDR, ORG, RDF
+
+__all__ = [
+    "ORGANISATION",
+    "luhn_ok",
+    "organisation",
+    "organisation_triples",
+    "rna_problem",
+    "siren_problem",
+    "siret_problem",
+]
+
+# The national IRIs of organisations: {ORGANISATION}{siret|siren|rna}/{number}.
+ORGANISATION = "https://w3id.org/feuille-de-route/organisation/"
+
+Triple = tuple[URIRef, URIRef, URIRef | Literal]
 
 _DIGITS = re.compile(r"[0-9]+")
 _RNA = re.compile(r"W[0-9A-Z][0-9]{8}")
@@ -50,3 +69,23 @@ def rna_problem(text: str) -> str | None:
     if _RNA.fullmatch(text.strip().upper()):
         return None
     return f"numéro RNA attendu (W suivi de 9 caractères, ex. W243000123), lu « {text} »"
+
+
+def organisation(kind: str, number: str) -> URIRef:
+    """``{ORGANISATION}{kind}/{number}`` (kind ``siret``, ``siren`` or ``rna``; ``number``
+    already checked and compacted)."""
+    return URIRef(f"{ORGANISATION}{kind}/{number}")
+
+
+def organisation_triples(kind: str, number: str) -> tuple[URIRef, list[Triple]]:
+    """The national node of a checked SIRET or RNA ``number`` and its triples: its class and
+    identifier only, and for a SIRET its legal unit (the SIREN, its first nine digits)."""
+    node = organisation(kind, number)
+    triples: list[Triple] = [
+        (node, RDF.type, FDR.Organisation),
+        (node, DCTERMS.identifier, Literal(number)),
+    ]
+    if kind == "siret":
+        unit, unit_triples = organisation_triples("siren", number[:9])
+        triples += [(node, ORG.subOrganizationOf, unit), *unit_triples]
+    return node, triples

@@ -1,7 +1,10 @@
 """IRI minting: the same workbook always names its nodes with the same IRIs.
 
 Every IRI is the territory's base IRI followed by a kind segment and the territory's own
-IDs, percent-encoded (contract: "IRIs of a territory's data").
+IDs, percent-encoded (contract: "IRIs of a territory's data"). A ``/`` in an ID is written
+``~2F`` (and ``~`` itself ``~7E``), never ``%2F``: Apache-based resolvers (w3id.org)
+refuse an encoded slash by default; an ID made only of dots has them written ``~2E``, so
+that no segment reads as ``.`` or ``..``. The mapping stays one-to-one.
 """
 
 import unicodedata
@@ -18,7 +21,10 @@ GEO = "https://w3id.org/feuille-de-route/geo/"
 
 
 def _segment(local_id: str) -> str:
-    return quote(unicodedata.normalize("NFC", local_id), safe="")
+    text = unicodedata.normalize("NFC", local_id).replace("~", "~7E").replace("/", "~2F")
+    if text and not text.strip("."):
+        text = text.replace(".", "~2E")
+    return quote(text, safe="~")
 
 
 def geo(kind: str, code: str) -> URIRef:

@@ -11,7 +11,7 @@ from rdflib import Literal, URIRef
 
 from ._cells import split_list
 from ._context import BuildContext
-from ._identifiers import rna_problem, siret_problem
+from ._identifiers import organisation_triples, rna_problem, siret_problem
 from ._map_programmes import national_programme
 from ._mapping import MAPS
 from ._namespaces import DCTERMS, FDR, RDF
@@ -104,7 +104,12 @@ def _official_number(column: str, problem: Callable[[str], str | None]) -> Hook:
         if why is not None:
             ctx.error(sheet, row, column, why)
             return
-        ctx.add(node, MAPS[sheet].fields[column].predicate, Literal(_compact(raw)))
+        number = _compact(raw)
+        ctx.add(node, MAPS[sheet].fields[column].predicate, Literal(number))
+        official, triples = organisation_triples(column, number)
+        ctx.add(node, FDR.organisationOfficielle, official)
+        for subject, predicate, value in triples:
+            ctx.add(subject, predicate, value)
 
     return hook
 

@@ -12,6 +12,7 @@ from ._assets import json_for_html
 from ._cartography import build_cartography, render_view, write_cartographies
 from ._results import VIEW_QUERIES, VIEWS, Results, fetch_results, results_from_rows
 from ._roadmaps import Roadmap, choose_roadmap, list_roadmaps
+from ._site import build_site, write_site
 
 __all__ = [
     "VIEWS",
@@ -19,6 +20,7 @@ __all__ = [
     "Results",
     "Roadmap",
     "build_cartography",
+    "build_site",
     "choose_roadmap",
     "fetch_results",
     "json_for_html",
@@ -26,4 +28,5 @@ __all__ = [
     "render_view",
     "results_from_rows",
     "write_cartographies",
+    "write_site",
 ]

@@ -1,18 +1,20 @@
 """What the maps add to the tree and the links so that every fact of the workbook shows:
 assumptions, notes and descriptions (``annotations``), resources no chantier mobilises
-(``ressources``) and the acteurs in a role on a chantier (``gouvernance``)."""
+(``ressources``), the acteurs in a role on a chantier (``gouvernance``) and those in none
+(``acteurs``: « sans rôle »)."""
 
 from collections import defaultdict
 
 from feuille_de_route.ontology import FDR
 
 from ._builder import Builder, item, labelled
-from ._records import AnnotationRow, GovernanceRow, ResourceRow
+from ._records import ActorRow, AnnotationRow, GovernanceRow, ResourceRow
 from ._style import is_resource, resource_kind
 
 __all__ = [
     "ACTEUR_KINDS",
     "Annotations",
+    "add_actors",
     "add_governance",
     "add_resources",
     "annotate",
@@ -101,3 +103,18 @@ def add_governance(b: Builder, rows: list[GovernanceRow], notes: Annotations) ->
         b.detail(actor, "Gouvernance", item(own, assumption))
         if not is_resource(data):
             b.edge(actor, chantier, "coordination", role, assumption or None)
+
+
+def add_actors(b: Builder, rows: list[ActorRow]) -> None:
+    """Every acteur and service of the roadmap: those in no role drawn « sans rôle »."""
+    for row in rows:
+        if row.actor in b.graph:
+            continue
+        kind = ACTEUR_KINDS.get(row.actor_class, "acteur")
+        actor = b.node(row.actor, kind, row.actor_label, row.actor_id)
+        b.graph.nodes[actor]["sansRole"] = True
+        b.detail(
+            actor,
+            "Statut",
+            item("Sans rôle : aucun chantier ni défi ne le nomme dans sa gouvernance."),
+        )

@@ -1,4 +1,5 @@
-"""The filters of a page: défis, chantiers, kinds of resource and link statuses."""
+"""The filters of a page: défis, chantiers, kinds of resource, link statuses and
+whether to show only the assumptions."""
 
 from typing import Any
 
@@ -42,6 +43,8 @@ def filters(graph: "nx.DiGraph[str]") -> dict[str, Any]:
         "chantiers": chantier_options if len(chantier_options) > 1 else [],
         "types": [{"id": k, "texte": label} for k, label in resource_labels(graph).items()],
         "statuts": statuses,
+        "hypotheses": any(d.get("hypothese") for _, d in graph.nodes(data=True))
+        or any(d.get("hypothese") for _, _, d in graph.edges(data=True)),
     }
 
 

@@ -19,6 +19,7 @@ from ._builder import labelled as _labelled
 from ._builder import text as _text
 from ._facts import ACTEUR_KINDS as _ACTEUR_KINDS
 from ._facts import Annotations
+from ._facts import add_actors as _add_actors
 from ._facts import add_governance as _add_governance
 from ._facts import add_resources as _add_resources
 from ._facts import annotate as _annotate
@@ -213,6 +214,7 @@ def build_roadmap_graph(results: Results) -> "nx.DiGraph[str]":
     _add_resources(b, results.resources)
     _add_coordination(b, results.coordination, notes=notes)
     _add_governance(b, results.governance, notes)
+    _add_actors(b, results.actors)
     _annotate(b, notes)
     return b.finish(_ORDER)
 

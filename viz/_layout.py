@@ -20,11 +20,11 @@ from ._label_ring import Box, ring_gap, spread_ring, walk_ring
 from ._labels import FONT_SIZES, LABEL_FONT, label_box, map_label
 from ._style import is_resource, node_style
 
-__all__ = ["Positions", "chantier_layout", "gaps_layout", "roadmap_layout"]
+__all__ = ["ROOMY", "Positions", "chantier_layout", "gaps_layout", "roadmap_layout"]
 
 Positions = dict[str, tuple[float, float]]
 TAU = 2 * math.pi
-_ROOMY = 400  # up to this many nodes, rings are spaced for readable labels
+ROOMY = 400  # up to this many nodes, rings are spaced for readable labels
 
 
 def _circular_mean(angles: Iterable[float]) -> float | None:
@@ -182,7 +182,7 @@ def roadmap_layout(graph: "nx.DiGraph[str]") -> Positions:
         angle[node] = mean if mean is not None else (_mean_of(graph, node, angle) or 0.0)
 
     # Small roadmaps leave room for every label; large ones are read zoomed in.
-    room = 2.2 if graph.number_of_nodes() <= _ROOMY else 1.0
+    room = 2.2 if graph.number_of_nodes() <= ROOMY else 1.0
     radius = _ring(pos, [(n, angle[n]) for n in enjeux], 0, 150, 140)
     radius = _ring(pos, [(n, angle[n]) for n in defis], radius + 150, 150, 0)
     radius = _ring(pos, [(n, angle[n]) for n in services], radius + 110, 90, 0)
@@ -244,10 +244,10 @@ def gaps_layout(graph: "nx.DiGraph[str]") -> Positions:
     the middle of its resources, so its links stay short. Both rings are
     spaced by the nodes' label boxes (from the node's ``size``, set beforehand by the
     page's metric, and its map label), so no label covers another or a big node's mark
-    on maps up to ``_ROOMY`` nodes; larger ones keep only the marks apart.
+    on maps up to ``ROOMY`` nodes; larger ones keep only the marks apart.
     """
     pos: Positions = {}
-    roomy = graph.number_of_nodes() <= _ROOMY
+    roomy = graph.number_of_nodes() <= ROOMY
     ordered = _order_chantiers(graph)
     # A chantier without any resource has no link to cross: it takes its turn on the
     # outer ring, where it stays off the links of its neighbours.
@@ -355,7 +355,7 @@ _SECTOR_SPAN = math.radians(52)
 # squeezed across and stretched down, it is drawn larger, and the labels hanging under
 # the nodes of the left and right groups get more room between them.
 _ACROSS, _DOWN = 0.75, 1.25
-_ALONG_ARC, _BETWEEN_ARCS = 190.0, 150.0  # spacing of a group's nodes, in canvas units
+_ALONG_ARC, _BETWEEN_ARCS = 190.0, 190.0  # spacing of a group's nodes, in canvas units
 
 
 def chantier_layout(graph: "nx.DiGraph[str]") -> Positions:

@@ -4,7 +4,14 @@ from typing import Any
 
 import networkx as nx
 
-from ._style import STATUS_LINES, edge_style, is_resource, node_style, resource_kind_order
+from ._style import (
+    ASSUMPTION_COLOR,
+    STATUS_LINES,
+    edge_style,
+    is_resource,
+    node_style,
+    resource_kind_order,
+)
 
 __all__ = ["legend", "resource_labels", "status_labels"]
 
@@ -29,6 +36,24 @@ def _node_entries(graph: "nx.DiGraph[str]") -> list[dict[str, str]]:
         style = node_style(kind)
         label = labels.get(kind) or style.label
         entries.append({"kind": kind, "label": label, "shape": style.shape, "color": style.color})
+    if any(d.get("sansRole") for _, d in graph.nodes(data=True)):
+        entries.append(
+            {
+                "kind": "sansRole",
+                "label": "Pâli, « sans rôle » : acteur ou service qu'aucune gouvernance ne nomme",
+                "shape": "sansRole",
+                "color": node_style("acteur").color,
+            }
+        )
+    if any(d.get("hypothese") for _, d in graph.nodes(data=True)):
+        entries.append(
+            {
+                "kind": "hypothese",
+                "label": "Contour orange pointillé : élément supposé (hypothèse)",
+                "shape": "hypothese",
+                "color": ASSUMPTION_COLOR,
+            }
+        )
     return entries
 
 
@@ -49,6 +74,19 @@ def _link_entries(graph: "nx.DiGraph[str]") -> list[dict[str, Any]]:
                 "color": style.color,
                 "width": style.width,
                 "dashes": " ".join(str(d) for d in style.dashes),
+            }
+        )
+    if any(d.get("hypothese") for _, _, d in graph.edges(data=True)):
+        entries.append(
+            {
+                "kind": "hypothese",
+                "label": (
+                    "Trait orange marqué « ? » : hypothèse, lien supposé "
+                    "(plein ou pointillé selon son statut)"
+                ),
+                "color": ASSUMPTION_COLOR,
+                "width": 2.0,
+                "dashes": "",
             }
         )
     return entries

@@ -6,7 +6,7 @@ import networkx as nx
 
 from ._labels import FONT_SIZES, LABEL_WIDTH, map_label
 from ._layout import Positions
-from ._style import edge_style, is_resource, node_style
+from ._style import ASSUMPTION_COLOR, ASSUMPTION_LABEL, edge_style, is_resource, node_style
 
 __all__ = ["BIG", "network"]
 
@@ -59,9 +59,13 @@ def _node_options(
     if data.get("hypothese"):
         # An assumed fact: an amber dashed border, and « hypothèse » in its tooltip.
         options["hypothese"] = data["hypothese"]
-        options["color"]["border"] = "#7f0000" if data.get("alerte") else "#f0b429"
+        options["color"]["border"] = "#7f0000" if data.get("alerte") else ASSUMPTION_COLOR
         options["borderWidth"] = 3
         options["shapeProperties"] = {**options.get("shapeProperties", {}), "borderDashes": [4, 3]}
+    if data.get("sansRole"):
+        options["sansRole"] = True
+        options["kindLabel"] = f"{options['kindLabel']} — sans rôle"
+        options["opacity"] = 0.7
     if data.get("aMobiliser"):
         options["aMobiliser"] = True
         options["kindLabel"] = f"{options['kindLabel']} — à mobiliser"
@@ -86,7 +90,7 @@ _SHORT_VIEWS = ("feuille-de-route", "lacunes")
 
 
 def _edge_options(
-    i: int, source: str, target: str, data: dict[str, Any], labels: bool
+    i: int, source: str, target: str, data: dict[str, Any], labels: bool, marks: bool = True
 ) -> dict[str, Any]:
     style = edge_style(data["kind"])
     options: dict[str, Any] = {
@@ -115,11 +119,18 @@ def _edge_options(
                 "items": [{"texte": data.get("label") or "", "hypothese": data.get("hypothese")}],
             }
         ]
+    shown = data.get("label") if labels else ""
     if data.get("hypothese"):
+        # An assumed link: its colour and a « ? » mark, its dashes kept.
         options["hypothese"] = data["hypothese"]
-    if labels and data.get("label"):
-        options["label"] = data["label"]
+        options["color"]["color"] = ASSUMPTION_COLOR
+        if marks:  # past BIG nodes, the colour alone: a label per link costs too much
+            shown = f"{shown} {ASSUMPTION_LABEL}" if shown else ASSUMPTION_LABEL
+    if shown:
+        options["label"] = shown
         options["font"] = {"size": 12, "color": "#52606d", "strokeWidth": 4, "align": "middle"}
+        if data.get("hypothese"):
+            options["font"].update(color="#8a4b00", bold=True)
     return options
 
 
@@ -142,6 +153,10 @@ def network(graph: "nx.DiGraph[str]", positions: Positions, view: str) -> Any:
         options = _node_options(node, data, positions.get(node, (0.0, 0.0)), big)
         if close_up:
             options["size"] = round(options["size"] * 1.6, 2)
+            if not data.get("centre"):
+                # Long names lose their trailing « (…) » here too: the map is framed
+                # whole at a legible size (see carto.js), the details give them in full.
+                options["label"] = map_label(data)
         elif view in _SHORT_VIEWS:
             options["label"] = map_label(data)
         shape = options.pop("shape")
@@ -152,7 +167,7 @@ def network(graph: "nx.DiGraph[str]", positions: Positions, view: str) -> Any:
         net.node_ids.append(node)
         net.node_map[node] = item
     for i, (source, target, data) in enumerate(graph.edges(data=True)):
-        options = _edge_options(i, source, target, data, edge_labels)
+        options = _edge_options(i, source, target, data, edge_labels, not big)
         net.edges.append(Edge(source, target, directed=False, **options).options)
     net.options = {
         "autoResize": True,

@@ -18,7 +18,7 @@ import networkx as nx
 
 from ._assets import json_for_html, own_assets, vis_library
 from ._filters import filters
-from ._layout import Positions
+from ._layout import ROOMY, Positions
 from ._legend import legend, resource_labels
 from ._options import network
 
@@ -68,6 +68,9 @@ def render_page(graph: "nx.DiGraph[str]", positions: Positions, page: Page) -> s
         "filtres": filters(graph),
         "resourceKinds": list(resource_labels(graph)),
         "listes": page.lists,
+        # Small maps are read whole: their labels are framed legibly (see carto.js);
+        # larger ones are read zoomed in.
+        "lisible": graph.number_of_nodes() <= ROOMY,
     }
     vis_js, vis_css = vis_library()
     own_js, own_css = own_assets()

@@ -16,6 +16,7 @@ from typing import Annotated, Self
 
 __all__ = [
     "ActionRow",
+    "ActorRow",
     "AnnotationRow",
     "CoordinationRow",
     "FicheRow",
@@ -222,3 +223,13 @@ class GovernanceRow(_Record):
     actor_class: Annotated[str, "acteurType"]
     role: Annotated[str, "role"]
     role_label: Annotated[str, "roleLabel"]
+
+
+@dataclass(frozen=True)
+class ActorRow(_Record):
+    """``acteurs``: an acteur or a service of the roadmap, with a role or not."""
+
+    actor: Annotated[str, "acteur"]
+    actor_id: Annotated[str, "acteurId"]
+    actor_label: Annotated[str, "acteurLabel"]
+    actor_class: Annotated[str, "acteurType"]

@@ -13,6 +13,7 @@ from feuille_de_route import UserError
 
 from ._records import (
     ActionRow,
+    ActorRow,
     AnnotationRow,
     CoordinationRow,
     FicheRow,
@@ -67,6 +68,7 @@ class Results:
     annotations: list[AnnotationRow] = field(default_factory=list)
     resources: list[ResourceRow] = field(default_factory=list)
     governance: list[GovernanceRow] = field(default_factory=list)
+    actors: list[ActorRow] = field(default_factory=list)
     roadmap: Roadmap | None = None
 
 
@@ -83,6 +85,7 @@ QUERY_FIELDS: dict[str, tuple[str, Callable[[Mapping[str, object]], Any]]] = {
     "annotations": ("annotations", AnnotationRow.from_row),
     "ressources": ("resources", ResourceRow.from_row),
     "gouvernance": ("governance", GovernanceRow.from_row),
+    "acteurs": ("actors", ActorRow.from_row),
 }
 
 # Each view: the catalogue queries it is drawn from. The chantier view draws every
@@ -95,6 +98,7 @@ VIEW_QUERIES: dict[str, tuple[str, ...]] = {
         "coordination",
         "ressources",
         "gouvernance",
+        "acteurs",
         "annotations",
     ),
     "lacunes": (

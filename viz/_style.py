@@ -16,6 +16,8 @@ from rdflib import URIRef
 from feuille_de_route.ontology import FDR
 
 __all__ = [
+    "ASSUMPTION_COLOR",
+    "ASSUMPTION_LABEL",
     "EDGE_STYLES",
     "NODE_STYLES",
     "STATUS_LINES",
@@ -100,6 +102,11 @@ EDGE_STYLES: dict[str, EdgeStyle] = {
         (2, 4),
     ),
 }
+# An assumed fact: a node's dashed border, a link's colour and « ? » mark (a link keeps
+# its dash pattern, which tells its status; the legend says what the mark means).
+ASSUMPTION_COLOR = "#d98e04"
+ASSUMPTION_LABEL = "?"
+
 _OTHER_STATUS = EdgeStyle("Trait tireté", "#8e6c8a", 2.0, (3, 3))
 
 # Link kinds that are statuses of a mobilisation, known ones first.

@@ -29,8 +29,10 @@ _COMMAND_MODULES = (
     "_cmd_requetes",
     "_cmd_requete",
     "_cmd_publier",
+    "_cmd_publier_site",
     "_cmd_carto",
     "_cmd_similaires",
+    "_cmd_exporter_lieux",
 )
 
 

@@ -101,7 +101,8 @@ def test_same_workbook_same_iris(csv_folder: CsvFolder, rows: Rows) -> None:
 def test_ids_are_percent_encoded(csv_folder: CsvFolder, rows: Rows) -> None:
     rows["Enjeux"].append({"identifiant": "é/2 b", "intitulé": "Encodé"})
     graph = load_roadmap(csv_folder(rows))
-    assert (iri("enjeu/%C3%A9%2F2%20b"), RDF.type, fdr("Enjeu")) in graph
+    # A slash is ~2F, never %2F (refused by Apache-based resolvers): see test_iri_slash.
+    assert (iri("enjeu/%C3%A9~2F2%20b"), RDF.type, fdr("Enjeu")) in graph
 
 
 def test_prefixes_are_bound(graph: Graph) -> None:

@@ -49,6 +49,7 @@ CLASSES = [
     "CritereDeReussite",
     "Frein",
     "PropositionDeTheme",
+    "Organisation",
 ]
 OBJECT_PROPERTIES = [
     "feuilleDeRoute",
@@ -77,6 +78,9 @@ OBJECT_PROPERTIES = [
     "programme",
     "theme",
     "themePropose",
+    "organisationOfficielle",
+    "communeOfficielle",
+    "offreDeMediation",
 ]
 DATATYPE_PROPERTIES = [
     "codeInsee",
@@ -90,6 +94,22 @@ DATATYPE_PROPERTIES = [
     "siret",
     "rna",
     "programmeNational",
+    "pivot",
+    "adresse",
+    "complementAdresse",
+    "codePostal",
+    "nomDeCommune",
+    "typologieDeStructure",
+    "telephone",
+    "courriel",
+    "siteWeb",
+    "horaires",
+    "structureParente",
+    "autresFormationsLabels",
+    "ficheAccesLibre",
+    "priseDeRendezVous",
+    "latitude",
+    "longitude",
 ]
 # "exactly 1" in the contract
 FUNCTIONAL = [

@@ -1,7 +1,9 @@
 """Issue 8, the maps half: every fact of a made-up territory's workbook, entered only
 through the template, appears in the maps (page data and, in Chromium, the details
 panel): no blank défi for an enjeu without défi, « hypothèse » on every kind of row,
-notes and descriptions, resources « à mobiliser », acteurs as well as services."""
+notes and descriptions, resources « à mobiliser », acteurs as well as services (those in no
+role « sans rôle »), assumed links marked on the canvas, every label inside the canvas and
+legible at 1400×900."""
 
 import json
 import re
@@ -15,6 +17,7 @@ from feuille_de_route.cli import main
 from feuille_de_route.graph import build_graph, read_workbook
 from feuille_de_route.graph.store import MemoryStore
 from feuille_de_route.viz import build_cartography, write_cartographies
+from feuille_de_route.viz._style import ASSUMPTION_COLOR
 
 from ..workbook_fill import fill_xlsx
 
@@ -63,11 +66,26 @@ ROWS: dict[str, list[dict[str, str]]] = {
     "Actions": [
         {"chantier": "1 a", "intitulé": "Session 1", "hypothèse": "date supposée"},
     ],
-    "Services": [{"identifiant": "rh", "nom": "Ressources humaines"}],
-    "Coordination": [
-        {"objet": "D1", "service": "rh", "rôle": "pilote", "note": "réunion mensuelle"}
+    "Services": [
+        {"identifiant": "rh", "nom": "Ressources humaines"},
+        {"identifiant": "com", "nom": "Communication"},
     ],
-    "Acteurs": [{"identifiant": "asso", "nom": "Association locale"}],
+    "Coordination": [
+        {
+            "objet": "D1",
+            "service": "rh",
+            "rôle": "pilote",
+            "note": "réunion mensuelle",
+            "hypothèse": "coordination supposée",
+        }
+    ],
+    "Acteurs": [
+        {"identifiant": "asso", "nom": "Association locale"},
+        {"identifiant": "mairie", "nom": "Mairie annexe", "description": "Ouverte le samedi"},
+    ],
+    "Gouvernance": [
+        {"chantier": "1 a", "acteur": "asso", "rôle": "réalise", "hypothèse": "rôle supposé"}
+    ],
     "Ressources": [
         {
             "identifiant": "cnum",
@@ -85,6 +103,7 @@ ROWS: dict[str, list[dict[str, str]]] = {
             "ressource": "cnum",
             "statut": "opérante",
             "note": "deux demi-journées par semaine",
+            "hypothèse": "lien supposé actif",
         }
     ],
 }
@@ -192,6 +211,63 @@ def test_acteurs_and_services_in_governance_appear(store: MemoryStore) -> None:
     assert any("Association locale" in t for t in _texts(chantier_2a))
 
 
+def _edge(data: dict[str, Any], source: str, target: str) -> dict[str, Any]:
+    found: list[dict[str, Any]] = [
+        e for e in data["edges"] if (e["from"], e["to"]) == (source, target)
+    ]
+    assert len(found) == 1, (source, target)
+    return found[0]
+
+
+def test_assumed_links_are_marked_on_the_canvas_in_every_view(store: MemoryStore) -> None:
+    data = _data(build_cartography(store, "feuille-de-route"))
+    chantier = _node(data, "1 a", "chantier")["id"]
+    cnum, rh, asso = (_node(data, i)["id"] for i in ("cnum", "rh", "asso"))
+    defi = _node(data, "D1", "defi")["id"]
+    assumed = {
+        (chantier, cnum): "lien supposé actif",
+        (rh, defi): "coordination supposée",
+        (asso, chantier): "rôle supposé",
+    }
+    for (source, target), text in assumed.items():
+        edge = _edge(data, source, target)
+        assert edge["hypothese"] == text
+        assert edge["label"] == "?"  # drawn on the canvas, not only in the details
+        assert edge["color"]["color"] == ASSUMPTION_COLOR
+        assert any(text in t for t in _texts(edge))
+    # The status still shows as the line: the assumed operating link stays solid.
+    assert _edge(data, chantier, cnum)["dashes"] is False
+    plain = _edge(data, rh, chantier)
+    assert "label" not in plain and "hypothese" not in plain
+    assert plain["color"]["color"] != ASSUMPTION_COLOR
+    html = build_cartography(store, "feuille-de-route")
+    assert 'data-lien="hypothese"' in html and 'data-kind="hypothese"' in html
+    assert data["filtres"]["hypotheses"] is True
+    gaps = _data(build_cartography(store, "lacunes"))
+    assert _edge(gaps, chantier, cnum)["label"] == "?"
+    page = _data(build_cartography(store, "chantier", "1 a"))
+    assert _edge(page, chantier, cnum)["label"] == "?"
+    roles = _edge(page, asso, chantier)["label"]
+    assert roles.endswith(" ?") and set(roles[:-2].split(" · ")) == {"associé", "réalise"}
+    defi_role = _edge(page, rh, chantier)  # the défi's assumed coordination, drawn here
+    assert "pilote du défi" in defi_role["label"] and defi_role["label"].endswith(" ?")
+
+
+def test_actors_without_role_are_drawn(store: MemoryStore) -> None:
+    html = build_cartography(store, "feuille-de-route")
+    data = _data(html)
+    for ident, kind in (("mairie", "acteur"), ("com", "service")):
+        node = _node(data, ident, kind)
+        assert node["sansRole"] is True
+        assert node["kindLabel"].endswith("sans rôle")
+        assert any(t.startswith("Sans rôle") for t in _texts(node))
+        assert not [e for e in data["edges"] if node["id"] in (e["from"], e["to"])]
+    assert "Ouverte le samedi" in _texts(_node(data, "mairie"))
+    assert "sansRole" not in _node(data, "asso") and "sansRole" not in _node(data, "rh")
+    assert all(n["id"] and n["label"] for n in data["nodes"])
+    assert 'data-kind="sansRole"' in html
+
+
 @pytest.fixture(scope="module")
 def pages(store: MemoryStore, tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("cartes-faucigny")
@@ -234,6 +310,9 @@ def test_details_panels_in_chromium(pages: Path, chromium: Any) -> None:
     assert "hypothèse" in enjeu and "enjeu supposé prioritaire" in enjeu
     asso = _details_after_focus(chromium, roadmap, _node(data, "asso")["id"])
     assert "pilote" in asso
+    mairie = _details_after_focus(chromium, roadmap, _node(data, "mairie")["id"])
+    assert "Sans rôle" in mairie and "Ouverte le samedi" in mairie
+    assert "lien supposé actif" in cnum
     gaps = pages / "lacunes.html"
     bus_gaps = _details_after_focus(chromium, gaps, _node(_data(gaps.read_text()), "bus")["id"])
     assert "À mobiliser" in bus_gaps
@@ -249,7 +328,8 @@ def test_grand_perigueux_resource_assumptions_in_chromium(gp_pages: Path, chromi
     assert "hypothèse" in text and assumed[0]["hypothese"] in text
 
 
-# Shown labels whose box leaves the canvas, and the smallest label size on screen (px).
+# Shown labels whose box leaves the canvas, and the smallest label size on screen (px):
+# the label's font size as vis-network draws it, times the view's scale.
 FRAMING = """() => {
     const net = window.carto.network;
     const r = document.getElementById('reseau').getBoundingClientRect();
@@ -261,23 +341,58 @@ FRAMING = """() => {
         const a = net.canvasToDOM({x: b.left, y: b.top});
         const c = net.canvasToDOM({x: b.right, y: b.bottom});
         if (a.x < 0 || a.y < 0 || c.x > r.width || c.y > r.height) out.push(n.nom || n.label);
-        smallest = Math.min(smallest, ((n.font && n.font.size) || 14) * net.getScale());
+        smallest = Math.min(smallest, net.body.nodes[n.id].options.font.size * net.getScale());
     });
     return [out, smallest];
 }"""
-MIN_FONT_PX = 10
+MIN_FONT_PX = 11
 
 
 @pytest.mark.browser
 @pytest.mark.parametrize("territory", ["grand-perigueux", "faucigny"])
-def test_gaps_map_labels_inside_the_canvas_and_legible_at_1400x900(
+def test_every_map_labels_inside_the_canvas_and_legible_at_1400x900(
     territory: str, gp_pages: Path, pages: Path, chromium: Any
 ) -> None:
     folder = gp_pages if territory == "grand-perigueux" else pages
+    names = sorted(p.name for p in folder.glob("*.html") if p.name != "index.html")
+    assert "lacunes.html" in names and len(names) > 3
+    found: dict[str, tuple[list[str], float]] = {}
+    for name in names:
+        page = chromium.new_page()
+        page.goto((folder / name).resolve().as_uri())
+        page.wait_for_function("() => document.documentElement.dataset.drawn === 'yes'")
+        clipped, smallest = page.evaluate(FRAMING)
+        page.close()
+        found[name] = (clipped, smallest)
+    assert {n: c for n, (c, _) in found.items() if c} == {}
+    assert {n: s for n, (_, s) in found.items() if s < MIN_FONT_PX} == {}
+
+
+@pytest.mark.browser
+def test_only_assumptions_filter_in_chromium(pages: Path, chromium: Any) -> None:
     page = chromium.new_page()
-    page.goto((folder / "lacunes.html").resolve().as_uri())
+    page.goto((pages / "feuille-de-route.html").resolve().as_uri())
     page.wait_for_function("() => document.documentElement.dataset.drawn === 'yes'")
-    clipped, smallest = page.evaluate(FRAMING)
+    box = page.locator("#filtre-hypotheses-seules")
+    assert box.is_visible()
+    box.check()
+    shown = page.evaluate(
+        """() => {
+            const nodes = window.carto.nodes.get().filter(n => !n.hidden && n.kind !== 'groupe');
+            const edges = window.carto.edges.get().filter(e => !e.hidden);
+            const ends = new Set(edges.flatMap(e => [e.from, e.to]));
+            return {
+                edges: edges.length,
+                plainEdges: edges.filter(e => !e.hypothese).length,
+                strayNodes: nodes.filter(n => !n.hypothese && !ends.has(n.id)).length,
+                nodes: nodes.length,
+                all: window.carto.nodes.get().length,
+            };
+        }"""
+    )
+    assert shown["edges"] == 3 and shown["plainEdges"] == 0 and shown["strayNodes"] == 0
+    assert 0 < shown["nodes"] < shown["all"]
+    page.locator("#filtres-reinitialiser").click()
+    assert not box.is_checked()
+    assert page.evaluate("window.carto.edges.get().filter(e => e.hidden).length") == 0
     page.close()
-    assert clipped == []
-    assert smallest >= MIN_FONT_PX

@@ -59,7 +59,7 @@
     selection: null,
     lastFocus: null,
     firstDraw: null,
-    filters: { defi: "", chantier: "", types: {}, statuses: {} }
+    filters: { defi: "", chantier: "", types: {}, statuses: {}, onlyAssumptions: false }
   };
 
   window.carto = {
@@ -76,7 +76,68 @@
     document.documentElement.setAttribute("data-drawn", "yes");
     document.getElementById("chargement").hidden = true;
   });
-  network.fit({ animation: false });
+
+  /* ---------- legible framing ---------- */
+
+  // The whole map is framed at first sight, however small the window: a map as wide as
+  // a roadmap is then drawn small. Every label is made at least MIN_LABEL_PX high on
+  // screen at that scale, then the map is framed again with the larger labels, until
+  // both hold.
+  var MIN_LABEL_PX = 12;
+  // The gaps layout kept room for each label's box as drawn at its own size: enlarged,
+  // a label keeps that shape (it wraps at a proportionally wider width). Elsewhere it
+  // wraps at its own width and grows in lines, which the rings have more room for.
+  var keepShape = data.vue === "lacunes";
+  var globalFont = (data.options.nodes && data.options.nodes.font && data.options.nodes.font.size) || 14;
+  var baseNodeFont = {}, baseNodeWidth = {}, nodeFontSize = {};
+  data.nodes.forEach(function (n) {
+    baseNodeFont[n.id] = (n.font && n.font.size) || globalFont;
+    baseNodeWidth[n.id] = n.widthConstraint && n.widthConstraint.maximum;
+    nodeFontSize[n.id] = baseNodeFont[n.id];
+  });
+  var baseEdgeFont = {}, edgeFontSize = {};
+  data.edges.forEach(function (e) {
+    if (e.label) { baseEdgeFont[e.id] = (e.font && e.font.size) || 14; edgeFontSize[e.id] = baseEdgeFont[e.id]; }
+  });
+
+  function enlargeLabels(scale) {
+    var need = MIN_LABEL_PX / scale, changed = 0;
+    var nodeUpdates = [], edgeUpdates = [];
+    data.nodes.forEach(function (n) {
+      if (!String(n.label || "").trim()) { return; }
+      var size = Math.max(baseNodeFont[n.id], need);
+      if (Math.abs(size - nodeFontSize[n.id]) < 0.01 * size) { return; }
+      changed = Math.max(changed, Math.abs(size - nodeFontSize[n.id]) / size);
+      nodeFontSize[n.id] = size;
+      fonts[n.id] = Object.assign({}, fonts[n.id], { size: size });
+      var update = { id: n.id, font: fonts[n.id] };
+      if (baseNodeWidth[n.id] && keepShape) {
+        update.widthConstraint = { maximum: baseNodeWidth[n.id] * size / baseNodeFont[n.id] };
+      }
+      nodeUpdates.push(update);
+    });
+    data.edges.forEach(function (e) {
+      if (!baseEdgeFont[e.id]) { return; }
+      var size = Math.max(baseEdgeFont[e.id], need);
+      if (Math.abs(size - edgeFontSize[e.id]) < 0.01 * size) { return; }
+      edgeFontSize[e.id] = size;
+      edgeUpdates.push({ id: e.id, font: Object.assign({}, e.font, { size: size }) });
+    });
+    nodes.update(nodeUpdates);
+    edges.update(edgeUpdates);
+    return changed;
+  }
+
+  function frame() {
+    network.fit({ animation: false });
+    if (!data.lisible) { return; }
+    for (var round = 0; round < 12; round++) {
+      if (enlargeLabels(network.getScale()) < 0.01) { return; }
+      network.fit({ animation: false });
+    }
+    // Not settled: the labels keep the size of the last framing, which holds them all.
+  }
+  frame();
 
   /* ---------- framing ---------- */
 
@@ -92,7 +153,7 @@
     // After the event vis-network rescales the old view to the new size: frame once
     // that is done (a microtask runs before the next frame is drawn).
     Promise.resolve().then(function () {
-      if (!state.viewTouched) { network.fit({ animation: false }); }
+      if (!state.viewTouched) { frame(); }
     });
   });
 
@@ -271,6 +332,12 @@
   }
   checkboxes("filtre-types", f.types, "types");
   checkboxes("filtre-statuts", f.statuts, "statuses");
+  var assumptionsOnly = document.getElementById("filtre-hypotheses-seules");
+  if (!f.hypotheses) { document.getElementById("filtre-hypotheses").hidden = true; }
+  assumptionsOnly.addEventListener("change", function () {
+    state.filters.onlyAssumptions = assumptionsOnly.checked;
+    applyFilters();
+  });
   defiSelect.addEventListener("change", function () { state.filters.defi = defiSelect.value; applyFilters(); });
   chantierSelect.addEventListener("change", function () { state.filters.chantier = chantierSelect.value; applyFilters(); });
   document.getElementById("filtres-reinitialiser").addEventListener("click", resetFilters);
@@ -303,6 +370,20 @@
     Object.keys(statusEdges).forEach(function (id) {
       if (!shownStatusEdges[id]) { visible[id] = false; }
     });
+    if (active.onlyAssumptions) {
+      // Only what is assumed: assumed nodes, assumed links and the two ends of these.
+      var ends = {};
+      data.edges.forEach(function (e) {
+        if (e.hypothese && visible[e.from] && visible[e.to] &&
+            !(e.statut && active.statuses[e.statut] === false)) {
+          ends[e.from] = true;
+          ends[e.to] = true;
+        }
+      });
+      data.nodes.forEach(function (n) {
+        if (!n.hypothese && !ends[n.id]) { visible[n.id] = false; }
+      });
+    }
     // A kind's heading goes when none of its resources is left.
     var shownKinds = {};
     data.nodes.forEach(function (n) {
@@ -318,7 +399,8 @@
       if (!!hidden[n.id] !== hide) { nodeUpdates.push({ id: n.id, hidden: hide }); hidden[n.id] = hide; }
     });
     data.edges.forEach(function (e) {
-      var hide = !visible[e.from] || !visible[e.to] || (e.statut && active.statuses[e.statut] === false);
+      var hide = !visible[e.from] || !visible[e.to] || (e.statut && active.statuses[e.statut] === false) ||
+        (active.onlyAssumptions && !e.hypothese);
       hide = !!hide;
       if (!!hiddenEdges[e.id] !== hide) { edgeUpdates.push({ id: e.id, hidden: hide }); hiddenEdges[e.id] = hide; }
     });
@@ -334,7 +416,9 @@
     state.filters.chantier = "";
     defiSelect.value = "";
     chantierSelect.value = "";
-    document.querySelectorAll("#filtres input[type=checkbox]").forEach(function (input) {
+    state.filters.onlyAssumptions = false;
+    assumptionsOnly.checked = false;
+    document.querySelectorAll("#filtres input[type=checkbox][name]").forEach(function (input) {
       input.checked = true;
       state.filters[input.name][input.value] = true;
     });

@@ -1,0 +1,130 @@
+"""The published site in a real browser (Debian's Chromium, Playwright), opened from disk
+with every request but ``file:`` refused: every page of the site — built from a workbook
+whose every text ends with markup — loads with no console error and no request out, and
+the markup shows as text."""
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from feuille_de_route.graph import load_roadmap
+from feuille_de_route.viz import write_site
+
+from .test_site import payload_workbook
+
+pytestmark = pytest.mark.browser
+
+DRAWN = "() => document.documentElement.dataset.drawn === 'yes'"
+
+
+@dataclass
+class Watch:
+    """What the pages of one browser context did."""
+
+    blocked: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+
+@pytest.fixture(scope="module")
+def payload_site(kit: Any, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("site-piege")
+    folder = payload_workbook(root / "classeur", kit.PAYLOAD)
+    site = root / "site"
+    write_site(load_roadmap(folder), site, "https://exemple.fr/gp/", date(2026, 1, 2))
+    return site
+
+
+@pytest.fixture
+def watched(browser: Any) -> Iterator[tuple[Any, Watch]]:
+    """One page in one context; anything but ``file:`` and ``data:`` refused and noted."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    watch = Watch()
+
+    def route(r: Any) -> None:
+        url = r.request.url
+        if url.startswith(("file:", "data:")):
+            r.continue_()
+        else:
+            watch.blocked.append(url)
+            r.abort()
+
+    page.route("**/*", route)
+    page.on("console", lambda m: watch.errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda exc: watch.errors.append(str(exc)))
+    yield page, watch
+    context.close()
+
+
+def _own_pages(site: Path) -> list[Path]:
+    return sorted(p for p in site.rglob("*.html") if p.parent.name != "cartographie")
+
+
+def test_every_page_loads_offline_without_error(
+    payload_site: Path, watched: tuple[Any, Watch]
+) -> None:
+    page, watch = watched
+    pages = _own_pages(payload_site)
+    assert len(pages) > 500
+    for path in pages:
+        page.goto(path.as_uri(), wait_until="load")
+        assert page.evaluate("() => window.__pwned === undefined"), path
+        assert page.evaluate("() => document.querySelectorAll('img, script').length") == 0, path
+        assert not watch.errors, (path, watch.errors)
+    assert not watch.blocked
+
+
+def test_markup_from_the_data_shows_as_text(
+    payload_site: Path, watched: tuple[Any, Watch], kit: Any
+) -> None:
+    page, watch = watched
+    samples = [
+        "index.html",
+        "chantier/1.b.html",
+        "enjeu/1.html",
+        "ressource/animateurs-alsh.html",
+        "service/administration-generale-democratie.html",
+        "commune/24322.html",
+    ]
+    shown = 0
+    for name in samples:
+        path = payload_site / name
+        if not path.exists():
+            continue
+        page.goto(path.as_uri())
+        text = page.evaluate("() => document.body.textContent")
+        shown += '<img src=x onerror="window.__pwned=1">' in text
+        assert page.evaluate("() => document.querySelectorAll('b').length") == 0, name
+    assert shown >= 5
+    assert not watch.errors and not watch.blocked
+
+
+def test_the_cartographies_of_the_site_draw_offline(
+    payload_site: Path, watched: tuple[Any, Watch]
+) -> None:
+    page, watch = watched
+    maps = sorted((payload_site / "cartographie").glob("*.html"))
+    assert len(maps) > 3
+    for path in maps:
+        page.goto(path.as_uri())
+        if path.name != "index.html":
+            page.wait_for_function(DRAWN, timeout=60_000)
+        assert page.evaluate("() => window.__pwned === undefined"), path
+    assert not watch.errors and not watch.blocked
+
+
+def test_links_between_pages_work_from_disk(payload_site: Path, watched: tuple[Any, Watch]) -> None:
+    page, watch = watched
+    page.goto((payload_site / "index.html").as_uri())
+    page.click("a[href='chantier/1.b.html']")
+    assert page.url.endswith("/chantier/1.b.html")
+    page.click("a[href='../defi/1.html']")
+    assert page.url.endswith("/defi/1.html")
+    page.click("text=Ontologie")
+    assert page.url.endswith("/ontologie/index.html")
+    assert page.evaluate("() => document.querySelector('svg') !== null")
+    assert not watch.errors and not watch.blocked

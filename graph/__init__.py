@@ -30,6 +30,7 @@ from ._reference import (
 from ._reverse import graph_to_workbook
 from ._roadmap import GRAND_PERIGUEUX, load_roadmap
 from ._sheets import SHEETS
+from ._similarity import Similar, Tags, rank_similar, roadmap_tags
 from ._summary import count_by_class
 from ._template import fill_communes, write_template
 from ._typology import INDICATOR_LABELS, CommuneScores, Rule, Typology, classify
@@ -64,6 +65,8 @@ __all__ = [
     "Row",
     "Rule",
     "Sheet",
+    "Similar",
+    "Tags",
     "Typology",
     "Workbook",
     "build_graph",
@@ -86,9 +89,11 @@ __all__ = [
     "load_roadmap",
     "members",
     "national_communes",
+    "rank_similar",
     "read_lieux",
     "read_rules_csv",
     "read_workbook",
+    "roadmap_tags",
     "rules_from_rows",
     "write_lieux",
     "write_template",

@@ -18,6 +18,7 @@ from ._namespaces import DCTERMS, FDR, RDF
 from ._registry import ID_COLUMNS, local_id
 from ._sheets import SHEETS_BY_NAME
 from ._territories import commune_code, commune_epci, commune_population, fragility_scores
+from ._themes import chantier_themes
 from ._workbook import Row
 
 __all__ = ["map_node_row"]
@@ -124,6 +125,7 @@ _COLUMN_HOOKS: dict[tuple[str, str], Hook] = {
     ("Enjeux", "rang"): _rank,
     ("Défis", "enjeux"): _enjeux,
     ("Chantiers", "en lien avec"): _linked_chantiers,
+    ("Chantiers", "thèmes"): chantier_themes,
     ("Services", "rattachement"): _parent_service,
     ("Ressources", "programme national"): national_programme,
     ("Ressources", "siret"): _official_number("siret", siret_problem),

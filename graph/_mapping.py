@@ -140,6 +140,7 @@ MAPS: dict[str, SheetMap] = {
             "intitulé": _LABEL,
             "description": _DESCRIPTION,
             "en lien avec": Field(FDR.enLienAvec, Form.REFS, "chantier"),
+            "thèmes": Field(FDR.theme, Form.CONTROLLED),
             **_NOTE,
             **_PROVENANCE,
         },

@@ -13,6 +13,7 @@ from feuille_de_route import atomic_write_bytes
 from ._sheets import SHEETS, Kind, SheetSpec
 from ._spreadsheet_form import (
     LIST_ERROR_TITLE,
+    MULTIPLE_CHOICE,
     OPTIONAL_COLOUR,
     REQUIRED_COLOUR,
     controlled_lists,
@@ -103,7 +104,8 @@ def _add_validations(document: Any) -> dict[Kind, str]:
         help_message = HelpMessage(title=kind.value, display="true")
         help_message.addElement(P(text=list_prompt(labels)))
         validation.addElement(help_message)
-        error = ErrorMessage(title=LIST_ERROR_TITLE, display="true", messagetype="stop")
+        severity = "warning" if kind in MULTIPLE_CHOICE else "stop"
+        error = ErrorMessage(title=LIST_ERROR_TITLE, display="true", messagetype=severity)
         error.addElement(P(text=list_error(labels)))
         validation.addElement(error)
         validations.addElement(validation)

@@ -166,7 +166,22 @@ def _resource_type(reader: GraphReader, node: Node) -> str:
     raise DataError(f"la ressource <{node}> n'a aucun des types permis : {options.allowed()}")
 
 
+def _written_themes(reader: GraphReader, node: Node) -> str:
+    """The « thèmes » cell: the chantier's themes but those proposed from its words (an
+    empty cell proposes them again)."""
+    proposed = {
+        reader.graph.value(p, FDR.themePropose)
+        for p in reader.graph.subjects(FDR.chantier, node)
+        if (p, RDF.type, FDR.PropositionDeTheme) in reader.graph
+    }
+    themes = [t for t in reader.graph.objects(node, FDR.theme) if t not in proposed]
+    labels = [reader.label(Kind.THEMES, node, theme) for theme in themes]
+    order = list(reader.vocab[Kind.THEMES].labels)
+    return " | ".join(sorted(labels, key=order.index))
+
+
 _CELL_READERS: dict[tuple[str, str], CellReader] = {
+    ("Chantiers", "thèmes"): _written_themes,
     ("Coordination", "objet"): _coordinated_object,
     ("Ressources", "type"): _resource_type,
 }

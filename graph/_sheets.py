@@ -41,6 +41,7 @@ class Kind(enum.Enum):
     GOVERNANCE_ROLE = "rôle de gouvernance"
     BOOLEAN = "oui ou non"
     TERRITORY_KIND = "type de territoire"
+    THEMES = "thème"
 
 
 @dataclass(frozen=True)
@@ -395,6 +396,14 @@ SHEETS: tuple[SheetSpec, ...] = (
                 "Identifiants des services, acteurs ou ressources associés au chantier, "
                 "séparés par | (rôle « associé »). Le détail (note, rôle « réalise ») va "
                 "dans la feuille Gouvernance.",
+            ),
+            Column(
+                "thèmes",
+                False,
+                Kind.THEMES,
+                "Thèmes du chantier (liste déroulante ; plusieurs séparés par |). Vide = "
+                "thèmes proposés d'après les mots du chantier (intitulé, description, "
+                "actions), chacun marqué comme hypothèse.",
             ),
             _NOTE,
             _SOURCE,

@@ -11,6 +11,7 @@ from ._vocabulary import choices
 
 __all__ = [
     "LIST_ERROR_TITLE",
+    "MULTIPLE_CHOICE",
     "NARROW",
     "OPTIONAL_COLOUR",
     "REQUIRED_COLOUR",
@@ -30,6 +31,9 @@ OPTIONAL_COLOUR = "DDEBF7"
 # Column kinds shown in a narrow column.
 NARROW = frozenset({Kind.INTEGER})
 LIST_ERROR_TITLE = "Valeur non prévue"
+# Drop-downs whose cell may list several values separated by |: a value off the list
+# warns instead of being refused (the reader checks each value).
+MULTIPLE_CHOICE = frozenset({Kind.THEMES})
 
 # Text columns holding official codes (SIREN, SIRET, INSEE or département codes).
 _CODE_COLUMNS = frozenset({"territoire", "epci", "siret"})

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from rdflib import Graph, Literal, URIRef
 
-from feuille_de_route.ontology import load_ontology
+from feuille_de_route.ontology import THEMES, load_ontology, load_schemes
 
 from ._namespaces import FDR, SKOS
 from ._sheets import Kind, fold
@@ -60,6 +60,7 @@ _SCHEMES: dict[Kind, URIRef] = {
     Kind.COORDINATION_ROLE: FDR.RolesDeCoordination,
     Kind.GOVERNANCE_ROLE: FDR.RolesDeGouvernance,
     Kind.RESOURCE_TYPE: FDR.TypesDeRessource,
+    Kind.THEMES: THEMES,
 }
 
 # Communes sheet column → (IFN indicator individual, its notation = IFN CSV column).
@@ -82,7 +83,8 @@ def _pref_label(ontology: Graph, concept: URIRef) -> str | None:
 
 def choices(ontology: Graph | None = None) -> dict[Kind, Choices]:
     """The allowed values of each controlled column kind, read from the SKOS schemes of
-    ``ontology`` (default: ``fdr.ttl``).
+    ``ontology`` (default: ``fdr.ttl`` and the national schemes of ``load_schemes``, for
+    the themes).
 
     A scheme's members (``skos:inScheme``) are its values, labelled by their
     ``skos:prefLabel``@fr and listed by ``fdr:rang`` (then label); a resource type
@@ -96,7 +98,8 @@ def choices(ontology: Graph | None = None) -> dict[Kind, Choices]:
 
 @functools.cache
 def _default_choices() -> dict[Kind, Choices]:
-    return choices(load_ontology())
+    # The themes are a national scheme (themes.ttl), shipped beside fdr.ttl.
+    return choices(load_ontology() + load_schemes())
 
 
 def _scheme_choices(ontology: Graph, kind: Kind, scheme: URIRef) -> Choices:

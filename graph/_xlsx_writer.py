@@ -11,6 +11,7 @@ from ._format_xlsx import LISTS_SHEET
 from ._sheets import SCORE_MAX, SCORE_MIN, SHEETS, Column, Kind, SheetSpec
 from ._spreadsheet_form import (
     LIST_ERROR_TITLE,
+    MULTIPLE_CHOICE,
     OPTIONAL_COLOUR,
     REQUIRED_COLOUR,
     controlled_lists,
@@ -135,6 +136,7 @@ def _validation(column: Column, lists: dict[Kind, list[str]], ranges: dict[Kind,
             formula1=ranges[column.kind],
             allow_blank=True,
             showErrorMessage=True,
+            errorStyle="warning" if column.kind in MULTIPLE_CHOICE else "stop",
             errorTitle=LIST_ERROR_TITLE,
             error=list_error(labels),
             promptTitle=column.name,

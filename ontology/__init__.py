@@ -13,6 +13,7 @@ from ._paths import (
     PROGRAMMES,
     SCHEME_PATHS,
     SHAPES_PATH,
+    THEMES,
     VERSION_IRI,
 )
 from ._reasoning import JAVA_HINT, ConsistencyResult, check_consistency, java_executable
@@ -29,6 +30,7 @@ __all__ = [
     "PROGRAMMES",
     "SCHEME_PATHS",
     "SHAPES_PATH",
+    "THEMES",
     "VERSION_IRI",
     "ConsistencyResult",
     "ValidationItem",

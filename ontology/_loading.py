@@ -30,8 +30,9 @@ def load_shapes() -> Graph:
 
 def load_schemes() -> Graph:
     """Return a fresh graph of the national SKOS schemes shipped with the ontology
-    (``programmes.ttl``, ``mednum.ttl``): reference vocabularies at their own IRIs, kept
-    out of :func:`load_ontology` (no OWL term, French-only labels for the standard's)."""
+    (``programmes.ttl``, ``mednum.ttl``, ``themes.ttl``): reference vocabularies at their
+    own IRIs, kept out of :func:`load_ontology` (no OWL term, French-only labels for the
+    standard's)."""
     graph = Graph()
     for path in SCHEME_PATHS:
         graph.parse(path, format="turtle")

@@ -22,6 +22,7 @@ ONTOLOGY_FILES = (
     "formes.ttl",
     "programmes.ttl",
     "mednum.ttl",
+    "themes.ttl",
     "dcat-ap-obligatoire.ttl",
 )
 

@@ -10,7 +10,7 @@ import functools
 
 from rdflib import OWL, RDF, SKOS, Graph
 
-from feuille_de_route.ontology import ONTOLOGY_IRI, load_ontology
+from feuille_de_route.ontology import ONTOLOGY_IRI, load_ontology, load_schemes
 
 __all__ = ["VOCABULARY_GRAPH", "is_vocabulary", "vocabulary_graph"]
 
@@ -18,8 +18,9 @@ VOCABULARY_GRAPH = str(ONTOLOGY_IRI)
 
 
 def vocabulary_graph(ontology: Graph | None = None) -> Graph:
-    """The SKOS part of ``ontology`` (default: ``fdr.ttl``): schemes, concepts and their
-    annotations (labels, notations, ``fdr:classe``), plus the ontology's version IRI."""
+    """The SKOS part of ``ontology`` (default: ``fdr.ttl`` and the national schemes):
+    schemes, concepts and their annotations (labels, notations, ``fdr:classe``), plus the
+    ontology's version IRI."""
     if ontology is None:
         return _default_vocabulary()
     return _skos_part(ontology)
@@ -27,7 +28,9 @@ def vocabulary_graph(ontology: Graph | None = None) -> Graph:
 
 @functools.cache
 def _default_vocabulary() -> Graph:
-    return _skos_part(load_ontology())
+    # With the national schemes (programmes, themes, the mednum standard's enumerations):
+    # the cross-territory queries read their labels too.
+    return _skos_part(load_ontology() + load_schemes())
 
 
 def _skos_part(ontology: Graph) -> Graph:

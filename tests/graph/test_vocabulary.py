@@ -22,6 +22,19 @@ def test_labels_match_the_contract() -> None:
             "intervenant",
             "financement",
         ],
+        Kind.THEMES: [
+            "publics",
+            "accès : équipement",
+            "accès : connexion",
+            "compétences numériques",
+            "médiation numérique",
+            "accompagnement des démarches",
+            "faire connaître l'offre",
+            "gouvernance et coopération",
+            "numérique responsable",
+            "transition numérique de l'économie",
+            "prévention des risques",
+        ],
     }
 
 

@@ -49,6 +49,7 @@ CLASSES = [
     "CritereDeReussite",
     "Frein",
     "RegleDeTypologie",
+    "PropositionDeTheme",
     "Organisation",
 ]
 OBJECT_PROPERTIES = [
@@ -77,6 +78,8 @@ OBJECT_PROPERTIES = [
     "departement",
     "programme",
     "classeAttribuee",
+    "theme",
+    "themePropose",
     "organisationOfficielle",
     "communeOfficielle",
     "offreDeMediation",

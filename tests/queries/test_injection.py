@@ -50,7 +50,12 @@ NO_MATCH = {
 }
 
 # A valid value for required parameters that are not under test.
-VALID = {"chantier": "1.b", "date": datetime.date(2020, 1, 1)}
+VALID = {
+    "chantier": "1.b",
+    "date": datetime.date(2020, 1, 1),
+    "maFeuilleDeRoute": "https://w3id.org/feuille-de-route/territoires/grand-perigueux/",
+    "autreFeuilleDeRoute": "https://w3id.org/feuille-de-route/territoires/grand-perigueux/",
+}
 
 CASES = [(q, p.name) for q in catalogue() for p in q.parameters]
 

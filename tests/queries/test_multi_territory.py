@@ -35,8 +35,12 @@ def other_store(second_folder: Path) -> MemoryStore:
     return MemoryStore(load_roadmap(second_folder))
 
 
+# Issue 11's questions span roadmaps: they name theirs (maFeuilleDeRoute…) instead.
+ACROSS = {"chantiers-memes-themes", "comparaison", "comptes-nationaux", "operant-ailleurs"}
+
+
 def test_every_query_that_can_be_narrowed_says_so() -> None:
-    assert {q.name for q in QUERIES} == {q.name for q in catalogue()}
+    assert {q.name for q in QUERIES} == {q.name for q in catalogue()} - ACROSS
 
 
 @pytest.fixture(scope="module")

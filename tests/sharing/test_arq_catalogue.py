@@ -22,7 +22,22 @@ from .conftest import Jena
 QUERIES = catalogue()
 IDS = [q.name for q in QUERIES]
 # Values that give rows on the Grand Périgueux (the defaults where they do).
-VALUES: dict[str, object] = {"chantier": "1.b", "date": "2020-01-01", "minimum": 1}
+VALUES: dict[str, object] = {
+    "chantier": "1.b",
+    "date": "2020-01-01",
+    "minimum": 1,
+    # The cross-territory questions (issue 11), asked by a territory not in the store yet
+    # about the Grand Périgueux; they are checked with rows on three territories in
+    # test_arq_cross_territory.py.
+    "maFeuilleDeRoute": "https://example.org/territoires/absente/",
+    "autreFeuilleDeRoute": "https://w3id.org/feuille-de-route/territoires/grand-perigueux/",
+}
+# Aggregates whose two parameters are read only in patterns (two roadmaps side by side):
+# a VALUES clause ending the query comes after GROUP BY (SPARQL 1.1, 18.2.4), so every
+# engine, Jena ARQ included, groups over every roadmap first.
+GROUPED_BY_PATTERN = {"comparaison"}
+# No row on the Grand Périgueux alone (nothing « elsewhere »).
+ELSEWHERE = {"chantiers-memes-themes", "operant-ailleurs"}
 # Queries whose parameter is compared (a threshold, a date): SPARQL 1.1 (18.2.4) joins a
 # VALUES clause ending the query after GROUP BY and HAVING, so nothing can compare with
 # it; rdflib and Oxigraph follow that order, Jena ARQ joins it first.
@@ -31,7 +46,10 @@ VALUES: dict[str, object] = {"chantier": "1.b", "date": "2020-01-01", "minimum":
 # for rdflib given a VALUES block before that subquery.
 SORTED_IN_A_SUBQUERY = {"chantiers-sans-pilote-unique"}
 COMPARED = {
+    "chantiers-memes-themes",
+    "comparaison",
     "communes-fragiles-sans-action",
+    "operant-ailleurs",
     "liens-operants-depuis",
     "ressources-partagees",
     "services-pilotes",
@@ -88,7 +106,7 @@ def test_same_strings_on_rdflib_oxigraph_and_jena(
 ) -> None:
     bindings = _bindings(query, graph)
     rdflib = _table(stores["rdflib"], query.text, bindings)
-    assert rdflib[1], "aucune ligne : la comparaison ne prouverait rien"
+    assert rdflib[1] or query.name in ELSEWHERE, "aucune ligne : la comparaison ne prouverait rien"
     assert _table(stores["oxigraph"], query.text, bindings) == rdflib
     assert on_arq[query.name] == rdflib
 
@@ -105,6 +123,8 @@ def test_values_hold_wherever_the_client_puts_them(
     bindings = _bindings(query, graph)
     text = placed(placement, query.text, bindings)
     expected = _table(stores["rdflib"], query.text, bindings)
+    if placement == "fin-de-requete" and query.name in GROUPED_BY_PATTERN:
+        pytest.xfail("VALUES en fin de requête : joint après GROUP BY, sur chaque moteur")
     assert on_arq[f"{query.name}/{placement}"] == expected
     if placement == "fin-de-requete" and query.name in COMPARED:
         pytest.xfail("VALUES en fin de requête : joint après HAVING (SPARQL 1.1, 18.2.4)")

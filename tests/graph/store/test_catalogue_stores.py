@@ -44,6 +44,10 @@ def _parameter_sets(query: QueryDef, graph: Graph) -> list[dict[str, object]]:
     values: dict[str, object] = {
         "chantier": _chantier_ids(graph)[1],
         "feuilleDeRoute": roadmap_graph_name(graph),
+        # The cross-territory questions (issue 11), asked about the one roadmap here.
+        "maFeuilleDeRoute": roadmap_graph_name(graph),
+        "autreFeuilleDeRoute": roadmap_graph_name(graph),
+        "departement": "https://w3id.org/feuille-de-route/geo/departement/24",
         "date": datetime.date(2020, 1, 1),
         "seuil": 5,
         "minimum": 1,

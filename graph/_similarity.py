@@ -1,0 +1,214 @@
+"""Similar territories, for the method's visit (step 7): EPCI ranked by how close their
+digital-fragility profile is to mine, and — for those whose roadmap is in the store —
+how many themes and national programmes we share.
+
+The measure (README, « Territoires similaires »):
+
+* profile: the five IFN indicators the IFN publishes per EPCI (THD and 4G non-coverage,
+  poverty, 65 and over, non-schooled 15 and over; not ``total``, their mean), each turned
+  into a z-score over every EPCI with an IFN row (population standard deviation); a score
+  the IFN leaves empty counts as the mean (z = 0). Distance: the root mean square of the
+  z differences; profile similarity ``1 / (1 + distance)`` (1 = same profile).
+* roadmaps: when both territories have a roadmap in the store, the Jaccard index of
+  their themes (``fdr:theme``) and of their national programmes (``fdr:programme``),
+  each weighing half: score = profile similarity + 0.5 × J(themes) + 0.5 × J(programmes)
+  (0 to 2). A roadmap never lowers a score.
+* reproducible: no randomness; ties broken by SIREN.
+"""
+
+import functools
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from rdflib import Literal, URIRef
+
+from feuille_de_route import UserError
+
+from ._reference import communes, epci, epci_fragility, epcis
+from .store import Store
+
+__all__ = [
+    "PROFILE_INDICATORS",
+    "Similar",
+    "Tags",
+    "rank_similar",
+    "roadmap_tags",
+]
+
+# IFN column → its French name in the reasons.
+PROFILE_INDICATORS: dict[str, str] = {
+    "no_thd_coverage_rate": "non-couverture THD",
+    "no_4g_coverage_rate": "non-couverture 4G",
+    "poverty_rate": "taux de pauvreté",
+    "older_65_rate": "part des 65 ans et plus",
+    "nscol15p_rate": "part des non-scolarisés de 15 ans et plus",
+}
+# Indicators this close in z-score are « même profil » in the reasons (at most three).
+_SAME = 0.5
+_WEIGHT = 0.5
+
+
+@dataclass(frozen=True)
+class Tags:
+    """What a territory's roadmap is about: its themes and national programmes (IRI →
+    French label)."""
+
+    themes: Mapping[URIRef, str] = field(default_factory=dict)
+    programmes: Mapping[URIRef, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Similar:
+    """One ranked EPCI: its score and its parts, and the reasons in French."""
+
+    rank: int
+    siren: str
+    name: str
+    score: float
+    profile: float
+    themes: float | None  # Jaccard index, None without both roadmaps
+    programmes: float | None
+    reasons: str
+
+
+@functools.cache
+def _zscores() -> dict[str, tuple[float, ...]]:
+    table = {siren: epci_fragility(siren) for siren in epcis()}
+    known = {s: f.scores() for s, f in table.items() if f is not None}
+    columns: list[tuple[float, float]] = []
+    for name in PROFILE_INDICATORS:
+        values = [v for scores in known.values() if (v := scores[name]) is not None]
+        mean = sum(values) / len(values)
+        spread = math.sqrt(sum((v - mean) ** 2 for v in values) / len(values)) or 1.0
+        columns.append((mean, spread))
+    return {
+        siren: tuple(
+            0.0 if (v := scores[name]) is None else (v - mean) / spread
+            for name, (mean, spread) in zip(PROFILE_INDICATORS, columns, strict=True)
+        )
+        for siren, scores in known.items()
+    }
+
+
+def _jaccard(mine: Mapping[URIRef, str], theirs: Mapping[URIRef, str]) -> float | None:
+    union = set(mine) | set(theirs)
+    return len(set(mine) & set(theirs)) / len(union) if union else None
+
+
+def rank_similar(
+    siren: str,
+    tags: Mapping[str, Tags] | None = None,
+    number: int = 10,
+) -> list[Similar]:
+    """The ``number`` EPCI most similar to EPCI ``siren`` (itself left out), best first.
+
+    ``tags`` holds, by EPCI SIREN, what the roadmaps in the store are about (mine
+    included when it has one). Unknown SIREN, or an EPCI without IFN scores: French
+    :class:`UserError`.
+    """
+    me = epci(siren)  # French UserError for a malformed or unknown SIREN
+    profiles = _zscores()
+    if me.siren not in profiles:
+        raise UserError(
+            f"l'EPCI {me.siren} ({me.name}) n'a pas d'indice de fragilité numérique publié : "
+            "pas de profil à comparer"
+        )
+    tags = tags or {}
+    mine = profiles[me.siren]
+    found = [
+        _compare(me.siren, mine, other, profiles[other], tags)
+        for other in sorted(profiles)
+        if other != me.siren
+    ]
+    found.sort(key=lambda s: (-s.score, s.siren))
+    return [
+        Similar(n, s.siren, s.name, s.score, s.profile, s.themes, s.programmes, s.reasons)
+        for n, s in enumerate(found[: max(number, 0)], start=1)
+    ]
+
+
+def _compare(
+    me: str,
+    mine: Sequence[float],
+    other: str,
+    theirs: Sequence[float],
+    tags: Mapping[str, Tags],
+) -> Similar:
+    gaps = [abs(a - b) for a, b in zip(mine, theirs, strict=True)]
+    distance = math.sqrt(sum(g * g for g in gaps) / len(gaps))
+    profile = 1 / (1 + distance)
+    themes = programmes = None
+    reasons = [_profile_reason(gaps)]
+    if me in tags and other in tags:
+        themes = _jaccard(tags[me].themes, tags[other].themes)
+        programmes = _jaccard(tags[me].programmes, tags[other].programmes)
+        reasons.append(_shared("mêmes thèmes", tags[me].themes, tags[other].themes))
+        reasons.append(_shared("mêmes programmes", tags[me].programmes, tags[other].programmes))
+    score = profile + _WEIGHT * (themes or 0.0) + _WEIGHT * (programmes or 0.0)
+    text = " ; ".join(r for r in reasons if r)
+    return Similar(
+        0, other, epci(other).name, round(score, 6), round(profile, 6), themes, programmes, text
+    )
+
+
+def _profile_reason(gaps: Sequence[float]) -> str:
+    close = sorted((g, i) for i, g in enumerate(gaps) if g < _SAME)[:3]
+    if not close:
+        return "profil le plus proche parmi les autres, sans indicateur très voisin"
+    names = list(PROFILE_INDICATORS.values())
+    return "même profil : " + ", ".join(names[i] for _g, i in close)
+
+
+def _shared(what: str, mine: Mapping[URIRef, str], theirs: Mapping[URIRef, str]) -> str:
+    common = sorted(mine[k] for k in set(mine) & set(theirs))
+    return f"{what} : {', '.join(common)}" if common else ""
+
+
+# Each roadmap's territory (national IRI) with its themes and programmes. No parameter:
+# nothing is ever written into this text.
+_TAGS_QUERY = """
+PREFIX fdr: <https://w3id.org/feuille-de-route/ontologie#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT DISTINCT ?territoire ?sorte ?cle ?libelle
+WHERE {
+  ?feuilleDeRoute a fdr:FeuilleDeRoute ;
+                  fdr:territoire ?local .
+  ?local fdr:territoireOfficiel ?territoire .
+  {
+    ?chantier fdr:theme ?cle ; fdr:defi ?defi .
+    ?defi fdr:repondA ?enjeu .
+    ?enjeu fdr:feuilleDeRoute ?feuilleDeRoute .
+    BIND("theme" AS ?sorte)
+  } UNION {
+    ?ressource fdr:programme ?cle ; fdr:feuilleDeRoute ?feuilleDeRoute .
+    BIND("programme" AS ?sorte)
+  }
+  OPTIONAL { ?cle skos:prefLabel ?libelle . FILTER(LANG(?libelle) = "fr") }
+}
+"""
+_GEO = "https://w3id.org/feuille-de-route/geo/"
+
+
+def roadmap_tags(store: Store) -> dict[str, Tags]:
+    """What each roadmap of ``store`` is about, by the SIREN of its EPCI (a commune's
+    roadmap counts for its EPCI; a département's or a région's for none)."""
+    found: dict[str, tuple[dict[URIRef, str], dict[URIRef, str]]] = {}
+    for row in store.select(_TAGS_QUERY, {}).rows:
+        siren = _epci_of(str(row["territoire"]))
+        key, label = row["cle"], row.get("libelle")
+        if siren is None or not isinstance(key, URIRef):
+            continue
+        themes, programmes = found.setdefault(siren, ({}, {}))
+        target = themes if str(row["sorte"]) == "theme" else programmes
+        target[key] = str(label) if isinstance(label, Literal) else str(key)
+    return {siren: Tags(themes, programmes) for siren, (themes, programmes) in found.items()}
+
+
+def _epci_of(territory: str) -> str | None:
+    kind, _, code = territory.removeprefix(_GEO).partition("/")
+    if kind == "epci":
+        return code
+    if kind == "commune" and code in communes():
+        return communes()[code].epci
+    return None

@@ -1,0 +1,145 @@
+"""Three territories in one store for the cross-territory questions (issue 11): the Grand
+Périgueux and two made-up ones with non-ASCII names, all in the Dordogne (24), sharing
+national programmes and a partner (same SIRET). Each is read from a different format
+(CSV folder, ``.xlsx``, ``.ods``)."""
+
+from pathlib import Path
+
+from rdflib import Graph
+
+from feuille_de_route.graph import load_roadmap, write_workbook
+from feuille_de_route.graph._workbook import Workbook
+
+GP = "https://w3id.org/feuille-de-route/territoires/grand-perigueux/"
+ETE = "https://example.org/territoires/pays-de-l-ete/"
+LEON = "https://example.org/territoires/saint-cernin/"
+TH = "https://w3id.org/feuille-de-route/themes/"
+PN = "https://w3id.org/feuille-de-route/programmes/"
+SHARED_SIRET = "73282932000074"
+
+Rows = dict[str, list[dict[str, str]]]
+
+
+def _roadmap(ident: str, title: str, territory: str, name: str, base: str) -> list[dict[str, str]]:
+    return [
+        {
+            "identifiant": ident,
+            "titre": title,
+            "territoire": territory,
+            "nom du territoire": name,
+            "iri de base": base,
+            "source": "jeu d'essai",
+        }
+    ]
+
+
+def ete_rows() -> Rows:
+    """An EPCI (CC Isle Vern Salembre en Périgord, 24) renamed « Pays de l'Été »."""
+    return {
+        "Feuille de route": _roadmap(
+            "pays-ete", "Feuille de route du Pays de l'Été", "200040095", "Pays de l'Été", ETE
+        ),
+        "Communes": [{"code insee": "24104", "nom": "Chantérac", "epci": "200040095"}],
+        "Enjeux": [{"identifiant": "E1", "intitulé": "Réduire la fracture ?"}],
+        "Défis": [{"identifiant": "D1", "intitulé": "Accompagner", "enjeux": "E1"}],
+        "Chantiers": [
+            {
+                "identifiant": "é1",
+                "défi": "D1",
+                "intitulé": "Ateliers numériques pour les aînés",
+                "thèmes": "médiation numérique | publics",
+            },
+            {"identifiant": "é2", "défi": "D1", "intitulé": "Former les agents"},
+        ],
+        "Ressources": [
+            {
+                "identifiant": "cnum",
+                "nom": "Conseillères numériques de l'Été",
+                "type": "intervenant",
+                "programme national": "Conseillers numériques",
+            },
+            {
+                "identifiant": "fs",
+                "nom": "Maison France Services d'Été",
+                "type": "partenaire de projet",
+                "programme national": "France Services",
+                "siret": "44205123000013",
+            },
+            {
+                "identifiant": "asso",
+                "nom": "Association Ça Clique",
+                "type": "partenaire de projet",
+                "siret": SHARED_SIRET,
+            },
+        ],
+        "Mobilisations": [
+            {"chantier": "é1", "ressource": "cnum", "statut": "opérante"},
+            {"chantier": "é1", "ressource": "fs", "statut": "connue, sans lien"},
+            {"chantier": "é2", "ressource": "asso", "statut": "opérante"},
+        ],
+    }
+
+
+def leon_rows() -> Rows:
+    """A commune (Saint-Cernin-de-Labarde, 24) with its own roadmap."""
+    return {
+        "Feuille de route": _roadmap(
+            "saint-cernin",
+            "Feuille de route de Saint-Cernin",
+            "24385",
+            "Saint-Cernin-de-Labarde",
+            LEON,
+        ),
+        "Enjeux": [{"identifiant": "E1", "intitulé": "Ne laisser personne de côté ?"}],
+        "Défis": [{"identifiant": "D1", "intitulé": "Médiation de proximité", "enjeux": "E1"}],
+        "Chantiers": [
+            {
+                "identifiant": "b1",
+                "défi": "D1",
+                "intitulé": "Médiation à domicile",
+                "thèmes": "médiation numérique",
+            },
+            {
+                "identifiant": "b2",
+                "défi": "D1",
+                "intitulé": "Gouvernance partagée",
+                "thèmes": "gouvernance et coopération",
+            },
+        ],
+        "Ressources": [
+            {
+                "identifiant": "fs",
+                "nom": "France Services de Saint-Cernin",
+                "type": "partenaire de projet",
+                "programme national": "France Services",
+                "siret": "13000668000016",
+            },
+            {
+                "identifiant": "clique",
+                "nom": "Ça Clique (antenne)",
+                "type": "partenaire de projet",
+                "siret": SHARED_SIRET,
+            },
+            {
+                "identifiant": "cnum",
+                "nom": "Conseiller numérique",
+                "type": "intervenant",
+                "programme national": "Conseillers numériques",
+            },
+        ],
+        "Mobilisations": [
+            {"chantier": "b1", "ressource": "fs", "statut": "opérante"},
+            {"chantier": "b1", "ressource": "cnum", "statut": "connue, sans lien"},
+            {"chantier": "b2", "ressource": "clique", "statut": "opérante"},
+        ],
+    }
+
+
+def three_territories(folder: Path) -> dict[str, Graph]:
+    """The three graphs by roadmap IRI: the Grand Périgueux from its CSV folder, the Pays
+    de l'Été from an ``.xlsx`` and Saint-Cernin from an ``.ods`` written here."""
+    graphs = {GP: load_roadmap(None)}
+    for base, rows, name in ((ETE, ete_rows(), "ete.xlsx"), (LEON, leon_rows(), "leon.ods")):
+        write_workbook(Workbook.from_rows(name, rows), folder / name)
+        graphs[base] = load_roadmap(folder / name)
+    return graphs

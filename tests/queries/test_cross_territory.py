@@ -1,0 +1,177 @@
+"""Issue 11, item 2: the catalogue's questions across territories, on three roadmaps in
+one store (rdflib and Oxigraph), each answer checked against expectations worked out by
+hand from the rows of ``territoires_essai`` (and, for the Grand Périgueux, its CSV)."""
+
+import pytest
+from rdflib import Graph
+
+from feuille_de_route.graph.store import MemoryStore, OxigraphStore, Store
+from feuille_de_route.ontology import validate
+from feuille_de_route.queries import run_query
+
+from .territoires_essai import ETE, GP, LEON, PN, SHARED_SIRET, TH, three_territories
+
+FDR = "https://w3id.org/feuille-de-route/ontologie#"
+
+
+@pytest.fixture(scope="module")
+def graphs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Graph]:
+    return three_territories(tmp_path_factory.mktemp("classeurs"))
+
+
+@pytest.fixture(scope="module", params=["rdflib", "oxigraph"])
+def store(
+    request: pytest.FixtureRequest,
+    graphs: dict[str, Graph],
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Store:
+    if request.param == "rdflib":
+        union = Graph()
+        for graph in graphs.values():
+            union += graph
+        return MemoryStore(union)
+    oxigraph = OxigraphStore(tmp_path_factory.mktemp("oxigraph"))
+    for name, graph in graphs.items():
+        oxigraph.add_graph(graph, name)
+    return oxigraph
+
+
+def test_the_made_up_territories_conform(graphs: dict[str, Graph]) -> None:
+    for name in (ETE, LEON):
+        assert validate(graphs[name]).conforms, validate(graphs[name]).text()
+
+
+def _operant(store: Store, mine: str) -> list[tuple[object, ...]]:
+    rows = run_query("operant-ailleurs", store, maFeuilleDeRoute=mine)
+    keys = ("programme", "chezMoi", "feuilleDeRoute", "nbRessources", "nbChantiers")
+    return [tuple(row[k] for k in keys) for row in rows]
+
+
+def test_operating_elsewhere_known_here(store: Store) -> None:
+    # Saint-Cernin's France Services is operating; the Pays de l'Été's is only known.
+    assert _operant(store, ETE) == [(PN + "france-services", "connue", LEON, 1, 1)]
+    # The Pays de l'Été's conseillères numériques operate; Saint-Cernin's is only known.
+    assert _operant(store, LEON) == [(PN + "conseillers-numeriques", "connue", ETE, 1, 1)]
+
+
+def test_operating_elsewhere_absent_here(store: Store) -> None:
+    # The Grand Périgueux names no national programme (its « programme national » cells
+    # are empty): both are absent there, ordered by label.
+    assert _operant(store, GP) == [
+        (PN + "conseillers-numeriques", "absente", ETE, 1, 1),
+        (PN + "france-services", "absente", LEON, 1, 1),
+    ]
+    labels = [
+        r["programmeLabel"] for r in run_query("operant-ailleurs", store, maFeuilleDeRoute=GP)
+    ]
+    assert labels == ["Conseillers numériques", "France Services"]
+
+
+def _same_themes(store: Store, mine: str) -> set[tuple[str, str, str, bool]]:
+    rows = run_query("chantiers-memes-themes", store, maFeuilleDeRoute=mine)
+    return {
+        (
+            str(row["theme"]).removeprefix(TH),
+            str(row["feuilleDeRoute"]),
+            str(row["chantierId"]),
+            row["hypothese"] is not None,
+        )
+        for row in rows
+    }
+
+
+def test_chantiers_elsewhere_on_the_same_themes(store: Store) -> None:
+    # Saint-Cernin: médiation (b1) and gouvernance (b2). Elsewhere: the Pays de l'Été's
+    # é1 (written), the Grand Périgueux's 2.b, 3.a, 3.b (proposed from « médiation »…),
+    # its 6 (written in its CSV) and 1.a (proposed from « groupements de commande »).
+    assert _same_themes(store, LEON) == {
+        ("mediation", ETE, "é1", False),
+        ("mediation", GP, "2.b", True),
+        ("mediation", GP, "3.a", True),
+        ("mediation", GP, "3.b", True),
+        ("gouvernance", GP, "6", False),
+        ("gouvernance", GP, "1.a", True),
+    }
+
+
+def test_no_theme_of_mine_no_chantier(store: Store) -> None:
+    assert _same_themes(store, "https://example.org/territoires/absente/") == set()
+
+
+def test_side_by_side(store: Store) -> None:
+    rows = run_query("comparaison", store, maFeuilleDeRoute=ETE, autreFeuilleDeRoute=LEON)
+    table = {(r["rubrique"], str(r["cle"])): (r["nbMien"], r["nbAutre"], r["commun"]) for r in rows}
+    assert table == {
+        ("enjeux", FDR + "Enjeu"): (1, 1, True),
+        ("défis", FDR + "Defi"): (1, 1, True),
+        ("chantiers", FDR + "Chantier"): (2, 2, True),
+        ("ressources", FDR + "Ressource"): (3, 3, True),
+        ("liens par statut", FDR + "operante"): (2, 2, True),
+        ("liens par statut", FDR + "connueSansLien"): (1, 1, True),
+        ("programmes nationaux", PN + "conseillers-numeriques"): (1, 1, True),
+        ("programmes nationaux", PN + "france-services"): (1, 1, True),
+        # é2 « Former les agents » gets « compétences numériques » by proposal.
+        ("thèmes", TH + "competences"): (1, 0, False),
+        ("thèmes", TH + "mediation"): (1, 1, True),
+        ("thèmes", TH + "publics"): (1, 0, False),
+        ("thèmes", TH + "gouvernance"): (0, 1, False),
+        ("partenaires communs (SIRET)", SHARED_SIRET): (1, 1, True),
+    }
+    ranks = [int(str(r["rang"])) for r in rows]
+    assert ranks == sorted(ranks)
+    partner = next(r for r in rows if r["cle"] == SHARED_SIRET)
+    assert partner["libelle"] == "Association Ça Clique"
+
+
+def test_side_by_side_with_the_grand_perigueux(store: Store) -> None:
+    rows = run_query("comparaison", store, maFeuilleDeRoute=GP, autreFeuilleDeRoute=LEON)
+    counts = {r["rubrique"]: (r["nbMien"], r["nbAutre"]) for r in rows if int(str(r["rang"])) <= 4}
+    # The Grand Périgueux's CSV: 4 enjeux, 6 défis, 10 chantiers, 21 resources.
+    assert counts == {
+        "enjeux": (4, 1),
+        "défis": (6, 1),
+        "chantiers": (10, 2),
+        "ressources": (21, 3),
+    }
+    statuses = {r["libelle"]: (r["nbMien"], r["nbAutre"]) for r in rows if r["rang"] == 5}
+    assert statuses == {"opérante": (7, 2), "connue, sans lien": (16, 1)}
+    assert not [r for r in rows if r["rubrique"] == "partenaires communs (SIRET)"]
+
+
+def test_counts_by_departement(store: Store) -> None:
+    rows = run_query("comptes-nationaux", store)
+    assert {r["departementCode"] for r in rows} == {"24"}
+    by_key = {(r["rubrique"], str(r["cle"])): r for r in rows}
+    mediation = by_key[("thème", TH + "mediation")]
+    # Roadmaps: all three. Links of chantiers on médiation: the Grand Périgueux's 2.b (1),
+    # 3.a (3) and 3.b (4) — 3 operating —, é1 (2, 1 operating), b1 (2, 1 operating).
+    assert (mediation["nbFeuillesDeRoute"], mediation["nbLiens"], mediation["nbOperants"]) == (
+        3,
+        12,
+        5,
+    )
+    assert mediation["part"] == pytest.approx(0.417)
+    gouvernance = by_key[("thème", TH + "gouvernance")]
+    assert gouvernance["nbFeuillesDeRoute"] == 2
+    for programme in ("conseillers-numeriques", "france-services"):
+        row = by_key[("programme", PN + programme)]
+        assert (row["nbFeuillesDeRoute"], row["nbLiens"], row["nbOperants"]) == (2, 2, 1)
+        assert row["part"] == pytest.approx(0.5)
+    defis = [r for r in rows if r["rubrique"] == "défi"]
+    assert len(defis) == 6 + 1 + 1
+    leon_defi = by_key[("défi", LEON + "defi/D1")]
+    assert (leon_defi["nbLiens"], leon_defi["nbOperants"], leon_defi["part"]) == (3, 2, 0.667)
+    assert (
+        run_query(
+            "comptes-nationaux",
+            store,
+            departement="https://w3id.org/feuille-de-route/geo/departement/33",
+        )
+        == []
+    )
+    only_24 = run_query(
+        "comptes-nationaux",
+        store,
+        departement="https://w3id.org/feuille-de-route/geo/departement/24",
+    )
+    assert only_24 == rows

@@ -46,6 +46,8 @@ def _dataset(ctx: BuildContext) -> URIRef:
     ctx.add(dataset, RDF.type, QB.DataSet)
     ctx.add(dataset, DCTERMS.title, Literal("Indice de fragilité numérique", lang="fr"))
     ctx.add(dataset, DCTERMS.source, Literal(IFN_SOURCE))
+    # Its roadmap, so that a query scoped by the data (no graph names) reaches it.
+    ctx.add(dataset, DCTERMS.isPartOf, ctx.roadmap)
     return dataset
 
 

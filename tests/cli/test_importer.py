@@ -3,15 +3,14 @@ in, the broken one named with why, exit 2; the options' mistakes are French, exi
 
 from __future__ import annotations
 
-import gc
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from feuille_de_route.cli import main
 from feuille_de_route.graph import GRAND_PERIGUEUX
-from feuille_de_route.graph.store import OxigraphStore
-from feuille_de_route.queries import run_query
 
 from ..graph.store.import_territories import (
     FOYEN_IRI,
@@ -29,16 +28,23 @@ def territories(tmp_path_factory: pytest.TempPathFactory) -> Territories:
     return make_territories(tmp_path_factory.mktemp("territoires"))
 
 
-def test_one_bad_source_among_five(
-    territories: Territories, tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+QUESTION = ("requete", "feuilles-de-route", "--format", "csv")
+
+
+def _run(*arguments: str) -> subprocess.CompletedProcess[str]:
+    command = [sys.executable, "-m", "feuille_de_route", *arguments]
+    return subprocess.run(command, capture_output=True, text=True, check=False, timeout=600)
+
+
+def test_one_bad_source_among_five(territories: Territories, tmp_path: Path) -> None:
     broken = tmp_path / "cassé.ttl"
     broken.write_text("@prefix fdr: <https://w3id.org/feuille-de-route/ontologie#> .\n<a> fdr:")
     folder = tmp_path / "stockage"
-    capsys.readouterr()
     sources = [*map(str, territories.sources), str(broken), str(GRAND_PERIGUEUX)]
-    code = main(["importer", *sources, "--stockage", str(folder)])
-    out = capsys.readouterr().out
+    # Each command in its own process, as a user runs them: Oxigraph allows one opening
+    # of a folder per process, and a store this process opened stays open until collected.
+    done = _run("importer", *sources, "--stockage", str(folder))
+    code, out = done.returncode, done.stdout
     assert code == 2
     lines = out.splitlines()
     assert sum(line.startswith("✓ ") for line in lines) == 4
@@ -48,10 +54,9 @@ def test_one_bad_source_among_five(
     assert "Bilan : 4 feuille(s) de route importée(s), 1 refusée(s), sur 5." in out
     assert f"  refusée : {broken} — " in out
     assert "remplace la version précédente" in out  # the Grand Périgueux, twice
-    gc.collect()  # the command's store, released (one opening per folder at a time)
-    store = OxigraphStore(folder)
-    rows = run_query("feuilles-de-route", store)
-    assert [r["feuilleDeRoute"] for r in rows] == [GRAND_PERIGUEUX_IRI, ISLE_IRI, FOYEN_IRI]
+    listed = _run(*QUESTION, "--stockage", str(folder)).stdout
+    iris = [line.split(",", 1)[0] for line in listed.splitlines()[1:]]
+    assert iris == [GRAND_PERIGUEUX_IRI, ISLE_IRI, FOYEN_IRI]
 
 
 def test_all_good_exits_zero(

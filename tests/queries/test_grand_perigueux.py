@@ -12,8 +12,11 @@ from collections.abc import Callable
 from decimal import ROUND_HALF_UP, Decimal
 
 import pytest
+from rdflib import Graph
+from rdflib.namespace import RDF
 
 from feuille_de_route.graph.store import MemoryStore
+from feuille_de_route.ontology import FDR
 from feuille_de_route.queries import run_query
 
 CsvRows = Callable[[str], list[dict[str, str]]]
@@ -397,11 +400,15 @@ SHEET_NATURE = {
     "communes": "commune",
     "groupes": "groupe de population",
     "livrables": "livrable",
+    "regles-de-typologie": "règle de typologie",
 }
 
 
-def test_hypotheses(gp_store: MemoryStore, gp_csv: CsvRows) -> None:
+def test_hypotheses(gp_store: MemoryStore, gp_graph: Graph, gp_csv: CsvRows) -> None:
     expected: Counter[tuple[str, str]] = Counter()
+    # Themes proposed from a chantier's words (no « thèmes » cell): each is an assumption.
+    for proposal in gp_graph.subjects(RDF.type, FDR.PropositionDeTheme):
+        expected[("thème proposé", str(gp_graph.value(proposal, FDR.hypothese)))] += 1
     for sheet, nature in SHEET_NATURE.items():
         for row in gp_csv(sheet):
             if row.get("hypothèse"):

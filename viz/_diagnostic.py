@@ -3,12 +3,9 @@ nothing fetched) built from a :class:`~feuille_de_route.graph.Diagnostic` the co
 line hands over; ``viz`` never reads a workbook. Text is escaped by the template; the
 script sorts the table by moving rows, never by writing HTML."""
 
-import functools
 import secrets
 from dataclasses import dataclass
 from pathlib import Path
-
-import jinja2
 
 from feuille_de_route.graph import INDICATOR_LABELS, Diagnostic
 
@@ -19,6 +16,7 @@ from ._diagnostic_charts import (
     distributions_chart,
     silhouette_chart,
 )
+from ._page import _environment
 
 __all__ = ["render_diagnostic"]
 
@@ -46,17 +44,6 @@ def _number(value: float | None, digits: int = 1) -> _Cell:
 
 def _text(value: str) -> _Cell:
     return _Cell(value, value, False)
-
-
-@functools.cache
-def _environment() -> jinja2.Environment:
-    return jinja2.Environment(
-        loader=jinja2.FileSystemLoader(_HERE / "templates"),
-        autoescape=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        undefined=jinja2.StrictUndefined,
-    )
 
 
 def _rows(diagnostic: Diagnostic) -> list[list[_Cell]]:

@@ -20,13 +20,12 @@ from feuille_de_route import is_absolute_iri, terminal_safe
 from ._errors import DataError
 from ._jsonld_contexts import resolve_contexts
 from ._limits import TRIPLES_OPTION, InputLimits, read_bounded
-from ._namespaces import PREFIXES
+from ._namespaces import FDR, PREFIXES
 
 __all__ = ["parse_rdf"]
 
 _LOGGER = logging.getLogger("feuille_de_route.graph")
 _DATASET_FORMATS = {"trig", "nquads"}
-_FEUILLE_DE_ROUTE = URIRef("https://w3id.org/feuille-de-route/ontologie#FeuilleDeRoute")
 
 
 def _refuse_xml_declarations(path: Path, data: bytes) -> None:
@@ -151,7 +150,7 @@ def _parse(
 
 def _say_which_roadmaps(path: Path, graph: Graph) -> None:
     """A dataset file may hold several roadmaps: say that all are read, and how to pick."""
-    roadmaps = sorted({str(s) for s in graph.subjects(RDF.type, _FEUILLE_DE_ROUTE)})
+    roadmaps = sorted({str(s) for s in graph.subjects(RDF.type, FDR.FeuilleDeRoute)})
     if len(roadmaps) > 1:
         listed = ", ".join(terminal_safe(r) for r in roadmaps[:10])
         _LOGGER.warning(

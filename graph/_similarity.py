@@ -25,6 +25,7 @@ from rdflib import Literal, URIRef
 
 from feuille_de_route import UserError
 
+from ._iris import GEO
 from ._reference import communes, epci, epci_fragility, epcis
 from .store import Store
 
@@ -187,7 +188,6 @@ WHERE {
   OPTIONAL { ?cle skos:prefLabel ?libelle . FILTER(LANG(?libelle) = "fr") }
 }
 """
-_GEO = "https://w3id.org/feuille-de-route/geo/"
 
 
 def roadmap_tags(store: Store) -> dict[str, Tags]:
@@ -206,7 +206,7 @@ def roadmap_tags(store: Store) -> dict[str, Tags]:
 
 
 def _epci_of(territory: str) -> str | None:
-    kind, _, code = territory.removeprefix(_GEO).partition("/")
+    kind, _, code = territory.removeprefix(GEO).partition("/")
     if kind == "epci":
         return code
     if kind == "commune" and code in communes():

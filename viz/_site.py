@@ -17,6 +17,7 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import RDF
 
 from feuille_de_route import UserError, atomic_write_tree, is_http_iri
+from feuille_de_route.ontology import FDR
 
 from ._page import _environment
 from ._site_catalogue import catalogue_rows
@@ -29,7 +30,6 @@ from ._site_turtle import thing_files
 
 __all__ = ["build_site", "check_publication_url", "write_site"]
 
-FDR = "https://w3id.org/feuille-de-route/ontologie#"
 _URL = re.compile(r"https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~/-]*)?/")
 HEADINGS = {
     "enjeu": "Enjeux",
@@ -69,7 +69,7 @@ def check_publication_url(url: str) -> str:
 
 
 def _roadmap(graph: Graph) -> URIRef:
-    roadmaps = sorted(set(graph.subjects(RDF.type, URIRef(FDR + "FeuilleDeRoute"))), key=str)
+    roadmaps = sorted(set(graph.subjects(RDF.type, FDR.FeuilleDeRoute)), key=str)
     if len(roadmaps) != 1 or not isinstance(roadmaps[0], URIRef):
         raise UserError(
             "une seule feuille de route attendue pour publier un site, "
@@ -110,7 +110,7 @@ def _chantier_maps(graph: Graph, files: dict[str, bytes]) -> dict[URIRef, str]:
 
     chantiers = {
         str(graph.value(c, DCTERMS.identifier)): c
-        for c in graph.subjects(RDF.type, URIRef(FDR + "Chantier"))
+        for c in graph.subjects(RDF.type, FDR.Chantier)
         if isinstance(c, URIRef) and graph.value(c, DCTERMS.identifier) is not None
     }
     taken: set[str] = set()

@@ -3,6 +3,8 @@
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, VOID
 
+from feuille_de_route.ontology import FDR
+
 from ._site_paths import Link, file_href
 
 __all__ = ["catalogue_rows"]
@@ -70,12 +72,7 @@ def catalogue_rows(
             ],
         ),
     ]
-    hypotheses = [
-        Link(str(h))
-        for h in graph.objects(
-            dataset, URIRef("https://w3id.org/feuille-de-route/ontologie#hypothese")
-        )
-    ]
+    hypotheses = [Link(str(h)) for h in graph.objects(dataset, FDR.hypothese)]
     if hypotheses:
         rows.append(("hypothèse", hypotheses))
     return [(label, links) for label, links in rows if links]

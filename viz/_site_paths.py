@@ -13,6 +13,8 @@ import posixpath
 from dataclasses import dataclass
 from urllib.parse import quote, unquote
 
+from feuille_de_route.ontology import FDR
+
 __all__ = ["FDR_NAMESPACE", "RESERVED", "Link", "anchor", "file_href", "thing_path"]
 
 
@@ -52,7 +54,7 @@ def file_href(origin: str, target: str) -> str:
     return "/".join(s if s == ".." else quote(s, safe="~") for s in relative.split("/"))
 
 
-FDR_NAMESPACE = "https://w3id.org/feuille-de-route/ontologie#"
+FDR_NAMESPACE = str(FDR)
 
 
 def anchor(iri: str) -> str:

@@ -8,19 +8,19 @@ from rdflib.namespace import RDF, XSD
 from rdflib.term import Node
 
 from feuille_de_route import is_http_iri
+from feuille_de_route.ontology import FDR
 
 from ._site_labels import Labels, is_term
 from ._site_ontology import documented
-from ._site_paths import FDR_NAMESPACE, Link, anchor, file_href, thing_path
+from ._site_paths import Link, anchor, file_href, thing_path
 
 __all__ = ["Fact", "ThingPage", "describe_thing", "map_links"]
 
-FDR = FDR_NAMESPACE
-HYPOTHESE = URIRef(FDR + "hypothese")
+HYPOTHESE = FDR.hypothese
 ONTOLOGY_PAGE = "ontologie/index.html"
-_GENERAL = {URIRef(FDR + n) for n in ("Ressource", "Acteur", "Territoire")}
+_GENERAL = {FDR.Ressource, FDR.Acteur, FDR.Territoire}
 # Links through which a resource, service or acteur reaches a chantier's map.
-_TO_CHANTIER = (URIRef(FDR + "ressource"), URIRef(FDR + "acteur"), URIRef(FDR + "service"))
+_TO_CHANTIER = (FDR.ressource, FDR.acteur, FDR.service)
 
 
 @dataclass
@@ -134,9 +134,9 @@ def describe_thing(
 
 def chantiers_of(graph: Graph, node: URIRef) -> set[URIRef]:
     """The chantiers whose map shows ``node``."""
-    chantier = URIRef(FDR + "chantier")
+    chantier = FDR.chantier
     found: set[URIRef] = set()
-    if (node, RDF.type, URIRef(FDR + "Chantier")) in graph:
+    if (node, RDF.type, FDR.Chantier) in graph:
         found.add(node)
     links = [node]
     for predicate in _TO_CHANTIER:
@@ -145,8 +145,8 @@ def chantiers_of(graph: Graph, node: URIRef) -> set[URIRef]:
         found.update(c for c in graph.objects(link, chantier) if isinstance(c, URIRef))
         found.update(
             c
-            for c in graph.objects(link, URIRef(FDR + "objetCoordonne"))
-            if isinstance(c, URIRef) and (c, RDF.type, URIRef(FDR + "Chantier")) in graph
+            for c in graph.objects(link, FDR.objetCoordonne)
+            if isinstance(c, URIRef) and (c, RDF.type, FDR.Chantier) in graph
         )
     return found
 

@@ -17,27 +17,15 @@ from feuille_de_route.queries import QueryDef, catalogue
 from feuille_de_route.queries._parameters import bind_parameters
 
 from .arq import PLACEMENTS, Arq, Cell, Table, cells, compile_arq, dataset_file, placed
+from .catalogue_values import ELSEWHERE, VALUES
 from .conftest import Jena
 
 QUERIES = catalogue()
 IDS = [q.name for q in QUERIES]
-# Values that give rows on the Grand Périgueux (the defaults where they do).
-VALUES: dict[str, object] = {
-    "chantier": "1.b",
-    "date": "2020-01-01",
-    "minimum": 1,
-    # The cross-territory questions (issue 11), asked by a territory not in the store yet
-    # about the Grand Périgueux; they are checked with rows on three territories in
-    # test_arq_cross_territory.py.
-    "maFeuilleDeRoute": "https://example.org/territoires/absente/",
-    "autreFeuilleDeRoute": "https://w3id.org/feuille-de-route/territoires/grand-perigueux/",
-}
 # Aggregates whose two parameters are read only in patterns (two roadmaps side by side):
 # a VALUES clause ending the query comes after GROUP BY (SPARQL 1.1, 18.2.4), so every
 # engine, Jena ARQ included, groups over every roadmap first.
 GROUPED_BY_PATTERN = {"comparaison"}
-# No row on the Grand Périgueux alone (nothing « elsewhere »).
-ELSEWHERE = {"chantiers-memes-themes", "operant-ailleurs"}
 # Queries whose parameter is compared (a threshold, a date): SPARQL 1.1 (18.2.4) joins a
 # VALUES clause ending the query after GROUP BY and HAVING, so nothing can compare with
 # it; rdflib and Oxigraph follow that order, Jena ARQ joins it first.

@@ -35,6 +35,7 @@ from ..graph.store.conftest import OxigraphServer, oxigraph_binary
 from ..graph.test_second_territory import ROWS, SIREN
 from ..workbook_fill import fill_xlsx
 from .arq import Arq, Table, cells, compile_arq
+from .catalogue_values import ELSEWHERE, VALUES
 from .conftest import Jena
 
 QUERIES = catalogue()
@@ -47,18 +48,6 @@ LOADINGS = {
     "nquads-union": "feuille-de-route.nq",
 }
 ENGINES = ("rdflib", "oxigraph", "jena")
-# Values that give rows on the Grand Périgueux (the defaults where they do).
-VALUES: dict[str, object] = {
-    "chantier": "1.b",
-    "date": "2020-01-01",
-    "minimum": 1,
-    # The cross-territory questions, asked by a territory not in the store about the
-    # Grand Périgueux (their rows on three territories: test_arq_cross_territory.py).
-    "maFeuilleDeRoute": "https://example.org/territoires/absente/",
-    "autreFeuilleDeRoute": "https://w3id.org/feuille-de-route/territoires/grand-perigueux/",
-}
-# No row with one territory alone: nothing « elsewhere ».
-ELSEWHERE = {"chantiers-memes-themes", "operant-ailleurs"}
 # Questions across the roadmaps of a store: with both territories served together, their
 # answers are not one territory's (test_arq_cross_territory.py checks them on three).
 ACROSS = ELSEWHERE | {"comparaison", "comptes-nationaux"}

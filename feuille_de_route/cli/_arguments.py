@@ -9,7 +9,10 @@ from .._errors import UserError
 if TYPE_CHECKING:
     from feuille_de_route.graph import InputLimits
 
-__all__ = ["add_roadmap_argument", "roadmap_limits"]
+__all__ = ["add_limit_arguments", "add_roadmap_argument", "roadmap_limits"]
+
+_MEGABYTES = 50.0  # default --limite-taille
+_TRIPLES = 100_000  # default --limite-triplets
 
 ROADMAP_HELP = (
     "classeur .xlsx, .ods ou dossier de .csv, ou graphe RDF .ttl, .jsonld, .nt, .rdf, .trig "
@@ -24,22 +27,25 @@ def add_roadmap_argument(parser: argparse.ArgumentParser) -> None:
     ``None`` means the embedded Grand Périgueux roadmap, as ``graph.load_roadmap`` reads it.
     """
     parser.add_argument("classeur", nargs="?", type=Path, metavar="CLASSEUR", help=ROADMAP_HELP)
-    parser.add_argument(
-        "--limite-taille",
-        type=float,
-        default=50.0,
-        metavar="MO",
-        help=(
+    add_limit_arguments(
+        parser,
+        size_help=(
             "taille maximale du CLASSEUR en mégaoctets, sur le disque comme une fois "
             "décompressé (défaut : 50 Mo) : au-delà il est refusé avant d'être lu"
         ),
+        triples_help=(
+            "nombre maximal de triplets d'un graphe RDF donné en CLASSEUR (défaut : 100000)"
+        ),
+    )
+
+
+def add_limit_arguments(parser: argparse.ArgumentParser, size_help: str, triples_help: str) -> None:
+    """Add ``--limite-taille`` and ``--limite-triplets``, read by :func:`roadmap_limits`."""
+    parser.add_argument(
+        "--limite-taille", type=float, default=_MEGABYTES, metavar="MO", help=size_help
     )
     parser.add_argument(
-        "--limite-triplets",
-        type=int,
-        default=100_000,
-        metavar="N",
-        help="nombre maximal de triplets d'un graphe RDF donné en CLASSEUR (défaut : 100000)",
+        "--limite-triplets", type=int, default=_TRIPLES, metavar="N", help=triples_help
     )
 
 
@@ -47,8 +53,8 @@ def roadmap_limits(args: argparse.Namespace) -> "InputLimits":
     """The input limits the options give (``--limite-taille``, ``--limite-triplets``)."""
     from feuille_de_route.graph import InputLimits
 
-    megabytes: float = getattr(args, "limite_taille", 50.0)
-    triples: int = getattr(args, "limite_triplets", 100_000)
+    megabytes: float = getattr(args, "limite_taille", _MEGABYTES)
+    triples: int = getattr(args, "limite_triplets", _TRIPLES)
     if not 0 < megabytes < 1024 * 1024:
         raise UserError(f"--limite-taille doit être un nombre de Mo positif, pas {megabytes}.")
     if not triples > 0:

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .._errors import UserError
-from ._arguments import roadmap_limits
+from ._arguments import add_limit_arguments, roadmap_limits
 
 if TYPE_CHECKING:
     from feuille_de_route.graph.importer import ImportOutcome, Source
@@ -98,22 +98,13 @@ def _add_endpoint_sources(parser: argparse.ArgumentParser) -> None:
 
 
 def _add_limits(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--limite-taille",
-        type=float,
-        default=50.0,
-        metavar="MO",
-        help=(
+    add_limit_arguments(
+        parser,
+        size_help=(
             "taille maximale de chaque source en mégaoctets, téléchargée, sur le disque ou "
             "décompressée (défaut : 50 Mo) : au-delà elle est refusée, le téléchargement arrêté"
         ),
-    )
-    parser.add_argument(
-        "--limite-triplets",
-        type=int,
-        default=100_000,
-        metavar="N",
-        help="nombre maximal de triplets d'une source (défaut : 100000)",
+        triples_help="nombre maximal de triplets d'une source (défaut : 100000)",
     )
     parser.add_argument(
         "--validation",

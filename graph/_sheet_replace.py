@@ -7,17 +7,17 @@ that lacks the sheet or one of its filled columns) is written again from its con
 the same values in every other sheet. Each file is replaced atomically.
 """
 
-import datetime as dt
 from pathlib import Path
 from typing import Any
 
 from feuille_de_route import atomic_write, atomic_write_bytes
 
 from ._format_csv import csv_text
-from ._sheets import Column, fold, sheet_for_name
-from ._spreadsheet_form import is_text_code, typed_value
+from ._sheets import fold, sheet_for_name
+from ._spreadsheet_form import typed_value
 from ._workbook import Sheet, Workbook
 from ._workbook_io import write_workbook
+from ._xlsx_writer import put_cell
 
 __all__ = ["replace_sheet"]
 
@@ -59,7 +59,8 @@ def _edit_xlsx(path: Path, sheet: Sheet) -> bool:
         for column in sheet.spec.columns:
             where = positions.get(fold(column.name))
             if where is not None:
-                _set(tab.cell(row=number, column=where), column, row[column.name])
+                cell = tab.cell(row=number, column=where)
+                put_cell(cell, column, typed_value(column, row[column.name]))
     with atomic_write(path) as tmp:
         book.save(tmp)
     return True
@@ -72,14 +73,3 @@ def _header_positions(tab: Any) -> dict[str, int]:
         for cell in next(tab.iter_rows(min_row=1, max_row=1), ())
         if cell.value is not None and str(cell.value).strip()
     }
-
-
-def _set(cell: Any, column: Column, text: str) -> None:
-    value = typed_value(column, text)
-    cell.value = value
-    if isinstance(value, str):
-        cell.data_type = "s"  # never a formula, even when it starts with "="
-        if is_text_code(column):
-            cell.number_format = "@"
-    elif isinstance(value, dt.date):
-        cell.number_format = "yyyy-mm-dd"

@@ -24,7 +24,7 @@ from ._spreadsheet_form import (
 )
 from ._workbook import Sheet, Workbook
 
-__all__ = ["write_xlsx"]
+__all__ = ["put_cell", "write_xlsx"]
 
 _LAST_ROW = 1_048_576
 
@@ -107,13 +107,19 @@ def _write_rows(tab: Any, spec: SheetSpec, sheet: Sheet | None) -> None:
             value = typed_value(column, row[column.name])
             if value is None:
                 continue
-            cell = tab.cell(row=row_number, column=index, value=value)
-            if isinstance(value, str):
-                cell.data_type = "s"  # never a formula, even when it starts with "="
-                if is_text_code(column):
-                    cell.number_format = "@"
-            elif isinstance(value, dt.date):
-                cell.number_format = "yyyy-mm-dd"
+            put_cell(tab.cell(row=row_number, column=index), column, value)
+
+
+def put_cell(cell: Any, column: Column, value: object) -> None:
+    """Put a typed value (:func:`typed_value`) in an openpyxl cell, text never read as a
+    formula and codes kept as text."""
+    cell.value = value
+    if isinstance(value, str):
+        cell.data_type = "s"  # never a formula, even when it starts with "="
+        if is_text_code(column):
+            cell.number_format = "@"
+    elif isinstance(value, dt.date):
+        cell.number_format = "yyyy-mm-dd"
 
 
 def _add_validations(

@@ -5,6 +5,7 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 import pytest
+from rdflib import Graph
 
 from feuille_de_route.graph._sheets import SHEETS_BY_NAME
 
@@ -139,3 +140,12 @@ def csv_folder(tmp_path: Path) -> Callable[[Rows], Path]:
         return write_csv_rows(tmp_path / f"classeur{count}", rows)
 
     return write
+
+
+def union_of(*graphs: Graph) -> Graph:
+    """A new graph holding the triples of ``graphs`` (a copy, for one)."""
+    union = Graph()
+    for graph in graphs:
+        for triple in graph:
+            union.add(triple)
+    return union

@@ -14,7 +14,7 @@ from rdflib.namespace import DCTERMS, ORG, RDF
 from feuille_de_route.graph import build_graph, graph_to_workbook, read_workbook, write_workbook
 from feuille_de_route.ontology import FDR, validate
 
-from .conftest import BASE, Rows, mini_rows
+from .conftest import BASE, Rows, mini_rows, union_of
 
 ORGANISATION = "https://w3id.org/feuille-de-route/organisation/"
 OTHER = "https://example.org/territoires/autre/"
@@ -59,14 +59,6 @@ def graphs(csv_folder: Callable[[Rows], Path]) -> tuple[Graph, Graph]:
     return first, second
 
 
-def _union(*graphs: Graph) -> Graph:
-    union = Graph()
-    for graph in graphs:
-        for triple in graph:
-            union.add(triple)
-    return union
-
-
 def test_siret_and_rna_link_to_national_organisations(graphs: tuple[Graph, Graph]) -> None:
     first, _second = graphs
     siret = URIRef(ORGANISATION + "siret/" + SIRET)
@@ -92,7 +84,7 @@ def test_siret_and_rna_link_to_national_organisations(graphs: tuple[Graph, Graph
 def test_two_territories_share_the_organisation_and_a_query_joins_on_it(
     graphs: tuple[Graph, Graph],
 ) -> None:
-    union = _union(*graphs)
+    union = union_of(*graphs)
     expected = {(OTHER, BASE, ORGANISATION + "siret/" + SIRET, ORGANISATION + "siren/732829320")}
     rows = {tuple(str(v) for v in row) for row in union.query(JOIN)}  # type: ignore[union-attr]
     assert rows == expected
@@ -118,7 +110,7 @@ def test_each_territory_keeps_its_own_resource(graphs: tuple[Graph, Graph]) -> N
 
 
 def test_graphs_and_their_union_pass_the_shapes(graphs: tuple[Graph, Graph]) -> None:
-    for graph in (*graphs, _union(*graphs)):
+    for graph in (*graphs, union_of(*graphs)):
         assert validate(graph).violations == []
 
 
@@ -133,14 +125,14 @@ def test_graphs_and_their_union_pass_the_shapes(graphs: tuple[Graph, Graph]) -> 
 def test_territory_fact_on_a_national_organisation_is_a_violation(
     graphs: tuple[Graph, Graph], triple: tuple[URIRef, URIRef, Literal]
 ) -> None:
-    broken = _union(graphs[0])
+    broken = union_of(graphs[0])
     broken.add(triple)
     focus = {str(item.focus) for item in validate(broken).violations}
     assert ORGANISATION + "siret/" + SIRET in focus
 
 
 def test_organisation_at_a_made_up_iri_is_a_violation(graphs: tuple[Graph, Graph]) -> None:
-    broken = _union(graphs[0])
+    broken = union_of(graphs[0])
     fake = URIRef(ORGANISATION + "siret/123")
     broken.add((URIRef(BASE + "ressource/cnum"), FDR.organisationOfficielle, fake))
     broken.add((fake, RDF.type, FDR.Organisation))

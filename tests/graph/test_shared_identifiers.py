@@ -13,7 +13,7 @@ from rdflib.compare import isomorphic
 from feuille_de_route.graph import build_graph, graph_to_workbook, read_workbook, write_workbook
 from feuille_de_route.ontology import FDR, PROGRAMMES, load_schemes, validate
 
-from .conftest import BASE, Rows, mini_rows
+from .conftest import BASE, Rows, mini_rows, union_of
 
 GEO = "https://w3id.org/feuille-de-route/geo/"
 PN = "https://w3id.org/feuille-de-route/programmes/"
@@ -63,14 +63,6 @@ def graphs(csv_folder: Callable[[Rows], Path]) -> tuple[Graph, Graph]:
     return first, second
 
 
-def _union(*graphs: Graph) -> Graph:
-    union = Graph()
-    for graph in graphs:
-        for triple in graph:
-            union.add(triple)
-    return union
-
-
 def test_territories_share_the_departement_and_the_programme(
     graphs: tuple[Graph, Graph],
 ) -> None:
@@ -85,7 +77,7 @@ def test_territories_share_the_departement_and_the_programme(
 
 
 def test_a_query_over_both_joins_on_the_shared_iris(graphs: tuple[Graph, Graph]) -> None:
-    union = _union(*graphs)
+    union = union_of(*graphs)
     rows = {tuple(str(v) for v in row) for row in union.query(JOIN)}  # type: ignore[union-attr]
     expected = {(BASE, OTHER, GEO + "departement/24", PN + "conseillers-numeriques")}
     assert rows == expected
@@ -146,13 +138,13 @@ def test_departement_roadmap_round_trips(
 
 
 def test_both_graphs_and_their_union_pass_the_shapes(graphs: tuple[Graph, Graph]) -> None:
-    for graph in (*graphs, _union(*graphs)):
+    for graph in (*graphs, union_of(*graphs)):
         assert validate(graph).violations == []
 
 
 def test_territory_fact_on_a_national_node_is_a_violation(graphs: tuple[Graph, Graph]) -> None:
     first, _second = graphs
-    broken = _union(first)
+    broken = union_of(first)
     broken.add((URIRef(GEO + "commune/24322"), FDR.population, Literal(29000)))
     nodes = {str(item.focus) for item in validate(broken).violations}
     assert GEO + "commune/24322" in nodes

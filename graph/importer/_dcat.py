@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from rdflib import RDF, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, RDFS
 
+from .._dcat import MEDIA_TYPES
 from ._errors import SourceError
 
 __all__ = ["DCAT", "MAX_DATASETS", "Download", "downloads", "is_catalogue", "site_bases"]
@@ -20,8 +21,9 @@ DCAT = Namespace("http://www.w3.org/ns/dcat#")
 # A national catalogue lists one roadmap per EPCI (1 255): room for it, not for a flood.
 MAX_DATASETS = 5_000
 
-# Media type → the suffix the file is read with; the order is the preference.
-_FORMATS = {"text/turtle": ".ttl", "application/trig": ".trig"}
+# Media type → the suffix the file is read with (the exports' table); the order is the
+# preference.
+_FORMATS = {MEDIA_TYPES[suffix][0]: suffix for suffix in (".ttl", ".trig")}
 
 
 @dataclass(frozen=True)

@@ -7,10 +7,14 @@ import csv
 import shutil
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from feuille_de_route.graph import GRAND_PERIGUEUX
 
-__all__ = ["NEW_DEFI", "RENAMED", "make_v2"]
+if TYPE_CHECKING:
+    import pytest
+
+__all__ = ["NEW_DEFI", "RENAMED", "kept_versions", "make_v2", "v2_workbook"]
 
 RENAMED = "Animer une campagne de communication sur l'inclusion numérique et ses lieux"
 NEW_DEFI = "Coopérer avec d'autres territoires engagés dans l'inclusion numérique"
@@ -58,4 +62,27 @@ def make_v2(folder: Path) -> Path:
     _edit(folder / "defis.csv", add_defi)
     _edit(folder / "actions.csv", actions)
     _edit(folder / "mobilisations.csv", status)
+    return folder
+
+
+def kept_versions(factory: "pytest.TempPathFactory") -> Path:
+    """A ``--stockage`` folder keeping the Grand Périgueux as its version of 2024-03-01 and
+    the version 2 as that of 2024-09-15, made once per test session (read-only)."""
+    from feuille_de_route.cli import main
+
+    base = factory.getbasetemp()
+    folder = base / "versions-stockage"
+    if not (folder / "versions").is_dir():
+        v2 = v2_workbook(factory)
+        for source, day in ((GRAND_PERIGUEUX, "2024-03-01"), (v2, "2024-09-15")):
+            add = ["versions", "ajouter", str(source), "--stockage", str(folder), "--date", day]
+            assert main(add) == 0
+    return folder
+
+
+def v2_workbook(factory: "pytest.TempPathFactory") -> Path:
+    """The version 2 as a CSV workbook, made once per test session (read-only)."""
+    folder = factory.getbasetemp() / "versions-etape6"
+    if not folder.is_dir():
+        make_v2(folder)
     return folder

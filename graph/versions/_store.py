@@ -112,9 +112,16 @@ class VersionStore:
 
     def graph(self, version: Version) -> Graph:
         """The roadmap as kept in ``version``."""
+        return self._named(version.iri)
+
+    def description(self, roadmap: str) -> Graph:
+        """The description of ``roadmap``'s versions (its graph ``{roadmap}version/``)."""
+        return self._named(registry_iri(roadmap))
+
+    def _named(self, name: str) -> Graph:
         graph = Graph()
         cache: dict[Any, Any] = {}
-        for quad in self._store.quads_for_pattern(None, None, None, ox.NamedNode(version.iri)):
+        for quad in self._store.quads_for_pattern(None, None, None, ox.NamedNode(name)):
             terms = [from_oxigraph(t, cache) for t in (quad.subject, quad.predicate, quad.object)]
             graph.add(cast(tuple[Node, Node, Node], tuple(terms)))
         return graph

@@ -127,3 +127,22 @@ def test_bad_input_is_a_french_error(
     err = capsys.readouterr().err
     assert err.startswith("Erreur : ") and message in err
     assert "Traceback" not in err
+
+
+def test_a_version_claiming_another_space_is_refused_and_nothing_kept(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    hostile = tmp_path / "version.ttl"
+    hostile.write_text(
+        "@prefix fdr: <https://w3id.org/feuille-de-route/ontologie#> .\n"
+        "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n"
+        "<https://exemple.fr/territoire/> a fdr:FeuilleDeRoute .\n"
+        '<https://autre.example/territoire/chantier/1> rdfs:label "x" .\n',
+        encoding="utf-8",
+    )
+    folder = tmp_path / "stockage"
+    assert main(["versions", "ajouter", str(hostile), "--stockage", str(folder)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("Erreur : ") and "hors de" in err and "Traceback" not in err
+    assert not (folder / "versions").exists() or VersionStore(folder / "versions").versions() == []
+    assert OxigraphStore(folder).graph_names() == []

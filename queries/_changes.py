@@ -184,15 +184,17 @@ def _element_changes(
     matched: Mapping[str, Mapping[str, str]],
 ) -> list[Change]:
     pairs = list(pairs)
+    kept_old = {a.ident for a, _ in pairs}
+    kept_new = {b.ident for _, b in pairs}
     changes = [
         Change(element, "ajoute", e.ident, e.label, e.iri)
         for ident, e in new.items()
-        if ident not in {b.ident for _, b in pairs}
+        if ident not in kept_new
     ]
     changes += [
         Change(element, "supprime", e.ident, e.label, e.iri)
         for ident, e in old.items()
-        if ident not in {a.ident for a, _ in pairs}
+        if ident not in kept_old
     ]
     for a, b in pairs:
         changes += _pair_changes(element, a, b, matched)

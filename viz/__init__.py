@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from ._assets import json_for_html
     from ._cartography import build_cartography, render_view, write_cartographies
+    from ._changes_map import ChangeMark, change_marks, render_changes
     from ._diagnostic import render_diagnostic
     from ._results import VIEW_QUERIES, VIEWS, Results, fetch_results, results_from_rows
     from ._roadmaps import Roadmap, choose_roadmap, list_roadmaps
@@ -24,16 +25,19 @@ if TYPE_CHECKING:
 
 # Each public name → the module that defines it (imported on first use).
 _SOURCES: dict[str, str] = {
+    "ChangeMark": "_changes_map",
     "Results": "_results",
     "Roadmap": "_roadmaps",
     "VIEWS": "_results",
     "VIEW_QUERIES": "_results",
     "build_cartography": "_cartography",
     "build_site": "_site",
+    "change_marks": "_changes_map",
     "choose_roadmap": "_roadmaps",
     "fetch_results": "_results",
     "json_for_html": "_assets",
     "list_roadmaps": "_roadmaps",
+    "render_changes": "_changes_map",
     "render_diagnostic": "_diagnostic",
     "render_view": "_cartography",
     "results_from_rows": "_results",
@@ -44,14 +48,17 @@ _SOURCES: dict[str, str] = {
 __all__ = [
     "VIEWS",
     "VIEW_QUERIES",
+    "ChangeMark",
     "Results",
     "Roadmap",
     "build_cartography",
     "build_site",
+    "change_marks",
     "choose_roadmap",
     "fetch_results",
     "json_for_html",
     "list_roadmaps",
+    "render_changes",
     "render_diagnostic",
     "render_view",
     "results_from_rows",

@@ -10,6 +10,7 @@ from rdflib.term import Identifier
 
 from ._deadline import cancelled, within_deadline
 from ._errors import StoreError
+from ._naming import lieux_graph_name
 from ._result import SelectResult
 from ._terms import check_iri, from_oxigraph, ntriples, to_oxigraph
 from ._values import with_values
@@ -64,7 +65,7 @@ class OxigraphStore:
     def _dataset(self, bindings: Mapping[str, Identifier]) -> dict[str, Any]:
         """The default graph a query reads: the union of the named graphs, or, for a
         query given a roadmap (``_feuilleDeRoute``) that the store holds under its IRI,
-        that roadmap's graph and the vocabulary's.
+        that roadmap's graph, the vocabulary's and its lieux' (``lieux_graph_name``).
 
         The catalogue finds a roadmap by its data, which the union holds too: narrowing
         changes no row where each roadmap's triples are in the graph of its IRI (the
@@ -75,7 +76,11 @@ class OxigraphStore:
         if isinstance(roadmap, URIRef):
             name = ox.NamedNode(str(roadmap))
             if self._store.contains_named_graph(name):
-                return {"default_graph": [name, ox.NamedNode(VOCABULARY_GRAPH)]}
+                graphs = [name, ox.NamedNode(VOCABULARY_GRAPH)]
+                lieux = ox.NamedNode(lieux_graph_name(str(roadmap)))
+                if self._store.contains_named_graph(lieux):
+                    graphs.append(lieux)  # its lieux de médiation, imported apart
+                return {"default_graph": graphs}
         return {"use_default_graph_as_union": True}
 
     def _query(self, query: str, bindings: Mapping[str, Identifier]) -> Any:

@@ -19,6 +19,8 @@ from feuille_de_route.graph.store import MemoryStore, OxigraphStore, roadmap_gra
 from feuille_de_route.queries import run_query
 
 from ..test_lieux import LIEU, changed, lieux_csv
+from .conftest import OxigraphServer
+from .import_territories import serve_folder
 
 pytestmark = pytest.mark.timeout(300)
 
@@ -154,7 +156,6 @@ def test_a_bad_row_is_refused_by_line_and_column_and_changes_nothing(
         # Inside the space of a territory already in the store.
         ("https://w3id.org/feuille-de-route/territoires/grand-perigueux/quartier/", "autre"),
         ("https://w3id.org/feuille-de-route/ontologie/", "espace partagé du projet"),
-        ("https://w3id.org/feuille-de-route/programmes/", "espace partagé du projet"),
         ("ftp://example.org/lieux/", "http(s)"),
         ("https://example.org/sans-barre", "http(s)"),
     ],
@@ -176,3 +177,27 @@ def test_without_a_base_iri_the_csv_is_refused_in_french(tmp_path: Path) -> None
     assert not outcome.imported
     assert "--base-iri" in (outcome.error or "")
     assert store.graph_names() == []
+
+
+def test_a_fetched_csv_is_read_as_lieux(tmp_path: Path) -> None:
+    """An address ending ``.csv`` (or served as ``text/csv``) is a CSV of lieux too."""
+    lieux_csv(tmp_path, LIEU, name="lieux.csv")
+    store = MemoryStore()
+    with serve_folder(tmp_path) as server:
+        [outcome] = import_sources([f"{server.url}/lieux.csv"], store, Reading(base_iri=BASE))
+    assert outcome.imported, outcome.error
+    assert outcome.lieux == 1 and store.graph_names() == [GRAPH]
+
+
+@pytest.mark.server
+def test_lieux_go_to_a_server_in_their_graph(
+    oxigraph_server: OxigraphServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    both = lieux_csv(tmp_path, LIEU, SECOND)
+    argv = ["--endpoint", oxigraph_server.url, "--base-iri", BASE]
+    code, out = _importer(capsys, str(both), *argv)
+    assert code == 0, out
+    triples = oxigraph_server.count(GRAPH)
+    code, out = _importer(capsys, str(lieux_csv(tmp_path, LIEU, name="un.csv")), *argv)
+    assert code == 0 and "remplace la version précédente" in out
+    assert 0 < oxigraph_server.count(GRAPH) < triples

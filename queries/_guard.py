@@ -111,11 +111,15 @@ def endpoint_allowed(url: str, federation: Collection[str]) -> bool:
 
 def _check_service(term: Node, where: str, federation: Collection[str]) -> None:
     if not isinstance(term, URIRef):
+        name = str(term)
+        hint = (
+            f" Donnez l'adresse du serveur : --param {terminal_safe(name[1:])}=URL."
+            if name.startswith("_")
+            else " Seul un paramètre (SERVICE ?_nom, --param nom=URL) peut désigner le serveur."
+        )
         raise UserError(
             f"La requête {where} interroge un serveur désigné par une variable (SERVICE "
-            f"?{_shown(term)}) : refusé, une requête ne contacte aucun serveur inconnu. "
-            "Un paramètre (SERVICE ?_serveur) doit recevoir l'adresse du serveur : "
-            "--param serveur=URL."
+            f"?{_shown(term)}) : refusé, une requête ne contacte aucun serveur inconnu." + hint
         )
     if endpoint_allowed(str(term), federation):
         return

@@ -298,3 +298,22 @@ def test_a_server_parameter_is_required_and_checked(
         run_select(get_query(QUERY), store, {"maFeuilleDeRoute": ETE}, federation=["127.0.0.1"])
     with pytest.raises(UserError, match="SERVICE"):
         _rows(store, ETE, "file:///etc/passwd", ["127.0.0.1"])
+
+
+def test_a_users_query_names_its_server_by_a_parameter(
+    servers: dict[str, OxigraphServer], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    b = servers["B"]
+    rq = tmp_path / "autre.rq"
+    rq.write_text(
+        "PREFIX fdr: <https://w3id.org/feuille-de-route/ontologie#>\n"
+        "SELECT ?r WHERE { SERVICE ?_serveur { ?r a fdr:FeuilleDeRoute } }\n",
+        encoding="utf-8",
+    )
+    base = ["--fichier", str(rq), "--format", "csv"]
+    code, out, err = _cli(capsys, *base, "--federation", _query_url(b), "-p", "serveur=")
+    assert code == 2 and "--param serveur=URL" in err  # an empty value binds nothing
+    server = f"serveur=<{_query_url(b)}>"
+    code, out, err = _cli(capsys, *base, "--federation", _query_url(b), "-p", server)
+    assert code == 0, err
+    assert out.split() == ["r", LEON]

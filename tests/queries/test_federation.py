@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import http.server
 import json
+import subprocess
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -22,11 +23,21 @@ from rdflib import Graph
 
 from feuille_de_route import UserError
 from feuille_de_route.cli import main
-from feuille_de_route.graph.store import EndpointStore, MemoryStore, OxigraphStore, Store
+from feuille_de_route.graph.store import (
+    EndpointStore,
+    MemoryStore,
+    OxigraphStore,
+    Store,
+    vocabulary_graph,
+)
+from feuille_de_route.graph.store._values import with_values
 from feuille_de_route.queries import get_query, run_query_text, run_select, to_python
-from feuille_de_route.queries._guard import endpoint_allowed
+from feuille_de_route.queries._guard import bind_services, endpoint_allowed
+from feuille_de_route.queries._parameters import bind_parameters
 
 from ..graph.store.conftest import OxigraphServer, free_port
+from ..sharing.arq import cells, json_table
+from ..sharing.conftest import Jena, jena  # noqa: F401  (the session fixture)
 from .territoires_essai import ETE, GP, LEON, PN, three_territories
 
 pytestmark = [pytest.mark.server, pytest.mark.timeout(300)]
@@ -197,6 +208,40 @@ def test_same_strings_on_every_engine(
     }
     assert tables["serveur"], "aucune ligne : la comparaison ne prouverait rien"
     assert tables["rdflib"] == tables["serveur"] == tables["oxigraph"]
+
+
+def test_jena_arq_gives_the_same_strings(
+    jena: Jena,  # noqa: F811  (the fixture imported above)
+    graphs: dict[str, Graph],
+    servers: dict[str, OxigraphServer],
+    tmp_path: Path,
+) -> None:
+    """Jena ARQ (its own ``arq.sparql``, no compiling), the project's third engine: the
+    Pays de l'Été and the vocabulary in its default graph, asking B."""
+    b = servers["B"]
+    query = get_query(QUERY)
+    params = {"maFeuilleDeRoute": ETE, "serveur": _query_url(b)}
+    bindings = bind_parameters(query, params)
+    text, bindings = bind_services(query.text, bindings, QUERY, [_allowed(b)])
+    data = tmp_path / "ete.nt"
+    (graphs[ETE] + vocabulary_graph()).serialize(data, format="nt", encoding="utf-8")
+    rq = tmp_path / "requete.rq"
+    rq.write_text(with_values(text, bindings), encoding="utf-8")
+    command = [jena.java, "-cp", jena.classpath, "arq.sparql", "--data", str(data)]
+    done = subprocess.run(
+        [*command, "--query", str(rq), "--results", "json"],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    (tmp_path / "arq.json").write_text(done.stdout, encoding="utf-8")
+    store = MemoryStore(graphs[ETE], timeout=60)
+    result = run_select(query, store, params, federation=[_allowed(b)])
+    expected = tuple(tuple(cells(row.get(v)) for v in result.variables) for row in result.rows)
+    assert expected, "aucune ligne : la comparaison ne prouverait rien"
+    assert json_table(tmp_path / "arq.json") == (tuple(result.variables), expected)
 
 
 def test_a_server_not_named_is_never_reached(

@@ -13,13 +13,12 @@ import pytest
 from rdflib import Graph, URIRef
 
 from feuille_de_route.cli import main
-from feuille_de_route.graph import load_roadmap
 from feuille_de_route.graph.importer import Reading, import_sources
 from feuille_de_route.graph.store import MemoryStore, OxigraphStore, roadmap_graph_name
 from feuille_de_route.queries import run_query
 
 from ..test_lieux import LIEU, changed, lieux_csv
-from .conftest import OxigraphServer
+from .conftest import OxigraphServer, roadmap
 from .import_territories import serve_folder
 
 pytestmark = pytest.mark.timeout(300)
@@ -30,17 +29,16 @@ SECOND = changed(id="espace-2", nom="Espace numérique « Deux »", pivot="13000
 
 
 @pytest.fixture(scope="module")
-def grand_perigueux() -> Graph:
-    return load_roadmap(None)
+def territory() -> Graph:
+    """A small roadmap of the contract's shape, under the project's territories space."""
+    return roadmap("Perigueux", "200040392")
 
 
 @pytest.fixture(scope="module")
-def refusing_store(
-    grand_perigueux: Graph, tmp_path_factory: pytest.TempPathFactory
-) -> OxigraphStore:
+def refusing_store(territory: Graph, tmp_path_factory: pytest.TempPathFactory) -> OxigraphStore:
     """The Grand Périgueux alone: the refused sources below must leave it so."""
     store = OxigraphStore(tmp_path_factory.mktemp("refus") / "stockage")
-    store.add_graph(grand_perigueux, roadmap_graph_name(grand_perigueux))
+    store.add_graph(territory, roadmap_graph_name(territory))
     return store
 
 
@@ -76,11 +74,11 @@ def test_the_national_example_imports(
 
 
 def test_reimport_replaces_the_lieux_and_leaves_the_roadmap(
-    grand_perigueux: Graph, tmp_path: Path
+    territory: Graph, tmp_path: Path
 ) -> None:
-    base = roadmap_graph_name(grand_perigueux)
+    base = roadmap_graph_name(territory)
     store = OxigraphStore(tmp_path / "stockage")
-    store.add_graph(grand_perigueux, base)
+    store.add_graph(territory, base)
     roadmap = _in_graph(store, base)
     reading = Reading(base_iri=base)
     both = lieux_csv(tmp_path, LIEU, SECOND, name="deux.csv")
@@ -96,23 +94,21 @@ def test_reimport_replaces_the_lieux_and_leaves_the_roadmap(
     assert lieux == {base + "lieu/espace-2"}  # the first CSV's other lieu is gone
     assert _in_graph(store, base) == roadmap  # the roadmap's own graph untouched
     # Re-importing the roadmap leaves its lieux in their graph.
-    store.add_graph(grand_perigueux, base)
+    store.add_graph(territory, base)
     assert {s for s in _in_graph(store, base + "lieux") if "/lieu/" in s} == lieux
 
 
-def test_a_roadmap_query_sees_its_lieux_on_every_store(
-    grand_perigueux: Graph, tmp_path: Path
-) -> None:
+def test_a_roadmap_query_sees_its_lieux_on_every_store(territory: Graph, tmp_path: Path) -> None:
     """Oxigraph narrows a query given a roadmap to its graph: its lieux' graph too."""
-    base = roadmap_graph_name(grand_perigueux)
+    base = roadmap_graph_name(territory)
     oxigraph = OxigraphStore(tmp_path / "stockage")
-    oxigraph.add_graph(grand_perigueux, base)
+    oxigraph.add_graph(territory, base)
     [outcome] = import_sources(
         [lieux_csv(tmp_path, LIEU)], oxigraph, Reading(validation="oxigraph", base_iri=base)
     )
     assert outcome.imported, outcome.error
     union = Graph()
-    union += grand_perigueux
+    union += territory
     union += _graph_triples(oxigraph, base + "lieux")
     memory = MemoryStore(union)
     on_oxigraph = run_query("ressources", oxigraph, feuilleDeRoute=base)
@@ -134,10 +130,10 @@ def test_a_bad_row_is_refused_by_line_and_column_and_changes_nothing(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     folder = tmp_path / "stockage"
-    good = lieux_csv(tmp_path, LIEU, name="bon.csv")
-    code, out = _importer(capsys, str(good), "--stockage", str(folder), "--base-iri", BASE)
-    assert code == 0, out
     store = OxigraphStore(folder)
+    good = lieux_csv(tmp_path, LIEU, name="bon.csv")
+    fast = Reading(validation="oxigraph", base_iri=BASE)
+    assert import_sources([good], store, fast)[0].imported
     before = _quads(store)
     del store
     gc.collect()
@@ -154,7 +150,7 @@ def test_a_bad_row_is_refused_by_line_and_column_and_changes_nothing(
     ("base", "words"),
     [
         # Inside the space of a territory already in the store.
-        ("https://w3id.org/feuille-de-route/territoires/grand-perigueux/quartier/", "autre"),
+        ("https://w3id.org/feuille-de-route/territoires/perigueux/quartier/", "autre"),
         ("https://w3id.org/feuille-de-route/ontologie/", "espace partagé du projet"),
         ("ftp://example.org/lieux/", "http(s)"),
         ("https://example.org/sans-barre", "http(s)"),
@@ -194,7 +190,7 @@ def test_lieux_go_to_a_server_in_their_graph(
     oxigraph_server: OxigraphServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     both = lieux_csv(tmp_path, LIEU, SECOND)
-    argv = ["--endpoint", oxigraph_server.url, "--base-iri", BASE]
+    argv = ["--endpoint", oxigraph_server.url, "--base-iri", BASE, "--validation", "rapide"]
     code, out = _importer(capsys, str(both), *argv)
     assert code == 0, out
     triples = oxigraph_server.count(GRAPH)

@@ -10,6 +10,7 @@ pyvis package, no other resource).
 
 from ._assets import json_for_html
 from ._cartography import build_cartography, render_view, write_cartographies
+from ._changes_map import ChangeMark, change_marks, render_changes
 from ._diagnostic import render_diagnostic
 from ._results import VIEW_QUERIES, VIEWS, Results, fetch_results, results_from_rows
 from ._roadmaps import Roadmap, choose_roadmap, list_roadmaps
@@ -18,14 +19,17 @@ from ._site import build_site, write_site
 __all__ = [
     "VIEWS",
     "VIEW_QUERIES",
+    "ChangeMark",
     "Results",
     "Roadmap",
     "build_cartography",
     "build_site",
+    "change_marks",
     "choose_roadmap",
     "fetch_results",
     "json_for_html",
     "list_roadmaps",
+    "render_changes",
     "render_diagnostic",
     "render_view",
     "results_from_rows",

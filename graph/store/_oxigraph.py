@@ -10,6 +10,7 @@ from rdflib.term import Identifier
 
 from ._deadline import within_deadline
 from ._errors import StoreError
+from ._naming import lieux_graph_name
 from ._oxigraph_query import ask_answer, dataset_options, query_answer, select_result
 from ._result import SelectResult
 from ._terms import check_iri, ntriples, to_oxigraph
@@ -64,8 +65,8 @@ class OxigraphStore:
     def _dataset(self, query: str, bindings: Mapping[str, Identifier]) -> dict[str, Any]:
         """The default graph a query reads: the union of the named graphs, or, for a
         query given a roadmap (``_feuilleDeRoute``) that the store holds under its IRI,
-        that roadmap's graph and the vocabulary's; a query naming its own dataset
-        (``FROM``) reads that one.
+        that roadmap's graph, the vocabulary's and its lieux' (``lieux_graph_name``); a
+        query naming its own dataset (``FROM``) reads that one.
 
         The catalogue finds a roadmap by its data, which the union holds too: narrowing
         changes no row where each roadmap's triples are in the graph of its IRI (the
@@ -77,7 +78,11 @@ class OxigraphStore:
         if options and isinstance(roadmap, URIRef):
             name = ox.NamedNode(str(roadmap))
             if self._store.contains_named_graph(name):
-                return {"default_graph": [name, ox.NamedNode(VOCABULARY_GRAPH)]}
+                graphs = [name, ox.NamedNode(VOCABULARY_GRAPH)]
+                lieux = ox.NamedNode(lieux_graph_name(str(roadmap)))
+                if self._store.contains_named_graph(lieux):
+                    graphs.append(lieux)  # its lieux de médiation, imported apart
+                return {"default_graph": graphs}
         return options
 
     def _query(self, query: str, bindings: Mapping[str, Identifier]) -> Any:

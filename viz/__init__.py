@@ -10,25 +10,37 @@ pyvis package, no other resource).
 
 from ._assets import json_for_html
 from ._cartography import build_cartography, render_view, write_cartographies
+from ._comparison import COMPARISON_PAGE, build_comparison, render_comparison, write_comparison
+from ._comparison_data import COMPARISON_QUERIES, Comparison, fetch_comparison
 from ._diagnostic import render_diagnostic
 from ._results import VIEW_QUERIES, VIEWS, Results, fetch_results, results_from_rows
 from ._roadmaps import Roadmap, choose_roadmap, list_roadmaps
 from ._site import build_site, write_site
+from ._territory_choice import choose_territory, roadmaps_by_epci
 
 __all__ = [
+    "COMPARISON_PAGE",
+    "COMPARISON_QUERIES",
     "VIEWS",
     "VIEW_QUERIES",
+    "Comparison",
     "Results",
     "Roadmap",
     "build_cartography",
+    "build_comparison",
     "build_site",
     "choose_roadmap",
+    "choose_territory",
+    "fetch_comparison",
     "fetch_results",
     "json_for_html",
     "list_roadmaps",
+    "render_comparison",
     "render_diagnostic",
     "render_view",
     "results_from_rows",
+    "roadmaps_by_epci",
     "write_cartographies",
+    "write_comparison",
     "write_site",
 ]

@@ -8,15 +8,19 @@ Each page is one self-contained file that works offline (vis-network inlined fro
 pyvis package, no other resource).
 """
 
+from typing import TYPE_CHECKING
+
 from ._assets import json_for_html
 from ._cartography import build_cartography, render_view, write_cartographies
 from ._comparison import COMPARISON_PAGE, build_comparison, render_comparison, write_comparison
 from ._comparison_data import COMPARISON_QUERIES, Comparison, fetch_comparison
-from ._diagnostic import render_diagnostic
 from ._results import VIEW_QUERIES, VIEWS, Results, fetch_results, results_from_rows
 from ._roadmaps import Roadmap, choose_roadmap, list_roadmaps
 from ._site import build_site, write_site
 from ._territory_choice import choose_territory, roadmaps_by_epci
+
+if TYPE_CHECKING:
+    from ._diagnostic import render_diagnostic
 
 __all__ = [
     "COMPARISON_PAGE",
@@ -44,3 +48,13 @@ __all__ = [
     "write_comparison",
     "write_site",
 ]
+
+
+def __getattr__(name: str) -> object:
+    """``render_diagnostic`` on first use: its charts import matplotlib, a third of the
+    package's import time, which the cartography commands never need."""
+    if name == "render_diagnostic":
+        from ._diagnostic import render_diagnostic
+
+        return render_diagnostic
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

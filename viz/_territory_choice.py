@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from feuille_de_route import UserError, terminal_safe
 
-from ._roadmaps import Roadmap, choose_roadmap, list_roadmaps
+from ._roadmaps import Roadmap, list_roadmaps
 
 if TYPE_CHECKING:
     from feuille_de_route.graph.store import Store
@@ -66,10 +66,16 @@ def choose_territory(store: "Store", name: str, option: str) -> Roadmap:
     if not text:
         raise UserError(f"{option} : attendu l'IRI, l'identifiant ou le SIREN d'un territoire.")
     roadmaps = list_roadmaps(store)
-    if any(text in (r.iri, r.identifier) for r in roadmaps):
-        chosen = choose_roadmap(store, text)
-        assert chosen is not None  # the store holds it
-        return chosen
+    by_iri = [r for r in roadmaps if r.iri == text]
+    by_identifier = by_iri or [r for r in roadmaps if r.identifier == text]
+    if len(by_identifier) == 1:
+        return by_identifier[0]
+    if by_identifier:
+        listed = ", ".join(f"<{r.iri}>" for r in by_identifier)
+        raise UserError(
+            f"{option} : plusieurs feuilles de route portent l'identifiant « {text} » "
+            f"({listed}) : désignez-en une par son IRI."
+        )
     if _SIREN.fullmatch(text):
         entries = roadmaps_by_epci(store).get(text, [])
         own = [r for is_own, r in entries if is_own] or [r for _, r in entries]

@@ -179,3 +179,23 @@ def test_page_names_both_and_counts_what_they_share(tmp_path: Path, store: Store
     html = path.read_text(encoding="utf-8")
     assert "Feuille de route du Pays de l&#39;Été et Feuille de route de Saint-Cernin" in html
     assert "1 partenaire commun, 2 programmes nationaux communs, 1 thème commun" in html
+
+
+def test_two_roadmaps_of_one_epci_are_named_by_iri() -> None:
+    from feuille_de_route.graph import build_graph
+    from feuille_de_route.graph._workbook import Workbook
+
+    from ..queries.territoires_essai import ete_rows
+
+    second = ete_rows()
+    other_base = "https://example.org/territoires/pays-de-l-ete-v2/"
+    second["Feuille de route"][0].update({"iri de base": other_base})
+    union = build_graph(Workbook.from_rows("ete", ete_rows()))
+    union += build_graph(Workbook.from_rows("ete2", second))
+    store = MemoryStore(union)
+    for name in (ETE_EPCI, "pays-ete"):  # one EPCI, one identifier: two roadmaps
+        with pytest.raises(UserError, match="désignez-en une par son IRI") as raised:
+            choose_territory(store, name, "A")
+        assert not isinstance(raised.value, NothingFound)
+        assert other_base in str(raised.value) and ETE in str(raised.value)
+    assert choose_territory(store, other_base, "A").iri == other_base

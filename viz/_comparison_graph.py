@@ -146,6 +146,8 @@ def _add_mobilisations(
         res["chantiers"].add(chantier)
         when = f", depuis le {row.since}" if row.since else ""
         mine = f"{labelled(b, chantier)} — {status_label}{when}"
+        if iri != row.resource:  # a shared partner: say whose chantier it is
+            mine = f"{name} : {mine}"
         b.detail(
             resource,
             "Chantiers",

@@ -86,6 +86,14 @@ def test_the_middle_of_ete_and_saint_cernin(store: Store) -> None:
     # Each side's chantier links it with its status (opérante on both sides).
     links = {(s, d["kind"]) for s, _, d in graph.in_edges(ORGANISATION + SHARED_SIRET, data=True)}
     assert links == {(ETE + "chantier/%C3%A92", "operante"), (LEON + "chantier/b2", "operante")}
+    said = {i["texte"] for section in partner["details"] for i in section["items"]}
+    assert said >= {
+        "Même organisation : " + SHARED_SIRET,
+        "Feuille de route du Pays de l'Été : Association Ça Clique (partenaire de projet)",
+        "Feuille de route de Saint-Cernin : Ça Clique (antenne) (partenaire de projet)",
+        "Feuille de route du Pays de l'Été : é2 — Former les agents — opérante",
+        "Feuille de route de Saint-Cernin : b2 — Gouvernance partagée — opérante",
+    }
 
 
 def test_programme_and_theme_links_come_from_each_side(store: Store) -> None:

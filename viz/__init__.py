@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from ._assets import json_for_html
 from ._cartography import build_cartography, render_view, write_cartographies
+from ._changes_map import ChangeMark, change_marks, render_changes
 from ._comparison import COMPARISON_PAGE, build_comparison, render_comparison, write_comparison
 from ._comparison_data import COMPARISON_QUERIES, Comparison, fetch_comparison
 from ._results import VIEW_QUERIES, VIEWS, Results, fetch_results, results_from_rows
@@ -27,18 +28,21 @@ __all__ = [
     "COMPARISON_QUERIES",
     "VIEWS",
     "VIEW_QUERIES",
+    "ChangeMark",
     "Comparison",
     "Results",
     "Roadmap",
     "build_cartography",
     "build_comparison",
     "build_site",
+    "change_marks",
     "choose_roadmap",
     "choose_territory",
     "fetch_comparison",
     "fetch_results",
     "json_for_html",
     "list_roadmaps",
+    "render_changes",
     "render_comparison",
     "render_diagnostic",
     "render_view",

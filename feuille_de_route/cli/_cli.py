@@ -35,6 +35,8 @@ _COMMAND_MODULES = (
     "_cmd_carto_comparee",
     "_cmd_diagnostic",
     "_cmd_similaires",
+    "_cmd_versions",
+    "_cmd_comparer",
     "_cmd_exporter_lieux",
 )
 

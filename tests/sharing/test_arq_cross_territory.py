@@ -33,6 +33,8 @@ ASKED: list[tuple[str, dict[str, object]]] = [
     ("comparaison", {"maFeuilleDeRoute": ETE, "autreFeuilleDeRoute": LEON}),
     ("comparaison", {"maFeuilleDeRoute": GP, "autreFeuilleDeRoute": ETE}),
     ("comptes-nationaux", {}),
+    ("carte-comparaison", {"maFeuilleDeRoute": ETE, "autreFeuilleDeRoute": LEON}),
+    ("carte-comparaison", {"maFeuilleDeRoute": GP, "autreFeuilleDeRoute": LEON}),
 ]
 IDS = [f"{name}-{n}" for n, (name, _) in enumerate(ASKED)]
 

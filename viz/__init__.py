@@ -11,16 +11,19 @@ pyvis package, no other resource).
 from ._assets import json_for_html
 from ._cartography import build_cartography, render_view, write_cartographies
 from ._diagnostic import render_diagnostic
+from ._documents import DOCUMENT_FORMATS, build_documents, write_documents
 from ._results import VIEW_QUERIES, VIEWS, Results, fetch_results, results_from_rows
 from ._roadmaps import Roadmap, choose_roadmap, list_roadmaps
 from ._site import build_site, write_site
 
 __all__ = [
+    "DOCUMENT_FORMATS",
     "VIEWS",
     "VIEW_QUERIES",
     "Results",
     "Roadmap",
     "build_cartography",
+    "build_documents",
     "build_site",
     "choose_roadmap",
     "fetch_results",
@@ -30,5 +33,6 @@ __all__ = [
     "render_view",
     "results_from_rows",
     "write_cartographies",
+    "write_documents",
     "write_site",
 ]

@@ -33,6 +33,7 @@ _COMMAND_MODULES = (
     "_cmd_importer",
     "_cmd_carto",
     "_cmd_diagnostic",
+    "_cmd_documents",
     "_cmd_similaires",
     "_cmd_exporter_lieux",
 )

@@ -64,7 +64,10 @@ def write_documents(
     formats: Sequence[str] = tuple(DOCUMENT_FORMATS),
     chromium: Path | None = None,
 ) -> list[Path]:
-    """Write :func:`build_documents`' files into ``folder``, replaced as one unit."""
+    """Write :func:`build_documents`' files into ``folder``, replaced as one unit: a
+    document of a format not asked this time is removed (it would no longer match), the
+    folder's other files are kept."""
     files = build_documents(store, roadmap, formats, chromium)
-    atomic_write_tree(folder, files)
+    owned = set(DOCUMENT_FORMATS.values())
+    atomic_write_tree(folder, files, owned=owned.__contains__)
     return [folder / name for name in files]

@@ -19,6 +19,18 @@ from ._document_parts import MISSING, ActionSheet, ChantierSheet, Document, Line
 
 __all__ = ["render_document_docx"]
 
+# python-docx's default template: style name → id. Set by id, a paragraph's style costs
+# nothing; by name, python-docx scans every style of the document each time (most of the
+# writing time for the Grand Périgueux).
+_STYLE_IDS = {
+    "Title": "Title",
+    "Heading 1": "Heading1",
+    "Heading 2": "Heading2",
+    "Heading 3": "Heading3",
+    "List Bullet": "ListBullet",
+    "List Bullet 2": "ListBullet2",
+    "List Number": "ListNumber",
+}
 _AMBER = RGBColor(0x8A, 0x4B, 0x00)
 _AMBER_GROUND = "FFF3C4"
 _GREY = RGBColor(0x52, 0x60, 0x6D)
@@ -43,6 +55,13 @@ def _mark(paragraph: Paragraph, assumption: str) -> None:
     text.font.color.rgb = _AMBER
 
 
+def _styled(doc: Docx, style: str, text: str = "") -> Paragraph:
+    """A new paragraph of style ``style`` (a name of ``_STYLE_IDS``)."""
+    paragraph = doc.add_paragraph(text)
+    paragraph._p.get_or_add_pPr().style = _STYLE_IDS[style]
+    return paragraph
+
+
 def _line(paragraph: Paragraph, line: Line) -> Paragraph:
     paragraph.add_run(line.text)
     _mark(paragraph, line.assumption)
@@ -54,7 +73,7 @@ def _bullets(doc: Docx, lines: Iterable[Line], empty: str = MISSING) -> None:
     if not items:
         _empty(doc, empty)
     for line in items:
-        _line(doc.add_paragraph(style="List Bullet"), line)
+        _line(_styled(doc, "List Bullet"), line)
 
 
 def _empty(doc: Docx, text: str = MISSING) -> None:
@@ -66,14 +85,14 @@ def _empty(doc: Docx, text: str = MISSING) -> None:
 def _heading(
     doc: Docx, text: str, level: int, assumption: str = "", new_page: bool = False
 ) -> None:
-    heading = doc.add_heading(text, level)
+    heading = _styled(doc, f"Heading {level}" if level else "Title", text)
     heading.paragraph_format.page_break_before = new_page
     _mark(heading, assumption)
 
 
 def _table(doc: Docx, header: tuple[str, ...], rows: Iterable[tuple[str | Line, ...]]) -> None:
     table = doc.add_table(rows=1, cols=len(header))
-    table.style = "Table Grid"
+    table._tbl.tblPr.style = "TableGrid"  # by id, as _styled does
     for cell, title in zip(table.rows[0].cells, header, strict=True):
         cell.paragraphs[0].add_run(title).bold = True
     for row in rows:
@@ -87,7 +106,7 @@ def _table(doc: Docx, header: tuple[str, ...], rows: Iterable[tuple[str | Line, 
 
 def _title(doc: Docx, document: Document) -> None:
     doc.add_paragraph("Feuille de route territoriale d'inclusion numérique")
-    doc.add_heading(document.title, 0)
+    _heading(doc, document.title, 0)
     if document.territory:
         doc.add_paragraph(f"Territoire : {document.territory}")
     legend = doc.add_paragraph("Légende :")
@@ -132,14 +151,14 @@ def _roadmap(doc: Docx, document: Document) -> None:
                     if i < len(defi.coordination) - 1:
                         paragraph.add_run(" ; ")
             for chantier in defi.chantiers:
-                paragraph = doc.add_paragraph(style="List Bullet")
+                paragraph = _styled(doc, "List Bullet")
                 paragraph.add_run(f"Chantier {chantier.ident} — {chantier.label}").bold = True
                 _mark(paragraph, chantier.assumption)
                 for title, lines in (
                     ("Ressources", chantier.resources),
                     ("Actions", chantier.actions),
                 ):
-                    sub = doc.add_paragraph(style="List Bullet 2")
+                    sub = _styled(doc, "List Bullet 2")
                     sub.add_run(f"{title} : ")
                     if not lines:
                         sub.add_run("aucune").italic = True
@@ -231,7 +250,7 @@ def _action(doc: Docx, sheet: ActionSheet) -> None:
     _bullets(doc, sheet.stakeholders)
     _heading(doc, "Étapes", 2)
     for step in sheet.steps:
-        doc.add_paragraph(step, style="List Number")
+        _styled(doc, "List Number", step)
     if not sheet.steps:
         _empty(doc)
     _heading(doc, "Moyens : co-financements", 2)

@@ -9,11 +9,9 @@ from typing import TYPE_CHECKING
 from feuille_de_route import UserError, atomic_write_tree
 
 from ._document_data import fetch_document
-from ._document_docx import render_document_docx
 from ._document_html import render_document_html
 from ._document_map import draw_chantier_map
 from ._document_model import build_document
-from ._document_pdf import html_to_pdf
 
 if TYPE_CHECKING:
     from feuille_de_route.graph.store import Store
@@ -51,8 +49,12 @@ def build_documents(
     if "html" in formats:
         files[DOCUMENT_FORMATS["html"]] = html.encode("utf-8")
     if "pdf" in formats:
+        from ._document_pdf import html_to_pdf  # Playwright, only when a PDF is asked
+
         files[DOCUMENT_FORMATS["pdf"]] = html_to_pdf(html, chromium)
     if "docx" in formats:
+        from ._document_docx import render_document_docx  # python-docx, likewise
+
         files[DOCUMENT_FORMATS["docx"]] = render_document_docx(document, maps)
     return files
 

@@ -1,6 +1,6 @@
 """``feuille-de-route documents``: the documents written as one set, bad input refused in
-French with exit 2 and no traceback (issue 12 §3). The command runs in a process of its
-own, as the diagnostic's tests do (see tests/cli/test_diagnostic.py)."""
+French with exit 2 and no traceback (issue 12 §3). The documents are written by a process
+of its own, as the diagnostic's tests do (see tests/cli/test_diagnostic.py)."""
 
 import subprocess
 import sys
@@ -8,6 +8,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
+
+from feuille_de_route.cli import main
 
 
 def _run(*argv: str) -> subprocess.CompletedProcess[str]:
@@ -60,10 +62,13 @@ def test_documents_are_written_as_one_set(
         (["--delai", "0"], "--delai doit être un nombre de secondes positif"),
     ],
 )
-def test_bad_input_is_a_french_error(argv: list[str], message: str, tmp_path: Path) -> None:
+def test_bad_input_is_a_french_error(
+    argv: list[str], message: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """In this process (the command draws no matplotlib figure): no interpreter to start."""
     folder = tmp_path / "sortie"
-    done = _run(*argv, "--sortie", str(folder))
-    assert done.returncode == 2
-    assert done.stderr.startswith("Erreur : ") and message in done.stderr
-    assert "Traceback" not in done.stderr
+    assert main(["documents", *argv, "--sortie", str(folder)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("Erreur : ") and message in err
+    assert "Traceback" not in err
     assert not folder.exists()

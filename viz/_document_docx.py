@@ -15,7 +15,7 @@ from docx.shared import Cm, Pt, RGBColor
 from docx.text.paragraph import Paragraph
 
 from ._document_map import ChantierMap
-from ._document_parts import MISSING, ActionSheet, ChantierSheet, Document, Line
+from ._document_parts import MISSING, ActionSheet, ChantierSheet, Document, Line, xml_safe
 
 __all__ = ["render_document_docx"]
 
@@ -268,6 +268,7 @@ def _action(doc: Docx, sheet: ActionSheet) -> None:
 
 def render_document_docx(document: Document, maps: dict[str, ChantierMap]) -> bytes:
     """The DOCX bytes of ``document``; ``maps`` holds each chantier's map by its ID."""
+    document = xml_safe(document)  # python-docx refuses what XML cannot hold
     doc = new_docx()
     doc.core_properties.title = document.title
     doc.core_properties.language = "fr-FR"

@@ -11,7 +11,6 @@ a few milliseconds per chantier.
 import functools
 import io
 import math
-import re
 import textwrap
 import unicodedata
 from dataclasses import dataclass
@@ -21,6 +20,7 @@ from xml.sax.saxutils import escape, quoteattr
 import networkx as nx
 from PIL import Image, ImageDraw, ImageFont
 
+from ._document_parts import NOT_XML
 from ._graph import build_chantier_graph
 from ._layout import chantier_layout
 from ._results import Results
@@ -173,12 +173,9 @@ def _scene(graph: "nx.DiGraph[str]", pos: dict[str, tuple[float, float]]) -> _Sc
 
 
 # --- SVG ------------------------------------------------------------------------------
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-
-
 def _xml(text: str) -> str:
     """``text`` escaped for XML, characters XML 1.0 cannot hold dropped."""
-    return escape(_NOT_XML.sub("", text))
+    return escape(NOT_XML.sub("", text))
 
 
 def _svg_text(mark: _Mark) -> str:
@@ -241,7 +238,7 @@ def _svg(scene: _Scene, title: str) -> bytes:
         '<svg xmlns="http://www.w3.org/2000/svg" '
         f'viewBox="0 0 {scene.width:.0f} {scene.height:.0f}" '
         f'width="{scene.width:.0f}" height="{scene.height:.0f}" role="img" '
-        f'aria-label={quoteattr(_NOT_XML.sub("", title))} font-family="DejaVu Sans, sans-serif">'
+        f'aria-label={quoteattr(NOT_XML.sub("", title))} font-family="DejaVu Sans, sans-serif">'
         f"<title>{_xml(title)}</title>{body}</svg>"
     ).encode()
 

@@ -3,11 +3,15 @@ chantier and its fiches actions show, as plain frozen dataclasses, and how numbe
 dates are written in them. Built by :mod:`._document_model`, rendered by
 :mod:`._document_html` and :mod:`._document_docx`."""
 
+import dataclasses
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TypeVar, cast
 
 __all__ = [
     "MISSING",
+    "NOT_XML",
     "ActionSheet",
     "ChantierPart",
     "ChantierSheet",
@@ -22,7 +26,12 @@ __all__ = [
     "euros",
     "french_date",
     "number",
+    "xml_safe",
 ]
+
+# Characters XML 1.0 cannot hold (SVG, DOCX): dropped from the data's text there.
+NOT_XML = re.compile("[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\ufffe\\uffff]")
+_T = TypeVar("_T")
 
 MISSING = "non renseigné"
 
@@ -201,3 +210,16 @@ def french_date(text: str) -> str:
     if len(parts) == 3 and all(p.isdigit() for p in parts):
         return f"{parts[2]}/{parts[1]}/{parts[0]}"
     return text
+
+
+def xml_safe(value: _T) -> _T:
+    """``value`` (a text, a tuple or one of these dataclasses) with every text cleared of
+    the characters XML cannot hold."""
+    if isinstance(value, str):
+        return cast(_T, NOT_XML.sub("", value))
+    if isinstance(value, tuple):
+        return cast(_T, tuple(xml_safe(item) for item in value))
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        changes = {f.name: xml_safe(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        return cast(_T, dataclasses.replace(value, **changes))
+    return value

@@ -128,8 +128,9 @@ def test_an_action_without_follow_up_says_so(stores: dict[str, Store]) -> None:
 
 @pytest.fixture(scope="module")
 def hostile(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
-    """HTML and DOCX of the small roadmap, every label ending with the payload."""
-    graph = _graph(PAYLOAD)
+    """HTML and DOCX of the small roadmap, every label ending with the payload and a
+    control character (which XML, so SVG and DOCX, cannot hold)."""
+    graph = _graph(PAYLOAD + "\x01")
     store = OxigraphStore(tmp_path_factory.mktemp("piege") / "stockage")
     store.add_graph(graph, roadmap_graph_name(graph))
     return build_documents(store, formats=("html", "docx"))
@@ -145,6 +146,7 @@ def test_hostile_labels_are_escaped_in_html_and_kept_in_docx(hostile: dict[str, 
         c.text for t in doc.tables for row in t.rows for c in row.cells
     )
     assert f"Première étape {PAYLOAD}" in text
+    assert "\x01" not in text
 
 
 @pytest.mark.browser

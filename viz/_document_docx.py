@@ -29,6 +29,7 @@ _STYLE_IDS = {
     "Heading 3": "Heading3",
     "List Bullet": "ListBullet",
     "List Bullet 2": "ListBullet2",
+    "List Bullet 3": "ListBullet3",
     "List Number": "ListNumber",
 }
 _AMBER = RGBColor(0x8A, 0x4B, 0x00)
@@ -158,14 +159,11 @@ def _roadmap(doc: Docx, document: Document) -> None:
                     ("Ressources", chantier.resources),
                     ("Actions", chantier.actions),
                 ):
-                    sub = _styled(doc, "List Bullet 2")
-                    sub.add_run(f"{title} : ")
+                    _styled(doc, "List Bullet 2", f"{title} :")
+                    for line in lines:
+                        _line(_styled(doc, "List Bullet 3"), line)
                     if not lines:
-                        sub.add_run("aucune").italic = True
-                    for i, line in enumerate(lines):
-                        _line(sub, line)
-                        if i < len(lines) - 1:
-                            sub.add_run(" ; ")
+                        _styled(doc, "List Bullet 3").add_run("aucune").italic = True
 
 
 def _governance(doc: Docx, document: Document) -> None:

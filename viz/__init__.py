@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     )
     from ._comparison_data import COMPARISON_QUERIES, Comparison, fetch_comparison
     from ._diagnostic import render_diagnostic
+    from ._documents import DOCUMENT_FORMATS, build_documents, write_documents
     from ._results import VIEW_QUERIES, VIEWS, Results, fetch_results, results_from_rows
     from ._roadmaps import Roadmap, choose_roadmap, list_roadmaps
     from ._site import build_site, write_site
@@ -33,6 +34,7 @@ if TYPE_CHECKING:
 
 # Each public name → the module that defines it (imported on first use).
 _SOURCES: dict[str, str] = {
+    "DOCUMENT_FORMATS": "_documents",
     "COMPARISON_PAGE": "_comparison",
     "COMPARISON_QUERIES": "_comparison_data",
     "ChangeMark": "_changes_map",
@@ -43,6 +45,7 @@ _SOURCES: dict[str, str] = {
     "VIEW_QUERIES": "_results",
     "build_cartography": "_cartography",
     "build_comparison": "_comparison",
+    "build_documents": "_documents",
     "build_site": "_site",
     "change_marks": "_changes_map",
     "choose_roadmap": "_roadmaps",
@@ -59,12 +62,14 @@ _SOURCES: dict[str, str] = {
     "roadmaps_by_epci": "_territory_choice",
     "write_cartographies": "_cartography",
     "write_comparison": "_comparison",
+    "write_documents": "_documents",
     "write_site": "_site",
 }
 
 __all__ = [
     "COMPARISON_PAGE",
     "COMPARISON_QUERIES",
+    "DOCUMENT_FORMATS",
     "VIEWS",
     "VIEW_QUERIES",
     "ChangeMark",
@@ -73,6 +78,7 @@ __all__ = [
     "Roadmap",
     "build_cartography",
     "build_comparison",
+    "build_documents",
     "build_site",
     "change_marks",
     "choose_roadmap",
@@ -89,6 +95,7 @@ __all__ = [
     "roadmaps_by_epci",
     "write_cartographies",
     "write_comparison",
+    "write_documents",
     "write_site",
 ]
 

@@ -34,6 +34,7 @@ _COMMAND_MODULES = (
     "_cmd_carto",
     "_cmd_carto_comparee",
     "_cmd_diagnostic",
+    "_cmd_documents",
     "_cmd_similaires",
     "_cmd_versions",
     "_cmd_comparer",

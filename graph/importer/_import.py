@@ -95,9 +95,11 @@ def import_sources(
     store: Store,
     reading: Reading = DEFAULT_READING,
     on_outcome: Callable[[ImportOutcome], None] | None = None,
+    on_source: Callable[[], None] | None = None,
 ) -> list[ImportOutcome]:
     """Import each source into ``store``; one outcome per roadmap (a catalogue gives
-    several), in order, each also handed to ``on_outcome`` as soon as it is known.
+    several), in order, each also handed to ``on_outcome`` as soon as it is known;
+    ``on_source`` is called when a source is read to its end (for a progress line).
     A source that fails is reported and skipped; the others are imported."""
     stored = stored_roadmaps(store)
     outcomes: list[ImportOutcome] = []
@@ -107,6 +109,8 @@ def import_sources(
             outcomes.append(outcome)
             if on_outcome is not None:
                 on_outcome(outcome)
+        if on_source is not None:
+            on_source()
     return outcomes
 
 

@@ -36,7 +36,13 @@ def other_store(second_folder: Path) -> MemoryStore:
 
 
 # Issue 11's questions span roadmaps: they name theirs (maFeuilleDeRoute…) instead.
-ACROSS = {"chantiers-memes-themes", "comparaison", "comptes-nationaux", "operant-ailleurs"}
+ACROSS = {
+    "chantiers-memes-themes",
+    "comparaison",
+    "comptes-nationaux",
+    "comptes-regionaux",
+    "operant-ailleurs",
+}
 
 
 def test_every_query_that_can_be_narrowed_says_so() -> None:

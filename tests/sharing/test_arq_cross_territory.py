@@ -33,6 +33,7 @@ ASKED: list[tuple[str, dict[str, object]]] = [
     ("comparaison", {"maFeuilleDeRoute": ETE, "autreFeuilleDeRoute": LEON}),
     ("comparaison", {"maFeuilleDeRoute": GP, "autreFeuilleDeRoute": ETE}),
     ("comptes-nationaux", {}),
+    ("comptes-regionaux", {}),
 ]
 IDS = [f"{name}-{n}" for n, (name, _) in enumerate(ASKED)]
 

@@ -16,7 +16,9 @@ from feuille_de_route import UserError, terminal_safe
 from feuille_de_route.ontology import validate
 
 from ..store._naming import roadmap_graph_name
+from ..store._oxigraph import OxigraphStore
 from ..store._result import Store
+from ..store._terms import ntriples
 from ._scope import check_scope
 from ._shacl_oxigraph import validate_on_oxigraph
 from ._sources import DEFAULT_READING, Reading, Source, read_source
@@ -75,13 +77,18 @@ def _take_in(
 ) -> ImportOutcome:
     name = roadmap_graph_name(graph)
     check_scope(graph, name, stored)
+    # Written to N-Triples once: the fast check and an Oxigraph store both read it.
+    data = ntriples(graph)
     fast = reading.validation == "oxigraph"
-    report = validate_on_oxigraph(graph) if fast else validate(graph)
+    report = validate_on_oxigraph(data) if fast else validate(graph)
     if report.violations:
         raise UserError(
             "refusée : le graphe ne respecte pas les formes SHACL du modèle.\n" + report.text()
         )
-    store.add_graph(graph, name)
+    if isinstance(store, OxigraphStore):
+        store.add_ntriples(data, name)
+    else:
+        store.add_graph(graph, name)
     warnings = tuple(
         terminal_safe(f"{report.describe(item.focus)} : {item.message}") for item in report.warnings
     )

@@ -232,7 +232,7 @@ def _child_rdflib(config: dict[str, Any]) -> dict[str, Any]:
         dataset.remove_graph(graph)
     vocabulary = dataset.graph(URIRef(VOCABULARY_GRAPH))
     vocabulary.addN((s, p, o, vocabulary) for s, p, o in vocabulary_graph())
-    store = MemoryStore(dataset)
+    store = MemoryStore(dataset, engine="rdflib")
     loaded = round(time.perf_counter() - start, 2)
     peak = _peak_mb()
     return {

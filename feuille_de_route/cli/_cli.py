@@ -34,6 +34,8 @@ _COMMAND_MODULES = (
     "_cmd_carto",
     "_cmd_diagnostic",
     "_cmd_similaires",
+    "_cmd_versions",
+    "_cmd_comparer",
     "_cmd_exporter_lieux",
 )
 

@@ -69,12 +69,12 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _stored_tags(folder: Path | None) -> "dict[str, Tags]":
+    if folder is None:
+        return {}
     from feuille_de_route import UserError
     from feuille_de_route.graph import roadmap_tags
     from feuille_de_route.graph.store import OxigraphStore
 
-    if folder is None:
-        return {}
     if not folder.is_dir():
         raise UserError(f"--stockage : le dossier {folder} n'existe pas.")
     return roadmap_tags(OxigraphStore(folder))

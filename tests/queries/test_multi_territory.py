@@ -153,7 +153,7 @@ def two_in_default_graphs(
     both.default_context.serialize(path, format="nt", encoding="utf-8")
     oxigraph = OxigraphStore(folder / "stockage")
     oxigraph.load_file(path)
-    return {"memoire-defaut": MemoryStore(both), "oxigraph-defaut": oxigraph}
+    return {"memoire-defaut": MemoryStore(both, engine="rdflib"), "oxigraph-defaut": oxigraph}
 
 
 @pytest.mark.parametrize("engine", ["memoire-defaut", "oxigraph-defaut"])

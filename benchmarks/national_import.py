@@ -46,7 +46,7 @@ from typing import Any
 
 from ._national import GENERATOR_VERSION
 
-__all__ = ["CASES", "GOALS", "main"]
+__all__ = ["CASES", "GOALS", "READING", "main"]
 
 HERE = Path(__file__).resolve().parent
 RESULTS = HERE / "resultats"
@@ -59,6 +59,32 @@ GOALS = {
     "question_oxigraph_s": 0.5,
     "question_rdflib_sur_oxigraph": 30.0,
 }
+# What the figures say (written with the first runs, 12 and 100 roadmaps; see
+# docs/architecture.md for the queries' shape).
+READING = [
+    "- Formes : le moteur compilé donne les mêmes résultats que pyshacl sur chaque feuille "
+    "de route passée par les deux, une vingtaine de fois plus vite (objectif ≥ 5× tenu).",
+    "- Import : il écrivait deux fois les N-Triples (formes, puis mise à jour SPARQL "
+    "DROP + INSERT DATA, que le moteur analyse comme une requête) ; il les écrit une fois, "
+    "et un graphe nouveau entre par un `load` d'Oxigraph (une transaction). Reste au-delà "
+    "du chargement nu : la lecture vers un graphe rdflib (l'analyseur d'Oxigraph, puis un "
+    "triplet Python à la fois), la portée et les formes, que `oxigraph load` ne fait pas, "
+    "et l'écriture transactionnelle, graphe par graphe, plus lente que le chargeur en "
+    "masse (sans transaction) : un import ne doit jamais laisser une demi-feuille de route. "
+    "Prochaine étape : lire les fichiers RDF en quads Oxigraph sans passer par rdflib "
+    "(portée et formes sur les quads), hors de ce lot.",
+    "- Mémoire : l'import ne garde qu'une feuille de route à la fois ; son pic est surtout "
+    "le socle (rdflib, pyshacl, l'ontologie chargée) et le cache d'Oxigraph, quand rdflib "
+    "croît avec le nombre de feuilles de route.",
+    "- Questions : les comptes sur tout le stockage lisent chaque chantier, défi et lien de "
+    "chaque feuille de route ; les réécrire (comptes par feuille de route dans une "
+    "sous-requête, lieu de chaque feuille de route dans une autre, puis jointure) les rend "
+    "dix fois plus rapides sur Oxigraph, mais leur durée suit encore le nombre de "
+    "feuilles de route. « Opérant ailleurs » et « mêmes thèmes » rendent une ligne par "
+    "autre feuille de route : un `LIMIT 20` ne coupe rien avant le tri. Une question "
+    "étroite (un programme) reste sous l'objectif ; les questions nationales ne le sont "
+    "pas sur cette machine chargée.",
+]
 # A user's own question (not in the catalogue): the roadmaps where one programme
 # operates, by number of operating links.
 ONE_PROGRAMME = """PREFIX fdr: <https://w3id.org/feuille-de-route/ontologie#>
@@ -492,6 +518,10 @@ def _markdown(report: dict[str, Any]) -> str:
         f"≥ {GOALS['question_rdflib_sur_oxigraph']:g}× plus rapide que rdflib dans la même "
         f"exécution (rdflib interrompu après {report['delai_rdflib']:g} s). Oxigraph : "
         "deuxième exécution de chaque question (la première chauffe les caches).",
+        "",
+        "## Lecture",
+        "",
+        *READING,
         "",
     ]
     return "\n".join(lines)

@@ -37,6 +37,7 @@ def other_store(second_folder: Path) -> MemoryStore:
 
 # Issue 11's questions span roadmaps: they name theirs (maFeuilleDeRoute…) instead.
 ACROSS = {
+    "carte-comparaison",
     "chantiers-memes-themes",
     "comparaison",
     "comptes-nationaux",

@@ -34,6 +34,8 @@ ASKED: list[tuple[str, dict[str, object]]] = [
     ("comparaison", {"maFeuilleDeRoute": GP, "autreFeuilleDeRoute": ETE}),
     ("comptes-nationaux", {}),
     ("comptes-regionaux", {}),
+    ("carte-comparaison", {"maFeuilleDeRoute": ETE, "autreFeuilleDeRoute": LEON}),
+    ("carte-comparaison", {"maFeuilleDeRoute": GP, "autreFeuilleDeRoute": LEON}),
 ]
 IDS = [f"{name}-{n}" for n, (name, _) in enumerate(ASKED)]
 

@@ -21,9 +21,9 @@ from pathlib import Path
 
 from feuille_de_route.graph import IFN_COLUMNS as IFN_COLUMNS_BY_INDICATOR
 
-__all__ = ["GENERATOR_VERSION", "NationalData", "generate", "national_path"]
+__all__ = ["GENERATOR_VERSION", "NationalData", "generate", "national_path", "synthetic_siret"]
 
-GENERATOR_VERSION = 4
+GENERATOR_VERSION = 6
 SHARED_DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
 BASE = "https://w3id.org/feuille-de-route/territoires/"
 SOURCE = "banc d'essai benchmarks/_national.py (données synthétiques)"
@@ -79,6 +79,32 @@ LOCAL_KINDS: list[tuple[str, str, str]] = [
     ("association", "Association numérique de {}", "intervenant"),
     ("centre-social", "Centre social de {}", "partenaire de projet"),
 ]
+# Shared identifiers (issue 11): the pool's national programmes name their concept of
+# ontology/programmes.ttl (« programme national »), and national partners carry one
+# SIRET each, the same in every territory (made up: 9 digits from the identifier and a
+# Luhn key, marked by the row's hypothèse like the rest), so that the cross-territory
+# questions join territories on national IRIs as published roadmaps would.
+POOL_PROGRAMMES: dict[str, str] = {
+    "conseillers-numeriques": "Conseillers numériques",
+    "aidants-connect": "Aidants Connect",
+    "pass-numerique": "Pass numérique",
+    "france-services": "France Services",
+    "pix": "PIX",
+}
+POOL_SIRET = {
+    "emmaus-connect",
+    "la-mednum",
+    "caf",
+    "cpam",
+    "france-travail",
+    "carsat",
+    "la-poste",
+    "msa",
+    "secours-populaire",
+    "croix-rouge",
+    "ccas-national",
+    "fondation-orange",
+}
 STATUSES = ("opérante", "connue, sans lien")
 # Workbook column → IFN CSV column, as the builder reads them.
 IFN_COLUMNS: dict[str, str] = {
@@ -106,6 +132,34 @@ def _synthetic(cells: Mapping[str, str]) -> dict[str, str]:
     # The hypothèse says the row is made up; a per-row source would only repeat it.
     row = {k: v for k, v in cells.items() if k != "source"}
     row["hypothèse"] = HYPOTHESIS
+    return row
+
+
+def synthetic_siret(ident: str) -> str:
+    """A made-up SIRET for a pool partner: 13 digits from its identifier, Luhn key."""
+    digits = str(int.from_bytes(ident.encode("utf-8"), "big") % 10**13).zfill(13)
+    for key in "0123456789":
+        candidate = digits + key
+        total = 0
+        for position, digit in enumerate(reversed(candidate)):
+            value = int(digit) * (2 if position % 2 else 1)
+            total += value - 9 if value > 9 else value
+        if total % 10 == 0:
+            return candidate
+    raise AssertionError("a Luhn key always exists")
+
+
+def _pool_row(ident: str, name: str, kind: str) -> dict[str, str]:
+    return _shared_ids({"identifiant": ident, "nom": name, "type": kind, "hypothèse": HYPOTHESIS})
+
+
+def _shared_ids(row: dict[str, str]) -> dict[str, str]:
+    """The row with its programme and SIRET when its identifier is a shared one."""
+    ident = row["identifiant"]
+    if ident in POOL_PROGRAMMES:
+        row["programme national"] = POOL_PROGRAMMES[ident]
+    if ident in POOL_SIRET:
+        row["siret"] = synthetic_siret(ident)
     return row
 
 
@@ -169,13 +223,13 @@ def _workbook_rows(
         else:
             row["communes"] = ""
         rows["Actions"].append(row)
-    resources = [_synthetic(r) for r in template["Ressources"]]
+    resources = [_shared_ids(_synthetic(r)) for r in template["Ressources"]]
     taken = {
         r["identifiant"] for sheet in ("Ressources", "Acteurs", "Services") for r in template[sheet]
     }
     pool = [entry for entry in NATIONAL_POOL if entry[0] not in taken]
     for ident, name, kind in rng.sample(pool, min(len(pool), 22)):
-        resources.append({"identifiant": ident, "nom": name, "type": kind, "hypothèse": HYPOTHESIS})
+        resources.append(_pool_row(ident, name, kind))
     for i, member in enumerate(rng.sample(members, min(len(members), 17))):
         ident, pattern, kind = LOCAL_KINDS[i % len(LOCAL_KINDS)]
         resources.append(

@@ -32,6 +32,7 @@ __all__ = [
     "commune_epci",
     "commune_identity",
     "commune_population",
+    "departement_region",
     "epci",
     "fragility_scores",
     "territory",
@@ -74,8 +75,24 @@ def _official(ctx: BuildContext, node: URIRef, kind: str, code: str) -> URIRef:
 
 
 def _official_identity(ctx: BuildContext, official: URIRef, kind: str, code: str) -> None:
+    """INSEE's class and code; for a département, its région (``fdr:region``) when the
+    shipped reference data knows it."""
     ctx.add(official, RDF.type, _INSEE_CLASSES[kind])
     ctx.add(official, IGEO.codeINSEE, Literal(code))
+    if kind == "departement":
+        region = departement_region(code)
+        if region is not None:
+            _official_identity(ctx, region, "region", str(region).rsplit("/", 1)[1])
+            ctx.add(official, FDR.region, region)
+
+
+def departement_region(code: str) -> URIRef | None:
+    """The national région node of the département ``code`` (shipped reference data),
+    None when the data do not know it."""
+    found = reference.departements().get(code)
+    if found is None or not _REGION.fullmatch(found.region):
+        return None
+    return geo("region", found.region)
 
 
 def territory(ctx: BuildContext, sheet: str, row: Row, column: str) -> URIRef | None:

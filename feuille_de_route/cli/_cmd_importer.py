@@ -1,12 +1,14 @@
 """``feuille-de-route importer``: take other territories' roadmaps into a store."""
 
 import argparse
+import sys
 import textwrap
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .._errors import UserError
 from ._arguments import add_limit_arguments, roadmap_limits
+from ._progress import Progress
 
 if TYPE_CHECKING:
     from feuille_de_route.graph.importer import ImportOutcome, Source
@@ -131,6 +133,15 @@ def _add_limits(parser: argparse.ArgumentParser) -> None:
             "plus vite ; voir benchmarks/resultats/importer.md)"
         ),
     )
+    parser.add_argument(
+        "--silencieux",
+        action="store_true",
+        help=(
+            "sans ligne de progression sur la sortie d'erreur (par défaut : « 312/1255 "
+            "feuilles de route importées, 2 refusées — 1 min 20 s restantes », redessinée "
+            "sur place dans un terminal, une ligne toutes les 50 sources sinon)"
+        ),
+    )
     for option, default, what in (
         ("--delai-connexion", 10.0, "pour se connecter à un serveur"),
         ("--delai-lecture", 30.0, "d'attente de chaque lecture de la réponse"),
@@ -193,10 +204,21 @@ def _run(args: argparse.Namespace) -> int:
     else:
         store = OxigraphStore(args.stockage, timeout=args.delai)
 
-    def show(outcome: "ImportOutcome") -> None:
-        print(terminal_safe(outcome.text()), flush=True)
+    progress = None if args.silencieux else Progress(len(sources), sys.stderr)
 
-    outcomes = import_sources(sources, store, reading, on_outcome=show)
+    def show(outcome: "ImportOutcome") -> None:
+        if progress is not None:
+            progress.clear()
+            progress.outcome(outcome.imported)
+        print(terminal_safe(outcome.text()), flush=True)
+        if progress is not None:
+            progress.redraw()
+
+    def source_done() -> None:
+        if progress is not None:
+            progress.source_done()
+
+    outcomes = import_sources(sources, store, reading, on_outcome=show, on_source=source_done)
     failed = [o for o in outcomes if not o.imported]
     print()
     csv = any(str(source).casefold().endswith(".csv") for source in args.sources)

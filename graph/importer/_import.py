@@ -16,7 +16,9 @@ from feuille_de_route import UserError, terminal_safe
 from feuille_de_route.ontology import ValidationReport, validate
 
 from ..store._naming import roadmap_graph_name
+from ..store._oxigraph import OxigraphStore
 from ..store._result import Store
+from ..store._terms import ntriples
 from ._errors import SourceError
 from ._lieux import Lieux, count_lieux, graph_held
 from ._scope import check_scope
@@ -82,10 +84,11 @@ def stored_roadmaps(store: Store) -> set[str]:
     return {str(row["feuilleDeRoute"]) for row in rows if row["feuilleDeRoute"] is not None}
 
 
-def _checked(graph: Graph, reading: Reading) -> tuple[str, ...]:
-    """The SHACL warnings of ``graph``; a violation refuses it with the French report."""
+def _checked(graph: Graph, data: bytes, reading: Reading) -> tuple[str, ...]:
+    """The SHACL warnings of ``graph`` (``data``: its N-Triples); a violation refuses it
+    with the French report."""
     fast = reading.validation == "oxigraph"
-    report = validate_on_oxigraph(graph) if fast else validate(graph)
+    report = validate_on_oxigraph(data) if fast else validate(graph)
     if report.violations:
         raise UserError(
             "refusée : le graphe ne respecte pas les formes SHACL du modèle.\n" + report.text()
@@ -99,13 +102,24 @@ def _warnings(report: ValidationReport) -> tuple[str, ...]:
     )
 
 
+def _write(store: Store, graph: Graph, data: bytes, name: str) -> None:
+    """Replace the named graph ``name``; an Oxigraph store reads the N-Triples ``data``
+    already written for the fast check (a new graph: one ``load``, a transaction)."""
+    if isinstance(store, OxigraphStore):
+        store.add_ntriples(data, name)
+    else:
+        store.add_graph(graph, name)
+
+
 def _take_in(
     label: str, graph: Graph, store: Store, stored: set[str], reading: Reading
 ) -> ImportOutcome:
     name = roadmap_graph_name(graph)
     check_scope(graph, name, stored)
-    warnings = _checked(graph, reading)
-    store.add_graph(graph, name)
+    # Written to N-Triples once: the fast check and an Oxigraph store both read it.
+    data = ntriples(graph)
+    warnings = _checked(graph, data, reading)
+    _write(store, graph, data, name)
     outcome = ImportOutcome(label, name, len(graph), name in stored, warnings)
     stored.add(name)
     return outcome
@@ -122,9 +136,10 @@ def _take_in_lieux(
             f"{reading.limits.max_triples} (--limite-triplets N pour la relever)"
         )
     check_scope(graph, lieux.base_iri, stored)
-    warnings = _checked(graph, reading)
+    data = ntriples(graph)
+    warnings = _checked(graph, data, reading)
     replaced = graph_held(store, lieux.graph_name)
-    store.add_graph(graph, lieux.graph_name)
+    _write(store, graph, data, lieux.graph_name)
     return ImportOutcome(
         label, lieux.base_iri, len(graph), replaced, warnings, lieux=count_lieux(lieux)
     )
@@ -135,9 +150,11 @@ def import_sources(
     store: Store,
     reading: Reading = DEFAULT_READING,
     on_outcome: Callable[[ImportOutcome], None] | None = None,
+    on_source: Callable[[], None] | None = None,
 ) -> list[ImportOutcome]:
     """Import each source into ``store``; one outcome per roadmap (a catalogue gives
-    several), in order, each also handed to ``on_outcome`` as soon as it is known.
+    several), in order, each also handed to ``on_outcome`` as soon as it is known;
+    ``on_source`` is called when a source is read to its end (for a progress line).
     A source that fails is reported and skipped; the others are imported."""
     stored = stored_roadmaps(store)
     outcomes: list[ImportOutcome] = []
@@ -147,6 +164,8 @@ def import_sources(
             outcomes.append(outcome)
             if on_outcome is not None:
                 on_outcome(outcome)
+        if on_source is not None:
+            on_source()
     return outcomes
 
 

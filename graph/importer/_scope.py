@@ -6,7 +6,8 @@ the roadmap whose IRI is ``B`` (its base IRI, ending with ``/`` or ``#``):
 - may state anything about an IRI starting with ``B``, unless that IRI also starts with
   the IRI of another roadmap the store holds (a territory nested in another's space);
 - may state about a national node (``…/geo/{commune|epci|departement|region}/{code}``)
-  only its INSEE class, its code (the IRI's own) and, for a commune, its département;
+  only its INSEE class, its code (the IRI's own), for a commune its département and
+  for a département its région;
   about a national organisation (``…/organisation/{siret|siren|rna}/{number}``) only
   ``a fdr:Organisation``, its number as ``dcterms:identifier`` and, for a SIRET, its
   legal unit (``org:subOrganizationOf`` the ``…/siren/`` of its first nine digits);
@@ -46,6 +47,7 @@ _NATIONAL_CLASS = {
     "region": URIRef(_IGEO + "Region"),
 }
 _DEPARTEMENT = re.compile(r"^https://w3id\.org/feuille-de-route/geo/departement/[0-9AB]+$")
+_REGION = re.compile(r"^https://w3id\.org/feuille-de-route/geo/region/[0-9]+$")
 _ORGANISATION = re.compile(
     r"^https://w3id\.org/feuille-de-route/organisation/"
     r"(siret/[0-9]{14}|siren/[0-9]{9}|rna/W[0-9A-Z][0-9]{8})$"
@@ -73,6 +75,8 @@ def _national_statement_allowed(kind: str, code: str, predicate: Node, value: No
         return isinstance(value, Literal) and str(value) == code and value.language is None
     if predicate == URIRef(_FDR + "departement"):
         return kind == "commune" and _DEPARTEMENT.match(str(value)) is not None
+    if predicate == URIRef(_FDR + "region"):
+        return kind == "departement" and _REGION.match(str(value)) is not None
     return False
 
 
@@ -132,8 +136,8 @@ def _statement_problem(
         national.group(1), national.group(2), predicate, value
     ):
         return (
-            "énoncé non permis sur un nœud national partagé (seuls sa classe INSEE, son code "
-            "et, pour une commune, son département)"
+            "énoncé non permis sur un nœud national partagé (seuls sa classe INSEE, son code, "
+            "son département pour une commune et sa région pour un département)"
         )
     organisation = _ORGANISATION.match(str(subject)) if isinstance(subject, URIRef) else None
     if organisation and not _organisation_statement_allowed(str(subject), predicate, value):

@@ -81,11 +81,14 @@ def _sort_key(item: ValidationItem) -> tuple[str, ...]:
     )
 
 
-def validate_on_oxigraph(data: Graph, checks: tuple[Check, ...] | None = None) -> ValidationReport:
-    """``data`` checked against the shapes (``shapes.ttl``'s compiled checks unless given),
-    as :func:`feuille_de_route.ontology.validate` reports it."""
+def validate_on_oxigraph(
+    data: Graph | bytes, checks: tuple[Check, ...] | None = None
+) -> ValidationReport:
+    """``data`` (a graph, or its N-Triples) checked against the shapes (``shapes.ttl``'s
+    compiled checks unless given), as :func:`feuille_de_route.ontology.validate` reports it."""
     store = ox.Store()
-    store.load(ntriples(data), format=ox.RdfFormat.N_TRIPLES)
+    written = data if isinstance(data, bytes) else ntriples(data)
+    store.load(written, format=ox.RdfFormat.N_TRIPLES)
     report = ValidationReport()
     found = [item for check in (checks or compiled_checks()) for item in _items(store, check)]
     for item in sorted(found, key=_sort_key):

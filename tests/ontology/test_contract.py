@@ -76,6 +76,7 @@ OBJECT_PROPERTIES = [
     "uniteDe",
     "territoireOfficiel",
     "departement",
+    "region",
     "programme",
     "classeAttribuee",
     "theme",

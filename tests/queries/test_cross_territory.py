@@ -41,6 +41,11 @@ def test_the_made_up_territories_conform(graphs: dict[str, Graph]) -> None:
         assert validate(graphs[name]).conforms, validate(graphs[name]).text()
 
 
+ORG = "https://w3id.org/feuille-de-route/organisation/siret/"
+# Saint-Cernin's France Services (SIRET 13000668000016), operating there.
+LEON_FS = ORG + "13000668000016"
+
+
 def _operant(store: Store, mine: str) -> list[tuple[object, ...]]:
     rows = run_query("operant-ailleurs", store, maFeuilleDeRoute=mine)
     keys = ("programme", "chezMoi", "feuilleDeRoute", "nbRessources", "nbChantiers")
@@ -48,23 +53,36 @@ def _operant(store: Store, mine: str) -> list[tuple[object, ...]]:
 
 
 def test_operating_elsewhere_known_here(store: Store) -> None:
-    # Saint-Cernin's France Services is operating; the Pays de l'Été's is only known.
-    assert _operant(store, ETE) == [(PN + "france-services", "connue", LEON, 1, 1)]
+    # Saint-Cernin's France Services is operating; the Pays de l'Été's is only known. The
+    # organisation behind Saint-Cernin's (its SIRET) is not the Pays de l'Été's: absent.
+    assert _operant(store, ETE) == [
+        (PN + "france-services", "connue", LEON, 1, 1),
+        (LEON_FS, "absente", LEON, 1, 1),
+    ]
     # The Pays de l'Été's conseillères numériques operate; Saint-Cernin's is only known.
+    # The partner both name by the same SIRET operates on both sides: no row.
     assert _operant(store, LEON) == [(PN + "conseillers-numeriques", "connue", ETE, 1, 1)]
 
 
 def test_operating_elsewhere_absent_here(store: Store) -> None:
     # The Grand Périgueux names no national programme (its « programme national » cells
-    # are empty): both are absent there, ordered by label.
+    # are empty) and none of the others' SIRET: all absent there, programmes first, then
+    # organisations, each ordered by label (an organisation's: the other's name for it).
     assert _operant(store, GP) == [
         (PN + "conseillers-numeriques", "absente", ETE, 1, 1),
         (PN + "france-services", "absente", LEON, 1, 1),
+        (ORG + SHARED_SIRET, "absente", ETE, 1, 1),
+        (LEON_FS, "absente", LEON, 1, 1),
+        (ORG + SHARED_SIRET, "absente", LEON, 1, 1),
     ]
-    labels = [
-        r["programmeLabel"] for r in run_query("operant-ailleurs", store, maFeuilleDeRoute=GP)
+    rows = run_query("operant-ailleurs", store, maFeuilleDeRoute=GP)
+    assert [(r["programmeLabel"], r["nature"]) for r in rows] == [
+        ("Conseillers numériques", "programme"),
+        ("France Services", "programme"),
+        ("Association Ça Clique", "organisation"),
+        ("France Services de Saint-Cernin", "organisation"),
+        ("Ça Clique (antenne)", "organisation"),
     ]
-    assert labels == ["Conseillers numériques", "France Services"]
 
 
 def _same_themes(store: Store, mine: str) -> set[tuple[str, str, str, bool]]:

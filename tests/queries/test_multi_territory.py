@@ -41,6 +41,7 @@ ACROSS = {
     "chantiers-memes-themes",
     "comparaison",
     "comptes-nationaux",
+    "comptes-regionaux",
     "operant-ailleurs",
 }
 

@@ -33,6 +33,7 @@ ASKED: list[tuple[str, dict[str, object]]] = [
     ("comparaison", {"maFeuilleDeRoute": ETE, "autreFeuilleDeRoute": LEON}),
     ("comparaison", {"maFeuilleDeRoute": GP, "autreFeuilleDeRoute": ETE}),
     ("comptes-nationaux", {}),
+    ("comptes-regionaux", {}),
     ("carte-comparaison", {"maFeuilleDeRoute": ETE, "autreFeuilleDeRoute": LEON}),
     ("carte-comparaison", {"maFeuilleDeRoute": GP, "autreFeuilleDeRoute": LEON}),
 ]

@@ -48,6 +48,7 @@ def _parameter_sets(query: QueryDef, graph: Graph) -> list[dict[str, object]]:
         "maFeuilleDeRoute": roadmap_graph_name(graph),
         "autreFeuilleDeRoute": roadmap_graph_name(graph),
         "departement": "https://w3id.org/feuille-de-route/geo/departement/24",
+        "region": "https://w3id.org/feuille-de-route/geo/region/75",
         "date": datetime.date(2020, 1, 1),
         "seuil": 5,
         "minimum": 1,

@@ -1,0 +1,119 @@
+"""Issue 11: national counts by région. The département → région link is in the data
+(``fdr:region`` between national nodes, from the shipped reference data), so the query
+joins on it. Expectations by hand on the three territories of ``territoires_essai`` (all
+in the Dordogne, région 75 Nouvelle-Aquitaine) and on two small roadmaps whose territory
+is a département (Gironde, 33 → 75) and a région (84, Auvergne-Rhône-Alpes)."""
+
+import pytest
+from rdflib import Graph, URIRef
+
+from feuille_de_route.graph import build_graph
+from feuille_de_route.graph._workbook import Workbook
+from feuille_de_route.graph.store import MemoryStore, OxigraphStore, Store
+from feuille_de_route.queries import run_query
+
+from .territoires_essai import LEON, TH, three_territories
+
+GEO = "https://w3id.org/feuille-de-route/geo/"
+FDR = "https://w3id.org/feuille-de-route/ontologie#"
+GIRONDE = "https://example.org/territoires/gironde/"
+AURA = "https://example.org/territoires/auvergne-rhone-alpes/"
+
+
+def _small(base: str, kind: str, code: str, theme: str) -> Graph:
+    rows = {
+        "Feuille de route": [
+            {
+                "identifiant": code,
+                "titre": f"Feuille de route {code}",
+                "territoire": code,
+                "type de territoire": kind,
+                "iri de base": base,
+                "source": "essai",
+            }
+        ],
+        "Enjeux": [{"identifiant": "E1", "intitulé": "Qui accompagner ?"}],
+        "Défis": [{"identifiant": "D1", "intitulé": "Accompagner", "enjeux": "E1"}],
+        "Chantiers": [{"identifiant": "c1", "défi": "D1", "intitulé": "Ateliers", "thèmes": theme}],
+    }
+    return build_graph(Workbook.from_rows(code, rows))
+
+
+@pytest.fixture(scope="module")
+def graphs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Graph]:
+    found = three_territories(tmp_path_factory.mktemp("classeurs"))
+    found[GIRONDE] = _small(GIRONDE, "département", "33", "médiation numérique")
+    found[AURA] = _small(AURA, "région", "84", "médiation numérique")
+    return found
+
+
+@pytest.fixture(scope="module", params=["rdflib", "oxigraph"])
+def store(
+    request: pytest.FixtureRequest,
+    graphs: dict[str, Graph],
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Store:
+    if request.param == "rdflib":
+        union = Graph()
+        for graph in graphs.values():
+            union += graph
+        return MemoryStore(union, engine="rdflib")
+    oxigraph = OxigraphStore(tmp_path_factory.mktemp("oxigraph"))
+    for name, graph in graphs.items():
+        oxigraph.add_graph(graph, name)
+    return oxigraph
+
+
+def test_the_departement_node_carries_its_region(graphs: dict[str, Graph]) -> None:
+    leon = graphs[LEON]
+    departement = URIRef(GEO + "departement/24")
+    assert (departement, URIRef(FDR + "region"), URIRef(GEO + "region/75")) in leon
+    gironde = graphs[GIRONDE]
+    assert (URIRef(GEO + "departement/33"), URIRef(FDR + "region"), URIRef(GEO + "region/75")) in (
+        gironde
+    )
+
+
+def test_counts_by_region(store: Store) -> None:
+    rows = run_query("comptes-regionaux", store)
+    assert {r["regionCode"] for r in rows} == {"75", "84"}
+    by_key = {(r["regionCode"], r["rubrique"], str(r["cle"])): r for r in rows}
+    mediation = by_key[("75", "thème", TH + "mediation")]
+    # Nouvelle-Aquitaine: the three Dordogne roadmaps (12 links on médiation, 5 operating,
+    # see test_cross_territory) and the Gironde's, whose chantier has no link.
+    assert (mediation["nbFeuillesDeRoute"], mediation["nbLiens"], mediation["nbOperants"]) == (
+        4,
+        12,
+        5,
+    )
+    assert mediation["part"] == pytest.approx(0.417)
+    aura = by_key[("84", "thème", TH + "mediation")]
+    assert (aura["nbFeuillesDeRoute"], aura["nbLiens"], aura["nbOperants"], aura["part"]) == (
+        1,
+        0,
+        0,
+        None,
+    )
+    # Défis: the Grand Périgueux's 6, one each for the four others.
+    defis = [(r["regionCode"], str(r["cle"])) for r in rows if r["rubrique"] == "défi"]
+    assert len(defis) == 6 + 1 + 1 + 1 + 1
+    assert (("84", AURA + "defi/D1")) in defis and ("75", GIRONDE + "defi/D1") in defis
+
+
+def test_region_rows_add_up_the_departement_rows(store: Store) -> None:
+    # Région 75 holds départements 24 and 33 here; no roadmap straddles them, so the
+    # région's roadmap counts are the sum of its départements'.
+    regions = run_query("comptes-regionaux", store, region=GEO + "region/75")
+    departements = run_query("comptes-nationaux", store)
+    summed: dict[tuple[str, str], int] = {}
+    for row in departements:
+        assert row["departementCode"] in ("24", "33")
+        key = (str(row["rubrique"]), str(row["cle"]))
+        summed[key] = summed.get(key, 0) + int(str(row["nbFeuillesDeRoute"]))
+    assert {(str(r["rubrique"]), str(r["cle"])): r["nbFeuillesDeRoute"] for r in regions} == summed
+
+
+def test_one_region_or_none(store: Store) -> None:
+    only = run_query("comptes-regionaux", store, region=GEO + "region/84")
+    assert {r["regionCode"] for r in only} == {"84"}
+    assert run_query("comptes-regionaux", store, region=GEO + "region/11") == []

@@ -7,7 +7,7 @@ import decimal
 import re
 
 from ._sheets import TERRITORY_KINDS, Column, Kind, SheetSpec
-from ._vocabulary import choices
+from ._vocabulary import all_choices
 
 __all__ = [
     "LIST_ERROR_TITLE",
@@ -59,7 +59,7 @@ def typed_value(column: Column, text: str) -> object:
 
 def controlled_lists() -> dict[Kind, list[str]]:
     """The drop-down values per controlled kind, in the ontology's order, and oui/non."""
-    lists = {kind: options.labels for kind, options in choices().items()}
+    lists = {kind: options.labels for kind, options in all_choices().items()}
     lists[Kind.BOOLEAN] = ["oui", "non"]
     lists[Kind.TERRITORY_KIND] = list(TERRITORY_KINDS)
     return lists

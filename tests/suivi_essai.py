@@ -22,10 +22,11 @@ def suivi_rows() -> Rows:
     By hand — progress: D1 4 actions (1 à lancer, 1 en cours, 1 réalisée, 1 abandonnée,
     part réalisée 0.25), C1 2 (1 en cours, 1 réalisée: 0.5), C2 2 (1 à lancer, 1
     abandonnée: 0), D2 and C3 2 without status (0). Late on 2026-06-30: A2 (end
-    2026-04-30, en cours), then A3 (2026-05-31, à lancer); A1 is done, A4 abandoned, A5
-    ends in December. Funding: budgets 10000 + 5000 + 2500.5 = 17500.5; R1 co-funds A1
-    and A2 with 6000 + 1500.25 = 7500.25 (share 0.429), R2 co-funds A1 and A3 with 2000
-    (A3's amount unknown; share 0.114), R4 is a funding resource with no co-funding (0).
+    2026-04-30, en cours), A3 (2026-05-31, à lancer), then A6 (2026-06-01, no status);
+    A1 is done, A4 abandoned, A5 ends in December. Funding: budgets 10000 + 5000 +
+    2500.5 = 17500.5; R1 co-funds A1 and A2 with 6000 + 1500.25 = 7500.25 (share 0.429),
+    R2 co-funds A1 and A3 with 2000 (A3's amount unknown; share 0.114), R4 is a funding
+    resource with no co-funding (0).
     """
     return {
         "Feuille de route": [
@@ -98,7 +99,12 @@ def suivi_rows() -> Rows:
                 "intitulé": "Achat de portables",
                 "fin": "2026-12-31",
             },
-            {"identifiant": "A6", "chantier": "C3", "intitulé": "Prêt en mairie"},
+            {
+                "identifiant": "A6",
+                "chantier": "C3",
+                "intitulé": "Prêt en mairie",
+                "fin": "2026-06-01",
+            },
         ],
         "Co-financements": [
             {"action": "A1", "financeur": "R1", "montant (€)": "6000"},

@@ -43,6 +43,8 @@ class Kind(enum.Enum):
     TERRITORY_KIND = "type de territoire"
     THEMES = "thème"
     ACTION_STATUS = "statut d'action"
+    AMOUNT = "montant en euros"
+    NUMBER = "nombre"
 
 
 @dataclass(frozen=True)
@@ -157,7 +159,7 @@ def _euros(name: str, what: str) -> Column:
     return Column(
         name,
         False,
-        Kind.DECIMAL,
+        Kind.AMOUNT,
         f"{what}, en euros (nombre positif ou nul, virgule ou point décimal ; espaces "
         "permis : 12 500).",
     )
@@ -521,11 +523,11 @@ SHEETS: tuple[SheetSpec, ...] = (
                 Kind.TEXT,
                 "Ce que l'on mesure (ex. personnes accompagnées) ; unique pour une même action.",
             ),
-            Column("cible", False, Kind.DECIMAL, "Valeur visée (nombre, virgule ou point)."),
+            Column("cible", False, Kind.NUMBER, "Valeur visée (nombre, virgule ou point)."),
             Column(
                 "valeur",
                 False,
-                Kind.DECIMAL,
+                Kind.NUMBER,
                 "Valeur atteinte à ce jour (nombre, virgule ou point) ; vide = pas encore mesurée.",
             ),
             Column("unité", False, Kind.TEXT, "Unité de la cible et de la valeur (ex. personnes)."),

@@ -6,7 +6,14 @@ import networkx as nx
 
 from ._labels import FONT_SIZES, LABEL_WIDTH, map_label
 from ._layout import Positions
-from ._style import ASSUMPTION_COLOR, ASSUMPTION_LABEL, edge_style, is_resource, node_style
+from ._style import (
+    ASSUMPTION_COLOR,
+    ASSUMPTION_LABEL,
+    action_status_color,
+    edge_style,
+    is_resource,
+    node_style,
+)
 
 __all__ = ["BIG", "network"]
 
@@ -18,6 +25,8 @@ def _node_options(
 ) -> dict[str, Any]:
     style = node_style(data["kind"])
     color = "#c62828" if data.get("alerte") else style.color
+    if data["kind"] == "action" and "statutAction" in data:
+        color = action_status_color(data["statutAction"])
     options: dict[str, Any] = {
         "id": node,
         "label": data["label"],
@@ -79,6 +88,10 @@ def _node_options(
         options["widthConstraint"] = {"maximum": LABEL_WIDTH}
     if data["kind"] == "action":
         options["font"] = {"size": 12, "color": "#52606d"}
+        # Its follow-up status: the page's filter reads it, the tooltip names it.
+        options["statutAction"] = data.get("statutAction", "")
+        if data.get("statutActionLabel"):
+            options["kindLabel"] = f"{options['kindLabel']} — {data['statutActionLabel']}"
     elif data["kind"] in FONT_SIZES and "font" not in options:
         options["font"] = {"size": FONT_SIZES[data["kind"]]}
     return options

@@ -25,8 +25,6 @@ def _node_options(
 ) -> dict[str, Any]:
     style = node_style(data["kind"])
     color = "#c62828" if data.get("alerte") else style.color
-    if data["kind"] == "action" and "statutAction" in data:
-        color = action_status_color(data["statutAction"])
     options: dict[str, Any] = {
         "id": node,
         "label": data["label"],
@@ -87,14 +85,26 @@ def _node_options(
     elif not big and "widthConstraint" not in options:
         options["widthConstraint"] = {"maximum": LABEL_WIDTH}
     if data["kind"] == "action":
-        options["font"] = {"size": 12, "color": "#52606d"}
-        # Its follow-up status: the page's filter reads it, the tooltip names it.
-        options["statutAction"] = data.get("statutAction", "")
-        if data.get("statutActionLabel"):
-            options["kindLabel"] = f"{options['kindLabel']} — {data['statutActionLabel']}"
+        _action_options(options, data)
     elif data["kind"] in FONT_SIZES and "font" not in options:
         options["font"] = {"size": FONT_SIZES[data["kind"]]}
     return options
+
+
+def _action_options(options: dict[str, Any], data: dict[str, Any]) -> None:
+    """An action: small grey text, and its follow-up status's colour (the page's filter
+    reads ``statutAction``, the tooltip names the status)."""
+    options["font"] = {"size": 12, "color": "#52606d"}
+    options["statutAction"] = data.get("statutAction", "")
+    if "statutAction" in data and not data.get("alerte"):
+        color = action_status_color(data["statutAction"])
+        options["color"].update(
+            background=color,
+            highlight={"background": color, "border": "#111111"},
+            hover={"background": color, "border": "#111111"},
+        )
+    if data.get("statutActionLabel"):
+        options["kindLabel"] = f"{options['kindLabel']} — {data['statutActionLabel']}"
 
 
 # On the overview maps, full titles would cover each other: the map shows short names,

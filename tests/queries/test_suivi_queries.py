@@ -5,7 +5,7 @@ there; and « today » as the late actions' default date."""
 import datetime
 
 import pytest
-from rdflib import Literal
+from rdflib import Dataset, Literal
 
 from feuille_de_route.graph import load_roadmap
 from feuille_de_route.graph.store import MemoryStore
@@ -85,3 +85,28 @@ def test_grand_perigueux_has_progress_rows_but_no_invented_status_or_amount() ->
     funding = run_query("financements", gp)
     assert funding and all(row["montantTotal"] == 0 for row in funding)
     assert all(row["budgetGlobal"] is None and row["partDuBudget"] is None for row in funding)
+
+
+@pytest.mark.parametrize(
+    ("name", "params"),
+    [
+        ("avancement", {}),
+        ("actions-en-retard", {"aujourdhui": TODAY}),
+        ("financements", {}),
+    ],
+)
+def test_a_roadmap_is_found_whatever_graph_it_was_loaded_in(
+    store: MemoryStore, name: str, params: dict[str, object]
+) -> None:
+    """As tests/queries/test_multi_territory.py checks on the Grand Périgueux: the same
+    rows whether the roadmap is in the graph of its IRI, of another name, or the default."""
+    graph = suivi_graph()
+    expected = run_query(name, store, feuilleDeRoute=BASE, **params)
+    assert expected
+    misnamed = MemoryStore()
+    misnamed.add_graph(graph, "https://exemple.fr/graphe/autre-nom")
+    default = Dataset(default_union=True)
+    default.default_context.addN((s, p, o, default.default_context) for s, p, o in graph)
+    for other in (misnamed, MemoryStore(default)):
+        assert run_query(name, other, feuilleDeRoute=BASE, **params) == expected
+        assert run_query(name, other, **params) == expected

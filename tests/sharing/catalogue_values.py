@@ -15,7 +15,12 @@ VALUES: dict[str, object] = {
     "maFeuilleDeRoute": "https://example.org/territoires/absente/",
     "autreFeuilleDeRoute": "https://w3id.org/feuille-de-route/territoires/grand-perigueux/",
 }
-# No row with one territory alone: nothing « elsewhere »; nor late actions, since the
-# Grand Périgueux source gives no action dates (test_suivi_arq.py compares them on a
-# made-up territory that has some).
-ELSEWHERE = {"actions-en-retard", "chantiers-memes-themes", "operant-ailleurs"}
+# No row with one territory alone: nothing « elsewhere », nothing shared; nor late
+# actions, since the Grand Périgueux source gives no action dates (test_suivi_arq.py
+# compares them on a made-up territory that has some).
+ELSEWHERE = {
+    "actions-en-retard",
+    "carte-comparaison",
+    "chantiers-memes-themes",
+    "operant-ailleurs",
+}

@@ -88,7 +88,11 @@ def _check_catalogue(stores: dict[str, Store], graph: Graph) -> int:
 def test_catalogue_memory_and_oxigraph(grand_perigueux: Graph, tmp_path: Path) -> None:
     oxigraph = OxigraphStore(tmp_path / "stockage")
     oxigraph.add_graph(grand_perigueux, roadmap_graph_name(grand_perigueux))
-    stores: dict[str, Store] = {"memory": MemoryStore(grand_perigueux), "oxigraph": oxigraph}
+    stores: dict[str, Store] = {
+        "memory": MemoryStore(grand_perigueux, engine="rdflib"),
+        "oxigraph": oxigraph,
+        "oxigraph-memoire": MemoryStore(grand_perigueux, engine="oxigraph"),
+    }
     assert _check_catalogue(stores, grand_perigueux) > 10  # most queries find rows
 
 
@@ -103,7 +107,7 @@ def test_catalogue_on_three_stores(
     endpoint = EndpointStore(oxigraph_server.url, timeout=30)
     endpoint.add_graph(grand_perigueux, name)
     stores: dict[str, Store] = {
-        "memory": MemoryStore(grand_perigueux),
+        "memory": MemoryStore(grand_perigueux, engine="rdflib"),
         "oxigraph": oxigraph,
         "endpoint": endpoint,
     }

@@ -15,6 +15,7 @@ from ._derived_ids import with_derived_ids
 from ._map_links import map_coordination, map_gouvernance, map_mobilisation
 from ._map_nodes import map_node_row
 from ._map_roadmap import map_roadmap
+from ._map_suivi import map_cofinancement, map_indicateur
 from ._map_team import map_chantier_team
 from ._namespaces import PREFIXES
 from ._notices import notice_normalisations
@@ -38,6 +39,8 @@ MAPPERS: dict[str, Mapper] = {
     "Défis": map_node_row,
     "Chantiers": map_node_row,
     "Actions": map_node_row,
+    "Co-financements": map_cofinancement,
+    "Indicateurs": map_indicateur,
     "Critères": map_node_row,
     "Freins": map_node_row,
     "Services": map_node_row,

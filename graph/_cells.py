@@ -62,7 +62,10 @@ def parse_date(raw: str) -> dt.date:
             return dt.date.fromisoformat(raw)
     except ValueError:
         pass
-    raise ValueError(f"date attendue au format AAAA-MM-JJ (ex. 2024-09-01), lu « {raw} »")
+    raise ValueError(
+        f"date attendue au format AAAA-MM-JJ ou JJ/MM/AAAA (ex. 2026-03-01 ou 01/03/2026), "
+        f"lu « {raw} »"
+    )
 
 
 def decimal_lexical(value: decimal.Decimal) -> str:

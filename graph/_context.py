@@ -12,14 +12,21 @@ from typing import TypeVar
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
-from ._cells import parse_boolean, parse_date, parse_decimal, parse_integer, split_list
+from ._cells import (
+    decimal_lexical,
+    parse_boolean,
+    parse_date,
+    parse_decimal,
+    parse_integer,
+    split_list,
+)
 from ._errors import DataError, Problems, suggest
 from ._iris import Minter
 from ._mapping import Field, Form
-from ._namespaces import RDF
-from ._registry import ID_COLUMNS, SHEET_OF_KIND, IdRegistry
+from ._namespaces import RDF, XSD
+from ._registry import AGENT_KINDS, ID_COLUMNS, SHEET_OF_KIND, IdRegistry
 from ._sheets import SHEETS_BY_NAME, Kind
-from ._vocabulary import Choices, choices
+from ._vocabulary import Choices, all_choices
 from ._workbook import Row, Workbook
 
 __all__ = ["BuildContext"]
@@ -35,7 +42,7 @@ class BuildContext:
         self.workbook = workbook
         self.problems = Problems()
         self.graph = Graph()
-        self.vocab: dict[Kind, Choices] = choices()
+        self.vocab: dict[Kind, Choices] = all_choices()
         self.registry = IdRegistry()
         self.mint = Minter("")
         self.roadmap = URIRef("")
@@ -152,6 +159,36 @@ class BuildContext:
             f"lignes écartées (ligne(s) {where}) ; corrigez-les d'abord"
         )
 
+    def agent(self, sheet: str, row: Row, column: str) -> URIRef | None:
+        """The resource, acteur or service whose ID the cell holds (one ID space)."""
+        local = row[column]
+        kind = self.registry.agent(local)
+        if kind is not None:
+            return self.mint.node(kind, local)
+        known = [a for agent in AGENT_KINDS for a in self.registry.ids[agent]]
+        self.error(
+            sheet,
+            row,
+            column,
+            f"« {local} » ne désigne aucune ressource, aucun acteur ni service (feuilles "
+            f"Ressources, Acteurs, Services){suggest(local, known)}",
+        )
+        return None
+
+    def number(self, sheet: str, row: Row, column: str, *, euros: bool) -> Literal | None:
+        """The cell as an xsd:decimal in canonical form; ``euros``: an amount, ≥ 0."""
+        raw = row[column]
+        try:
+            value = parse_decimal(raw)
+        except ValueError as reason:
+            detail = f"montant en euros attendu (nombre, ex. 12 500 ou 1500,50), lu « {raw} »"
+            self.error(sheet, row, column, detail if euros else str(reason))
+            return None
+        if euros and value < 0:
+            self.error(sheet, row, column, f"montant positif ou nul attendu, lu « {raw} »")
+            return None
+        return Literal(decimal_lexical(value), datatype=XSD.decimal)
+
     def refs(self, sheet: str, row: Row, column: str, kind: str) -> list[URIRef]:
         found = []
         for item in split_list(row[column]):
@@ -189,6 +226,10 @@ class BuildContext:
         elif field.form is Form.DATE:
             day = self.date(sheet, row, column)
             found = None if day is None else Literal(day)
+        elif field.form in (Form.DECIMAL, Form.AMOUNT):
+            found = self.number(sheet, row, column, euros=field.form is Form.AMOUNT)
+        elif field.form is Form.REF and field.target == "agent":
+            found = self.agent(sheet, row, column)
         elif field.form is Form.REF:
             found = self.ref(sheet, row, column, field.target)
         elif field.form is Form.STEP:

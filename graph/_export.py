@@ -15,6 +15,7 @@ from rdflib import Dataset, Graph, URIRef
 
 from feuille_de_route import atomic_write_files
 
+from ._export_fne import FNE_NAME, fne_csv
 from ._namespaces import FDR, PREFIXES, RDF
 from .store._naming import roadmap_graph_name
 
@@ -107,7 +108,9 @@ def export_graph(graph: Graph, folder: Path) -> list[Path]:
     JSON-LD with its context inline (``feuille-de-route.jsonld``, and the context alone in
     ``contexte.jsonld``), N-Triples (``.nt``), and the roadmap in its named graph in TriG
     (``.trig``) and N-Quads (``.nq``); a graph without exactly one ``fdr:FeuilleDeRoute``
-    goes in their default graph instead.
+    goes in their default graph instead. When the roadmap follows up its actions,
+    ``actions-fne.csv`` too: one row per action for France Numérique Ensemble
+    (:mod:`._export_fne`).
 
     Every serialisation is made before the first file is written, and each file is
     replaced atomically. Returns the paths written.
@@ -127,4 +130,7 @@ def export_graph(graph: Graph, folder: Path) -> list[Path]:
             dataset.serialize(format="nquads", encoding="utf-8").decode()
         ),
     }
+    actions = fne_csv(graph)
+    if actions is not None:
+        contents[FNE_NAME] = actions
     return atomic_write_files(folder, contents)

@@ -11,7 +11,7 @@ from feuille_de_route import natural_key
 from ._errors import DataError
 from ._namespaces import DCTERMS, FDR, RDF
 from ._sheets import Kind
-from ._vocabulary import Choices, choices
+from ._vocabulary import Choices, all_choices
 
 __all__ = ["GraphReader"]
 
@@ -21,7 +21,7 @@ class GraphReader:
 
     def __init__(self, graph: Graph) -> None:
         self.graph = graph
-        self.vocab: dict[Kind, Choices] = choices()
+        self.vocab: dict[Kind, Choices] = all_choices()
 
     def value(self, node: Node, predicate: URIRef) -> str:
         """One value as text ("" when none); the French one first, then the smallest."""

@@ -27,6 +27,8 @@ class Form(enum.Enum):
     INTEGER = "integer"  # an xsd:integer literal
     BOOLEAN = "boolean"  # an xsd:boolean literal (oui/non)
     DATE = "date"  # an xsd:date literal
+    DECIMAL = "decimal"  # an xsd:decimal literal (comma or point), canonical form
+    AMOUNT = "amount"  # a DECIMAL in euros, positive or zero
     REF = "ref"  # the node whose ID the cell holds
     REFS = "refs"  # the nodes whose IDs the cell lists, separated by |
     STEP = "step"  # the step (Étapes) whose number the cell holds
@@ -64,6 +66,12 @@ _SOURCE = {"source": Field(DCTERMS.source, Form.PLAIN)}
 _PROVENANCE = {**_SOURCE, "hypothèse": Field(FDR.hypothese, Form.PLAIN)}
 _CHANTIER = Field(FDR.chantier, Form.REF, "chantier")
 _TYPOLOGIE = Field(FDR.classeDeTypologie, Form.REF, "typologie")
+
+
+def _agent(predicate: URIRef) -> Field:
+    """A reference to a resource, acteur or service (one ID space: see ``AGENT_KINDS``)."""
+    return Field(predicate, Form.REF, "agent")
+
 
 MAPS: dict[str, SheetMap] = {
     "Étapes": SheetMap(
@@ -151,9 +159,44 @@ MAPS: dict[str, SheetMap] = {
             "chantier": _CHANTIER,
             "intitulé": _LABEL,
             "communes": Field(FDR.concerne, Form.REFS, "commune"),
+            # The follow-up (issue 12, suivi.ttl).
+            "objectif": Field(FDR.objectif),
+            "étapes": Field(FDR.etapes),
+            "statut": Field(FDR.statutAction, Form.CONTROLLED),
+            "début": Field(FDR.dateDebut, Form.DATE),
+            "fin": Field(FDR.dateFin, Form.DATE),
+            "porteur": _agent(FDR.porteur),
+            "budget (€)": Field(FDR.budget, Form.AMOUNT),
             **_NOTE,
             **_PROVENANCE,
         },
+    ),
+    # The « action » column is the inverse of its predicate: the action → this node.
+    "Co-financements": SheetMap(
+        FDR.CoFinancement,
+        {
+            "action": Field(FDR.coFinancement, Form.REF, "action"),
+            "financeur": _agent(FDR.financeur),
+            "montant (€)": Field(FDR.montant, Form.AMOUNT),
+            **_NOTE,
+            **_PROVENANCE,
+        },
+        identifier=False,
+        sort=("action", "financeur"),
+    ),
+    "Indicateurs": SheetMap(
+        FDR.IndicateurDeSuivi,
+        {
+            "action": Field(FDR.indicateur, Form.REF, "action"),
+            "intitulé": _LABEL,
+            "cible": Field(FDR.cible, Form.DECIMAL),
+            "valeur": Field(FDR.valeur, Form.DECIMAL),
+            "unité": Field(FDR.unite, Form.PLAIN),
+            **_NOTE,
+            **_PROVENANCE,
+        },
+        identifier=False,
+        sort=("action", "intitulé"),
     ),
     "Critères": SheetMap(
         FDR.CritereDeReussite, {"chantier": _CHANTIER, "intitulé": _LABEL, **_NOTE, **_SOURCE}

@@ -9,7 +9,7 @@ scores, the roadmap's own row) have their own readers below.
 
 from collections.abc import Callable
 
-from rdflib import Graph, Literal
+from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
 from feuille_de_route import natural_key
@@ -90,7 +90,9 @@ def _cell(reader: GraphReader, sheet: str, column: str, field: Field, node: Node
         return reader.refs(node, field.predicate)
     if field.form is Form.CONTROLLED:
         kind = SHEETS_BY_NAME[sheet].column(column).kind
-        return reader.label(kind, node, reader.graph.value(node, field.predicate))
+        value = reader.graph.value(node, field.predicate)
+        required = SHEETS_BY_NAME[sheet].column(column).required
+        return "" if value is None and not required else reader.label(kind, node, value)
     if field.form is Form.BOOLEAN:
         flag = reader.graph.value(node, field.predicate)
         if not isinstance(flag, Literal):
@@ -180,7 +182,19 @@ def _written_themes(reader: GraphReader, node: Node) -> str:
     return " | ".join(sorted(labels, key=order.index))
 
 
+def _owning_action(predicate: URIRef) -> CellReader:
+    """The « action » cell of a follow-up row: the action whose ``predicate`` names it."""
+
+    def read(reader: GraphReader, node: Node) -> str:
+        action = reader.graph.value(predicate=predicate, object=node)
+        return "" if action is None else reader.code(action)
+
+    return read
+
+
 _CELL_READERS: dict[tuple[str, str], CellReader] = {
+    ("Co-financements", "action"): _owning_action(FDR.coFinancement),
+    ("Indicateurs", "action"): _owning_action(FDR.indicateur),
     ("Chantiers", "thèmes"): _written_themes,
     ("Coordination", "objet"): _coordinated_object,
     ("Ressources", "type"): _resource_type,

@@ -42,6 +42,9 @@ class Kind(enum.Enum):
     BOOLEAN = "oui ou non"
     TERRITORY_KIND = "type de territoire"
     THEMES = "thème"
+    ACTION_STATUS = "statut d'action"
+    AMOUNT = "montant en euros"
+    NUMBER = "nombre"
 
 
 @dataclass(frozen=True)
@@ -141,6 +144,63 @@ def _chantier(what: str) -> Column:
         Kind.REF,
         f"Identifiant du chantier (feuille Chantiers) auquel {what} se rapporte.",
     )
+
+
+def _action(what: str) -> Column:
+    return Column(
+        "action",
+        True,
+        Kind.REF,
+        f"Identifiant de l'action (feuille Actions) à laquelle {what} se rapporte.",
+    )
+
+
+def _euros(name: str, what: str) -> Column:
+    return Column(
+        name,
+        False,
+        Kind.AMOUNT,
+        f"{what}, en euros (nombre positif ou nul, virgule ou point décimal ; espaces "
+        "permis : 12 500).",
+    )
+
+
+# The follow-up columns of the Actions sheet (issue 12), all optional.
+_FOLLOW_UP = (
+    Column("objectif", False, Kind.TEXT, "L'objectif de l'action (texte)."),
+    Column(
+        "étapes",
+        False,
+        Kind.TEXT,
+        "Les étapes de l'action, dans l'ordre, séparées par | (ex. recruter | former | ouvrir).",
+    ),
+    Column(
+        "statut",
+        False,
+        Kind.ACTION_STATUS,
+        "Où en est l'action : liste déroulante (à lancer, en cours, réalisée, abandonnée).",
+    ),
+    Column(
+        "début",
+        False,
+        Kind.DATE,
+        "Date de début de l'action (AAAA-MM-JJ ou JJ/MM/AAAA).",
+    ),
+    Column(
+        "fin",
+        False,
+        Kind.DATE,
+        "Date de fin prévue de l'action (AAAA-MM-JJ ou JJ/MM/AAAA).",
+    ),
+    Column(
+        "porteur",
+        False,
+        Kind.REF,
+        "Identifiant de la ressource, de l'acteur ou du service (feuilles Ressources, "
+        "Acteurs, Services) qui porte l'action ; un seul.",
+    ),
+    _euros("budget (€)", "Budget global de l'action"),
+)
 
 
 SHEETS: tuple[SheetSpec, ...] = (
@@ -425,11 +485,57 @@ SHEETS: tuple[SheetSpec, ...] = (
                 "Codes INSEE des communes visées (feuille Communes), séparés par | ; vide = "
                 "tout le territoire.",
             ),
+            *_FOLLOW_UP,
             _NOTE,
             _SOURCE,
             _HYPOTHESE,
         ),
-        "Les actions concrètes de chaque chantier.",
+        "Les actions concrètes de chaque chantier, et leur suivi (statut, dates, porteur, budget).",
+    ),
+    SheetSpec(
+        "Co-financements",
+        "co-financements.csv",
+        (
+            _action("ce co-financement"),
+            Column(
+                "financeur",
+                True,
+                Kind.REF,
+                "Identifiant de la ressource (feuille Ressources), de l'acteur ou du service "
+                "qui co-finance l'action ; un par ligne.",
+            ),
+            _euros("montant (€)", "Montant apporté par ce financeur"),
+            _NOTE,
+            _SOURCE,
+            _HYPOTHESE,
+        ),
+        "Les co-financements des actions : qui finance, combien. Pas de ligne = pas de "
+        "co-financement connu.",
+    ),
+    SheetSpec(
+        "Indicateurs",
+        "indicateurs.csv",
+        (
+            _action("cet indicateur"),
+            Column(
+                "intitulé",
+                True,
+                Kind.TEXT,
+                "Ce que l'on mesure (ex. personnes accompagnées) ; unique pour une même action.",
+            ),
+            Column("cible", False, Kind.NUMBER, "Valeur visée (nombre, virgule ou point)."),
+            Column(
+                "valeur",
+                False,
+                Kind.NUMBER,
+                "Valeur atteinte à ce jour (nombre, virgule ou point) ; vide = pas encore mesurée.",
+            ),
+            Column("unité", False, Kind.TEXT, "Unité de la cible et de la valeur (ex. personnes)."),
+            _NOTE,
+            _SOURCE,
+            _HYPOTHESE,
+        ),
+        "Les indicateurs de suivi des actions, avec leur cible et leur valeur atteinte.",
     ),
     SheetSpec(
         "Critères",

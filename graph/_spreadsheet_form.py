@@ -7,7 +7,7 @@ import decimal
 import re
 
 from ._sheets import TERRITORY_KINDS, Column, Kind, SheetSpec
-from ._vocabulary import choices
+from ._vocabulary import all_choices
 
 __all__ = [
     "LIST_ERROR_TITLE",
@@ -38,6 +38,8 @@ MULTIPLE_CHOICE = frozenset({Kind.THEMES})
 # Text columns holding official codes (SIREN, SIRET, INSEE or département codes).
 _CODE_COLUMNS = frozenset({"territoire", "epci", "siret"})
 _GROUPING = re.compile(r"[\s\u00a0\u202f]")
+# Column kinds written as numbers (a score, an amount in euros, an indicator's figure).
+_NUMBERS = frozenset({Kind.DECIMAL, Kind.AMOUNT, Kind.NUMBER})
 
 
 def typed_value(column: Column, text: str) -> object:
@@ -47,7 +49,7 @@ def typed_value(column: Column, text: str) -> object:
     compact = _GROUPING.sub("", text)
     if column.kind is Kind.INTEGER and re.fullmatch(r"[+-]?[0-9]{1,15}", compact):
         return int(compact)
-    if column.kind is Kind.DECIMAL and re.fullmatch(r"[+-]?[0-9]{1,15}([.,][0-9]{1,15})?", compact):
+    if column.kind in _NUMBERS and re.fullmatch(r"[+-]?[0-9]{1,15}([.,][0-9]{1,15})?", compact):
         return decimal.Decimal(compact.replace(",", "."))
     if column.kind is Kind.DATE and re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text):
         try:
@@ -59,7 +61,7 @@ def typed_value(column: Column, text: str) -> object:
 
 def controlled_lists() -> dict[Kind, list[str]]:
     """The drop-down values per controlled kind, in the ontology's order, and oui/non."""
-    lists = {kind: options.labels for kind, options in choices().items()}
+    lists = {kind: options.labels for kind, options in all_choices().items()}
     lists[Kind.BOOLEAN] = ["oui", "non"]
     lists[Kind.TERRITORY_KIND] = list(TERRITORY_KINDS)
     return lists

@@ -16,7 +16,7 @@ from feuille_de_route.ontology import THEMES, load_ontology, load_schemes
 from ._namespaces import FDR, SKOS
 from ._sheets import Kind, fold
 
-__all__ = ["IFN_COLUMNS", "Choices", "choices", "notation"]
+__all__ = ["IFN_COLUMNS", "Choices", "all_choices", "choices", "notation"]
 
 
 def _loose(text: str) -> str:
@@ -63,6 +63,11 @@ _SCHEMES: dict[Kind, URIRef] = {
     Kind.THEMES: THEMES,
 }
 
+# The follow-up's controlled columns (issue 12): schemes of ``suivi.ttl``, kept apart from
+# :func:`choices` (which gives fdr.ttl's and the themes' kinds) and added by
+# :func:`all_choices`, the table the build, the reverse and the drop-downs read.
+_FOLLOW_UP_SCHEMES: dict[Kind, URIRef] = {Kind.ACTION_STATUS: FDR.StatutsAction}
+
 # Communes sheet column → (IFN indicator individual, its notation = IFN CSV column).
 IFN_COLUMNS: dict[str, tuple[URIRef, str]] = {
     "ifn total": (FDR.ifnTotal, "total"),
@@ -100,6 +105,20 @@ def choices(ontology: Graph | None = None) -> dict[Kind, Choices]:
 def _default_choices() -> dict[Kind, Choices]:
     # The themes are a national scheme (themes.ttl), shipped beside fdr.ttl.
     return choices(load_ontology() + load_schemes())
+
+
+def all_choices() -> dict[Kind, Choices]:
+    """Every controlled column kind's values: :func:`choices` and the follow-up's
+    (the action statuses of ``suivi.ttl``), read from the shipped ontology."""
+    return {**_default_choices(), **_follow_up_choices()}
+
+
+@functools.cache
+def _follow_up_choices() -> dict[Kind, Choices]:
+    schemes = load_schemes()
+    return {
+        kind: _scheme_choices(schemes, kind, scheme) for kind, scheme in _FOLLOW_UP_SCHEMES.items()
+    }
 
 
 def _scheme_choices(ontology: Graph, kind: Kind, scheme: URIRef) -> Choices:

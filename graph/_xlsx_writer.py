@@ -45,6 +45,13 @@ _CHECKS: dict[Kind, dict[str, str]] = {
         "errorTitle": f"Note de {SCORE_MIN} à {SCORE_MAX} attendue",
         "error": f"L'indice de fragilité numérique est une note de {SCORE_MIN} à {SCORE_MAX}.",
     },
+    Kind.AMOUNT: {
+        "type": "decimal",
+        "operator": "greaterThanOrEqual",
+        "formula1": "0",
+        "errorTitle": "Montant attendu",
+        "error": "Saisissez un montant en euros, positif ou nul.",
+    },
     Kind.DATE: {
         "type": "date",
         "operator": "greaterThan",

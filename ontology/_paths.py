@@ -13,6 +13,7 @@ __all__ = [
     "PROGRAMMES_PATH",
     "SCHEME_PATHS",
     "SHAPES_PATH",
+    "SUIVI_PATH",
     "THEMES",
     "THEMES_PATH",
     "VERSION_IRI",
@@ -35,4 +36,7 @@ SHAPES_PATH = _HERE / "shapes.ttl"
 PROGRAMMES_PATH = _HERE / "programmes.ttl"
 MEDNUM_PATH = _HERE / "mednum.ttl"
 THEMES_PATH = _HERE / "themes.ttl"
-SCHEME_PATHS = (PROGRAMMES_PATH, MEDNUM_PATH, THEMES_PATH)
+# The follow-up of actions (issue 12): fdr: terms and the action statuses' scheme, loaded
+# with the schemes so that the stores' vocabulary and the drop-downs hold them.
+SUIVI_PATH = _HERE / "suivi.ttl"
+SCHEME_PATHS = (PROGRAMMES_PATH, MEDNUM_PATH, THEMES_PATH, SUIVI_PATH)

@@ -19,7 +19,7 @@ from feuille_de_route import UserError
 
 from ._explanation import explain_inconsistency
 from ._loading import load_ontology
-from ._paths import FDR
+from ._paths import FDR, SUIVI_PATH
 from ._terms import short_name
 
 __all__ = ["JAVA_HINT", "ConsistencyResult", "check_consistency", "java_executable"]
@@ -72,8 +72,15 @@ def java_executable() -> str:
     )
 
 
+def _default_ontology() -> Graph:
+    """``fdr.ttl`` with the follow-up of actions (``suivi.ttl``), whose terms are fdr:'s."""
+    ontology = load_ontology()
+    ontology.parse(SUIVI_PATH, format="turtle")
+    return ontology
+
+
 def check_consistency(data: Graph, ontology: Graph | None = None) -> ConsistencyResult:
-    """Run HermiT on ``ontology`` (``fdr.ttl`` unless given) plus ``data``.
+    """Run HermiT on ``ontology`` (``fdr.ttl`` and ``suivi.ttl`` unless given) plus ``data``.
 
     Returns whether they are consistent, the unsatisfiable classes, and the inferred
     shortcut triples. Literals whose datatype is outside the OWL 2 datatype map (such
@@ -84,7 +91,7 @@ def check_consistency(data: Graph, ontology: Graph | None = None) -> Consistency
 
     owlready2.JAVA_EXE = java_executable()
     merged = Graph()
-    for graph in (load_ontology() if ontology is None else ontology, data):
+    for graph in (_default_ontology() if ontology is None else ontology, data):
         # triples(), not iteration: a Dataset iterates over quads.
         for triple in graph.triples((None, None, None)):
             merged.add(triple)

@@ -14,7 +14,7 @@ from feuille_de_route import UserError, is_absolute_iri
 
 from ._querydef import PARAMETER_TYPES, Parameter, QueryDef
 
-__all__ = ["bind_parameters", "to_term"]
+__all__ = ["TODAY", "bind_parameters", "to_term"]
 
 _INTEGER = re.compile(r"^[+-]?[0-9]+$")
 _DECIMAL = re.compile(r"^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)$")
@@ -108,6 +108,17 @@ def to_term(parameter: Parameter, value: object, query: str) -> Identifier:
         ) from None
 
 
+# A date parameter's ``defaut: aujourd'hui``: the day the query runs (actions-en-retard).
+TODAY = "aujourd'hui"
+
+
+def _default(parameter: Parameter) -> object | None:
+    """The header's default; for a date, ``aujourd'hui`` is the day of the run."""
+    if parameter.type == "date" and parameter.default == TODAY:
+        return datetime.date.today()
+    return parameter.default
+
+
 def bind_parameters(query: QueryDef, values: Mapping[str, object]) -> dict[str, Identifier]:
     """The bindings for ``query``: variable name (``_<param>``) → RDF term.
 
@@ -126,7 +137,7 @@ def bind_parameters(query: QueryDef, values: Mapping[str, object]) -> dict[str, 
     for parameter in query.parameters:
         value = values.get(parameter.name)
         if value is None:
-            value = parameter.default
+            value = _default(parameter)
         if value is None:
             if parameter.required:
                 raise UserError(

@@ -7,7 +7,7 @@ import networkx as nx
 
 from feuille_de_route import natural_key
 
-from ._legend import resource_labels, status_labels
+from ._legend import action_status_labels, resource_labels, status_labels
 from ._style import edge_style
 
 __all__ = ["filters"]
@@ -43,6 +43,9 @@ def filters(graph: "nx.DiGraph[str]") -> dict[str, Any]:
         "chantiers": chantier_options if len(chantier_options) > 1 else [],
         "types": [{"id": k, "texte": label} for k, label in resource_labels(graph).items()],
         "statuts": statuses,
+        "statutsActions": [
+            {"id": kind, "texte": label} for kind, label in action_status_labels(graph).items()
+        ],
         "hypotheses": any(d.get("hypothese") for _, d in graph.nodes(data=True))
         or any(d.get("hypothese") for _, _, d in graph.edges(data=True)),
         "changements": any(d.get("changement") for _, d in graph.nodes(data=True))

@@ -33,7 +33,13 @@ from ._records import (
     TreeRow,
 )
 from ._results import Results
-from ._style import is_resource, resource_kind, resource_kind_order, status_kind
+from ._style import (
+    action_status_kind,
+    is_resource,
+    resource_kind,
+    resource_kind_order,
+    status_kind,
+)
 
 __all__ = [
     "Section",
@@ -173,8 +179,13 @@ def _add_actions(b: _Builder, rows: list[ActionRow], as_nodes: bool) -> None:
         data = b.graph.nodes[action]
         data["chantiers"].add(chantier)
         data["defis"] |= b.graph.nodes[chantier]["defis"]
+        # Its follow-up status, as a term's kind and the ontology's words (issue 12).
+        data["statutAction"] = action_status_kind(row.status)
+        data["statutActionLabel"] = row.status_label
         b.edge(chantier, action, "structure")
         b.detail(action, "Chantiers", _item(_labelled(b, chantier)))
+        if row.status_label:
+            b.detail(action, "Suivi", _item(f"Statut : {row.status_label}"))
 
 
 def _add_coordination(
@@ -293,7 +304,8 @@ def build_chantier_graph(results: Results, chantier_id: str) -> "nx.DiGraph[str]
     )
     _add_mobilisations(b, results.mobilisations, only=centre, notes=notes)
     own_actions = [r for r in results.actions if r.chantier == centre]
-    _add_actions(b, own_actions, as_nodes=False)
+    # Drawn as small nodes around the chantier (issue 12: coloured by their status).
+    _add_actions(b, own_actions, as_nodes=True)
     participations = {
         (row.actor, row.role): row.participation
         for row in results.governance

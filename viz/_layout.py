@@ -381,8 +381,22 @@ def chantier_layout(graph: "nx.DiGraph[str]") -> Positions:
                 (radius + 40) * math.cos(centre_angle),
                 (radius + 40) * math.sin(centre_angle),
             )
+    _action_arc(pos, _by_kind(graph, "action"))
     _place_leftovers(pos, graph, 600)
     return {node: (x * _ACROSS, y * _DOWN) for node, (x, y) in pos.items()}
+
+
+# The chantier's own actions (small, unlabelled nodes): an arc just under the chantier,
+# inside the resources' rings.
+_ACTION_RADIUS, _ACTION_SPACING, _ACTION_ANGLE = 200.0, 42.0, 90.0
+
+
+def _action_arc(pos: Positions, actions: list[str]) -> None:
+    step = _ACTION_SPACING / _ACTION_RADIUS
+    first = math.radians(_ACTION_ANGLE) - step * (len(actions) - 1) / 2
+    for i, node in enumerate(actions):
+        angle = first + i * step
+        pos[node] = (_ACTION_RADIUS * math.cos(angle), _ACTION_RADIUS * math.sin(angle))
 
 
 def _arcs(pos: Positions, nodes: list[str], centre: float, radius: float) -> float:

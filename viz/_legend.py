@@ -7,14 +7,17 @@ import networkx as nx
 from ._change_style import change_legend
 from ._style import (
     ASSUMPTION_COLOR,
+    NO_ACTION_STATUS,
     STATUS_LINES,
+    action_status_color,
+    action_status_order,
     edge_style,
     is_resource,
     node_style,
     resource_kind_order,
 )
 
-__all__ = ["legend", "resource_labels", "status_labels"]
+__all__ = ["action_status_labels", "legend", "resource_labels", "status_labels"]
 
 
 def legend(graph: "nx.DiGraph[str]") -> dict[str, Any]:
@@ -42,6 +45,8 @@ def _node_entries(graph: "nx.DiGraph[str]") -> list[dict[str, str]]:
         style = node_style(kind)
         label = labels.get(kind) or style.label
         entries.append({"kind": kind, "label": label, "shape": style.shape, "color": style.color})
+        if kind == "action":
+            entries.extend(_action_status_entries(graph))
     if any(d.get("sansRole") for _, d in graph.nodes(data=True)):
         entries.append(
             {
@@ -96,6 +101,36 @@ def _link_entries(graph: "nx.DiGraph[str]") -> list[dict[str, Any]]:
             }
         )
     return entries
+
+
+def _action_status_entries(graph: "nx.DiGraph[str]") -> list[dict[str, str]]:
+    """One entry per action status drawn, worded with its label from the ontology."""
+    shape = node_style("action").shape
+    return [
+        {
+            "kind": f"action-{kind}",
+            "label": f"Action : {label}",
+            "shape": shape,
+            "color": action_status_color(kind),
+        }
+        for kind, label in action_status_labels(graph).items()
+    ]
+
+
+def action_status_labels(graph: "nx.DiGraph[str]") -> dict[str, str]:
+    """Each follow-up status of the actions drawn → its label, in the palette's order,
+    « sans statut » last; nothing when no action drawn has a status (the source gives
+    none, as the Grand Périgueux's)."""
+    found: dict[str, str] = {}
+    for _, data in graph.nodes(data=True):
+        if data["kind"] == "action" and "statutAction" in data:
+            kind = str(data["statutAction"])
+            found.setdefault(kind, str(data.get("statutActionLabel") or kind))
+    if set(found) <= {NO_ACTION_STATUS}:
+        return {}
+    if NO_ACTION_STATUS in found:
+        found[NO_ACTION_STATUS] = "sans statut"
+    return {k: found[k] for k in sorted(found, key=action_status_order)}
 
 
 def resource_labels(graph: "nx.DiGraph[str]") -> dict[str, str]:

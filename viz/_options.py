@@ -7,7 +7,14 @@ import networkx as nx
 from ._change_style import style_changed_edge, style_changed_node
 from ._labels import FONT_SIZES, LABEL_WIDTH, map_label
 from ._layout import Positions
-from ._style import ASSUMPTION_COLOR, ASSUMPTION_LABEL, edge_style, is_resource, node_style
+from ._style import (
+    ASSUMPTION_COLOR,
+    ASSUMPTION_LABEL,
+    action_status_color,
+    edge_style,
+    is_resource,
+    node_style,
+)
 
 __all__ = ["BIG", "network"]
 
@@ -80,10 +87,26 @@ def _node_options(
     elif not big and "widthConstraint" not in options:
         options["widthConstraint"] = {"maximum": LABEL_WIDTH}
     if data["kind"] == "action":
-        options["font"] = {"size": 12, "color": "#52606d"}
+        _action_options(options, data)
     elif data["kind"] in FONT_SIZES and "font" not in options:
         options["font"] = {"size": FONT_SIZES[data["kind"]]}
     return options
+
+
+def _action_options(options: dict[str, Any], data: dict[str, Any]) -> None:
+    """An action: small grey text, and its follow-up status's colour (the page's filter
+    reads ``statutAction``, the tooltip names the status)."""
+    options["font"] = {"size": 12, "color": "#52606d"}
+    options["statutAction"] = data.get("statutAction", "")
+    if "statutAction" in data and not data.get("alerte"):
+        color = action_status_color(data["statutAction"])
+        options["color"].update(
+            background=color,
+            highlight={"background": color, "border": "#111111"},
+            hover={"background": color, "border": "#111111"},
+        )
+    if data.get("statutActionLabel"):
+        options["kindLabel"] = f"{options['kindLabel']} — {data['statutActionLabel']}"
 
 
 # On the overview maps, full titles would cover each other: the map shows short names,

@@ -92,13 +92,16 @@ class TreeRow(_Record):
 
 @dataclass(frozen=True)
 class ActionRow(_Record):
-    """``actions``: a concrete action of a chantier."""
+    """``actions``: a concrete action of a chantier, with its follow-up status (the
+    concept's IRI and label, ``""`` when the action has none)."""
 
     chantier: Annotated[str, "chantier"]
     chantier_id: Annotated[str, "chantierId"]
     action: Annotated[str, "action"]
     action_id: Annotated[str, "actionId"]
     action_label: Annotated[str, "actionLabel"]
+    status: Annotated[str, "statut"]
+    status_label: Annotated[str, "statutLabel"]
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,7 @@ ONTOLOGY_FILES = (
     "programmes.ttl",
     "mednum.ttl",
     "themes.ttl",
+    "suivi.ttl",
     "dcat-ap-obligatoire.ttl",
 )
 

@@ -20,9 +20,13 @@ __all__ = [
     "ASSUMPTION_LABEL",
     "EDGE_STYLES",
     "NODE_STYLES",
+    "NO_ACTION_STATUS",
     "STATUS_LINES",
     "EdgeStyle",
     "NodeStyle",
+    "action_status_color",
+    "action_status_kind",
+    "action_status_order",
     "edge_style",
     "is_resource",
     "node_style",
@@ -88,6 +92,16 @@ _RESOURCE_STYLES = {
 _SPARE_SHAPES = ("dot", "triangleDown", "star", "square", "diamond")
 _SPARE_COLORS = ("#66a61e", "#e7298a", "#7570b3", "#b15928", "#1f78b4", "#6a3d9a")
 
+# An action's follow-up status concept → (its kind on the page, its node colour), in
+# legend order; an action without status keeps the action's grey.
+_ACTION_STATUSES: dict[URIRef, tuple[str, str]] = {
+    FDR.aLancer: ("aLancer", "#3b7dd8"),
+    FDR.enCours: ("enCours", "#e69f00"),
+    FDR.realisee: ("realisee", "#2e8540"),
+    FDR.abandonnee: ("abandonnee", "#5a5a5a"),
+}
+NO_ACTION_STATUS = "sansStatut"
+
 # Link status concept → link kind.
 _STATUS_KINDS: dict[URIRef, str] = {FDR.operante: "operante", FDR.connueSansLien: "connueSansLien"}
 
@@ -143,6 +157,34 @@ def status_kind(status_iri: object) -> str:
     if not isinstance(status_iri, str) or not status_iri:
         return "connueSansLien"
     return _STATUS_KINDS.get(URIRef(status_iri)) or _local_name(status_iri)
+
+
+def action_status_kind(status_iri: object) -> str:
+    """The page's kind of an action's status concept (``fdr:enCours`` → ``enCours``); an
+    unknown concept keeps its local name, no status is :data:`NO_ACTION_STATUS`."""
+    if not isinstance(status_iri, str) or not status_iri:
+        return NO_ACTION_STATUS
+    known = _ACTION_STATUSES.get(URIRef(status_iri))
+    return known[0] if known else _local_name(status_iri)
+
+
+def action_status_color(kind: str) -> str:
+    """The node colour of an action of that status kind (a deterministic spare colour
+    for a status the palette does not know)."""
+    if kind == NO_ACTION_STATUS:
+        return NODE_STYLES["action"].color
+    for known, color in _ACTION_STATUSES.values():
+        if known == kind:
+            return color
+    return _pick(kind, _SPARE_COLORS)
+
+
+def action_status_order(kind: str) -> tuple[int, str]:
+    """Sort key of action status kinds: the palette's order, unknown ones, no status."""
+    known = [k for k, _ in _ACTION_STATUSES.values()]
+    if kind in known:
+        return known.index(kind), ""
+    return (len(known) + 1, "") if kind == NO_ACTION_STATUS else (len(known), kind)
 
 
 def node_style(kind: str) -> NodeStyle:

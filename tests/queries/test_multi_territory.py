@@ -125,7 +125,12 @@ def _everything_in_the_default_graph(*graphs: Graph) -> Dataset:
     return dataset
 
 
-@pytest.mark.parametrize("query", SCOPED, ids=[q.name for q in SCOPED])
+# Late actions need the follow-up's end dates, which the Grand Périgueux source does not
+# give: test_suivi_queries.py makes the same check on a territory that has some.
+FOUND_IN_GP = [q for q in SCOPED if q.name != "actions-en-retard"]
+
+
+@pytest.mark.parametrize("query", FOUND_IN_GP, ids=[q.name for q in FOUND_IN_GP])
 def test_a_roadmap_is_found_whatever_graph_it_was_loaded_in(
     query: QueryDef, gp_graph: Graph, gp_store: MemoryStore, gp_iri: str
 ) -> None:

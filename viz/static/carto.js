@@ -59,7 +59,7 @@
     selection: null,
     lastFocus: null,
     firstDraw: null,
-    filters: { defi: "", chantier: "", types: {}, statuses: {}, onlyAssumptions: false, onlyChanges: false }
+    filters: { defi: "", chantier: "", types: {}, statuses: {}, actionStatuses: {}, onlyAssumptions: false, onlyChanges: false }
   };
 
   window.carto = {
@@ -332,6 +332,7 @@
   }
   checkboxes("filtre-types", f.types, "types");
   checkboxes("filtre-statuts", f.statuts, "statuses");
+  checkboxes("filtre-statuts-actions", f.statutsActions || [], "actionStatuses");
   var assumptionsOnly = document.getElementById("filtre-hypotheses-seules");
   if (!f.hypotheses) { document.getElementById("filtre-hypotheses").hidden = true; }
   assumptionsOnly.addEventListener("change", function () {
@@ -362,6 +363,7 @@
       }
       if (n.resource && active.types[n.kind] === false) { shown = false; }
       if (n.sansLien && active.statuses.aucun === false) { shown = false; }
+      if (n.kind === "action" && active.actionStatuses[n.statutAction || "sansStatut"] === false) { shown = false; }
       visible[n.id] = shown;
     });
     // A resource whose every status link is filtered out has nothing left to show.

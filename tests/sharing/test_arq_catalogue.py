@@ -16,9 +16,8 @@ from feuille_de_route.graph.store._values import with_values
 from feuille_de_route.queries import QueryDef, catalogue
 from feuille_de_route.queries._parameters import bind_parameters
 
-from .arq import PLACEMENTS, Arq, Cell, Table, cells, compile_arq, dataset_file, placed
+from .arq import PLACEMENTS, Arq, Cell, Table, cells, dataset_file, placed
 from .catalogue_values import ELSEWHERE, VALUES
-from .conftest import Jena
 
 QUERIES = catalogue()
 IDS = [q.name for q in QUERIES]
@@ -54,11 +53,6 @@ def stores(graph: Graph, tmp_path_factory: pytest.TempPathFactory) -> dict[str, 
     oxigraph = OxigraphStore(tmp_path_factory.mktemp("oxigraph"))
     oxigraph.add_graph(graph, roadmap_graph_name(graph))
     return {"rdflib": MemoryStore(graph), "oxigraph": oxigraph}
-
-
-@pytest.fixture(scope="module")
-def arq(jena: Jena, tmp_path_factory: pytest.TempPathFactory) -> Arq:
-    return compile_arq(jena.java, jena.classpath, tmp_path_factory.mktemp("arq"))
 
 
 def _bindings(query: QueryDef, graph: Graph) -> dict[str, Identifier]:

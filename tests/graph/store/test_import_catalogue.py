@@ -46,10 +46,10 @@ def territories(tmp_path_factory: pytest.TempPathFactory) -> Territories:
     return make_territories(tmp_path_factory.mktemp("territoires"))
 
 
-@pytest.fixture
-def site(territories: Territories, tmp_path: Path) -> Path:
+@pytest.fixture(scope="module")
+def written_site(territories: Territories, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A folder as ``publier-site`` writes it: two roadmaps' exports and the catalogue."""
-    folder = tmp_path / "site"
+    folder = tmp_path_factory.mktemp("site-ecrit") / "site"
     for name, iri in (("isle", ISLE_IRI), ("foyen", FOYEN_IRI)):
         export_graph(territories.graphs[iri], folder / name)
     (folder / "catalogue.ttl").write_text(
@@ -60,6 +60,12 @@ def site(territories: Territories, tmp_path: Path) -> Path:
         encoding="utf-8",
     )
     return folder
+
+
+@pytest.fixture
+def site(written_site: Path, tmp_path: Path) -> Path:
+    """A copy of ``written_site`` of the test's own, which it may change."""
+    return Path(shutil.copytree(written_site, tmp_path / "site", symlinks=True))
 
 
 def test_a_site_folder_gives_each_dataset(site: Path) -> None:

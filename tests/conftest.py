@@ -9,9 +9,13 @@ points elsewhere (a worktree whose parent has no ``shared``). Likewise the tests
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from hypothesis import settings
+
+if TYPE_CHECKING:
+    from feuille_de_route.ontology import ConsistencyResult
 
 # Property tests assert what holds, not how fast: a loaded CI machine (2 cores) made
 # hypothesis's default 200 ms deadline fail test_integers_round_trip once.
@@ -54,6 +58,16 @@ def seed_text() -> str:
     if not seeds:
         require_shared(folder / "*.txt", "texte source (seed)")
     return seeds[0].read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def grand_perigueux_consistency() -> "ConsistencyResult":
+    """HermiT's answer on the embedded Grand Périgueux: one JVM run for the session, read
+    by the graph and the ontology tests alike (mark those tests ``java``)."""
+    from feuille_de_route.graph import load_roadmap
+    from feuille_de_route.ontology import check_consistency
+
+    return check_consistency(load_roadmap(None))
 
 
 def _java_missing() -> str | None:

@@ -8,6 +8,7 @@ points elsewhere (a worktree whose parent has no ``shared``). Likewise the tests
 """
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,6 +17,8 @@ from hypothesis import settings
 
 if TYPE_CHECKING:
     from feuille_de_route.ontology import ConsistencyResult
+
+    from .graph.store.import_territories import Territories
 
 # Property tests assert what holds, not how fast: a loaded CI machine (2 cores) made
 # hypothesis's default 200 ms deadline fail test_integers_round_trip once.
@@ -68,6 +71,21 @@ def grand_perigueux_consistency() -> "ConsistencyResult":
     from feuille_de_route.ontology import check_consistency
 
     return check_consistency(load_roadmap(None))
+
+
+@pytest.fixture(scope="session")
+def territories(tmp_path_factory: pytest.TempPathFactory) -> Iterator["Territories"]:
+    """The three import sources of ``tests/graph/store/import_territories.py`` (files and
+    graphs), written once for the session: the import tests of tests/graph/store,
+    tests/cli and tests/security read them, never change them (checked at the end)."""
+    from .graph.store.import_territories import make_territories
+
+    made = make_territories(tmp_path_factory.mktemp("territoires"))
+    sizes = {name: len(graph) for name, graph in made.graphs.items()}
+    files = {path: path.read_bytes() for path in made.sources}
+    yield made
+    assert {name: len(graph) for name, graph in made.graphs.items()} == sizes
+    assert all(path.read_bytes() == data for path, data in files.items())
 
 
 def _java_missing() -> str | None:

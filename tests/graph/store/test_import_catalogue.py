@@ -14,7 +14,7 @@ from feuille_de_route.graph import export_graph
 from feuille_de_route.graph.importer import Reading, import_sources
 from feuille_de_route.graph.store import MemoryStore
 
-from .import_territories import FOYEN_IRI, ISLE_IRI, Territories, make_territories, serve_folder
+from .import_territories import FOYEN_IRI, ISLE_IRI, Territories, serve_folder
 
 pytestmark = pytest.mark.timeout(300)
 
@@ -39,11 +39,6 @@ def catalogue(*datasets: tuple[str, str, str, str]) -> str:
     for name, title, url, media in datasets:
         text += DATASET.format(name=name, title=title, url=url, media=media, stem=name)
     return text
-
-
-@pytest.fixture(scope="module")
-def territories(tmp_path_factory: pytest.TempPathFactory) -> Territories:
-    return make_territories(tmp_path_factory.mktemp("territoires"))
 
 
 @pytest.fixture(scope="module")

@@ -9,7 +9,7 @@
   plain-Python ``classify`` against a NumPy vectorised version written here (one boolean
   mask per rule, first match by ``ordre``), which must give the same classes; objective
   < 10 s. pandas is not a dependency of the package: NumPy (already brought by
-  scikit-learn and matplotlib) stands for the array alternative.
+  matplotlib and the clustering) stands for the array alternative.
 
 Results go to ``benchmarks/resultats/diagnostic.json`` and ``.md``.
 
@@ -84,9 +84,12 @@ def _steps(siren: str) -> dict[str, float]:
 
 
 def _imports() -> float:
+    # What the command imports: the diagnostic's modules and the page's (matplotlib);
+    # no scikit-learn since the clustering is NumPy, no networkx/pyvis since viz is lazy.
     code = (
-        "import time; t = time.perf_counter(); import feuille_de_route.graph, "
-        "feuille_de_route.viz, sklearn.cluster, sklearn.metrics, matplotlib.figure; "
+        "import time; t = time.perf_counter(); "
+        "from feuille_de_route.graph import diagnose_epci; "
+        "from feuille_de_route.viz import render_diagnostic; "
         "print(time.perf_counter() - t)"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, check=True)
@@ -157,6 +160,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         },
         "typology": _typology(args.repetitions),
     }
+    results["previous"] = _previous()
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "diagnostic.json").write_text(
         json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
@@ -164,6 +168,39 @@ def main(argv: Sequence[str] | None = None) -> int:
     (RESULTS / "diagnostic.md").write_text(_markdown(results), encoding="utf-8")
     print(_markdown(results))
     return 0
+
+
+def _previous() -> dict[str, Any] | None:
+    """The command's figures of the run this one replaces, to show what changed."""
+    try:
+        old = json.loads((RESULTS / "diagnostic.json").read_text(encoding="utf-8"))
+        return {
+            "date": old["date"],
+            "load": old["load"],
+            "imports_s": old["imports_s"],
+            "epci": {s: {k: r[k] for k in ("median_s", "cpu_s")} for s, r in old["epci"].items()},
+        }
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def _evolution(results: dict[str, Any]) -> list[str]:
+    previous = results.get("previous")
+    if not previous:
+        return []
+    lines = [
+        "",
+        f"Passage précédent ({previous['date']}, charge {previous['load']}) : imports "
+        f"{previous['imports_s']:.2f} s → {results['imports_s']:.2f} s ;",
+    ]
+    for siren, row in results["epci"].items():
+        old = previous["epci"].get(siren)
+        if old:
+            lines.append(
+                f"- {row['name']} : commande {old['median_s']:.2f} s → {row['median_s']:.2f} s, "
+                f"temps CPU {old['cpu_s']:.2f} s → {row['cpu_s']:.2f} s."
+            )
+    return lines
 
 
 def _markdown(results: dict[str, Any]) -> str:
@@ -176,7 +213,8 @@ def _markdown(results: dict[str, Any]) -> str:
         "",
         "## `feuille-de-route diagnostic --epci SIREN` (processus à part, médiane)",
         "",
-        f"Imports seuls (paquet, scikit-learn, matplotlib) : {results['imports_s']:.2f} s.",
+        f"Imports seuls (modules du diagnostic et de sa page, matplotlib compris) : "
+        f"{results['imports_s']:.2f} s.",
         "",
         "Temps CPU : utilisateur + système du processus (médiane), moins sensible que la "
         "durée à la charge des autres processus de la machine.",
@@ -193,6 +231,7 @@ def _markdown(results: dict[str, Any]) -> str:
             f"{row['cpu_s']:.2f} s | "
             f"{row['diagnostic_s']:.2f} s | {row['page_s']:.2f} s | {held} |"
         )
+    lines += _evolution(results)
     lines += [
         "",
         f"## Typologie de toutes les communes ({typology['communes']})",

@@ -16,6 +16,7 @@ import datetime
 import json
 import os
 import platform
+import resource
 import subprocess
 import sys
 import time
@@ -34,8 +35,10 @@ _FIRST = (
 )
 
 
-def _command(siren: str) -> float:
+def _command(siren: str) -> tuple[float, float]:
+    """Wall time and CPU time (user + system) of the command in a process of its own."""
     command = Path(sys.executable).with_name("feuille-de-route")
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     done = subprocess.run(
         [str(command), "similaires", "--epci", siren, "--nombre", "100000", "--format", "json"],
@@ -43,8 +46,10 @@ def _command(siren: str) -> float:
         check=True,
     )
     elapsed = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     assert json.loads(done.stdout), "aucun EPCI classé"
-    return elapsed
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    return elapsed, cpu
 
 
 def _first(siren: str) -> tuple[float, int]:
@@ -70,7 +75,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--epci", default="200040392")
     args = parser.parse_args(argv)
     runs = max(args.repetitions, 1)
-    command = min(_command(args.epci) for _ in range(runs))
+    commands = [_command(args.epci) for _ in range(runs)]
+    command, cpu = min(c[0] for c in commands), min(c[1] for c in commands)
     firsts = [_first(args.epci) for _ in range(runs)]
     first, ranked = min(f[0] for f in firsts), firsts[0][1]
     warm = min(_warm(args.epci) for _ in range(runs))
@@ -85,10 +91,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         "epci_classes": ranked,
         "repetitions": runs,
         "commande_s": round(command, 3),
+        "commande_cpu_s": round(cpu, 3),
         "premier_classement_s": round(first, 3),
         "classement_en_memoire_s": round(warm, 4),
         "cible_s": TARGET_S,
     }
+    result["precedent"] = _previous()
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "similaires.json").write_text(
         json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
@@ -98,7 +106,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 0
 
 
+def _previous() -> dict[str, object] | None:
+    try:
+        old = json.loads((RESULTS / "similaires.json").read_text(encoding="utf-8"))
+        keys = ("date", "commande_s", "premier_classement_s", "classement_en_memoire_s")
+        return {k: old[k] for k in keys}
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
 def _markdown(r: dict[str, object]) -> str:
+    before = r.get("precedent")
+    evolution = (
+        f"\nPassage précédent ({before['date']}) : commande {before['commande_s']} s, "
+        f"premier classement {before['premier_classement_s']} s, classement en mémoire "
+        f"{before['classement_en_memoire_s']} s. Depuis : le paquet `graph` importe ses noms "
+        "à la demande, `similaires --epci` ne charge ni rdflib ni NumPy, et ne lit que les "
+        "tables des EPCI (avec leurs membres) et leur IFN.\n"
+        if isinstance(before, dict)
+        else ""
+    )
     return (
         "# `feuille-de-route similaires` sur tous les EPCI\n\n"
         f"{r['date']}, {r['repetitions']} répétitions (meilleur temps), EPCI {r['epci']}, "
@@ -109,6 +136,8 @@ def _markdown(r: dict[str, object]) -> str:
         f"| premier classement d'un processus (tables de référence lues, scores z) "
         f"| {r['premier_classement_s']} | < {r['cible_s']} |\n"
         f"| classement, tables en mémoire | {r['classement_en_memoire_s']} | |\n"
+        f"| temps CPU de la commande (utilisateur + système, meilleur) "
+        f"| {r['commande_cpu_s']} | |\n" + evolution
     )
 
 

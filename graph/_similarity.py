@@ -16,18 +16,22 @@ The measure (README, « Territoires similaires »):
 * reproducible: no randomness; ties broken by SIREN.
 """
 
+from __future__ import annotations
+
 import functools
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-
-from rdflib import Literal, URIRef
+from typing import TYPE_CHECKING
 
 from feuille_de_route import UserError
 
-from ._iris import GEO
 from ._reference import communes, epci, epci_fragility, epcis
-from .store import Store
+
+if TYPE_CHECKING:  # rdflib and the stores are imported by roadmap_tags only (start-up time)
+    from rdflib import URIRef
+
+    from .store import Store
 
 __all__ = [
     "PROFILE_INDICATORS",
@@ -193,6 +197,8 @@ WHERE {
 def roadmap_tags(store: Store) -> dict[str, Tags]:
     """What each roadmap of ``store`` is about, by the SIREN of its EPCI (a commune's
     roadmap counts for its EPCI; a département's or a région's for none)."""
+    from rdflib import Literal, URIRef
+
     found: dict[str, tuple[dict[URIRef, str], dict[URIRef, str]]] = {}
     for row in store.select(_TAGS_QUERY, {}).rows:
         siren = _epci_of(str(row["territoire"]))
@@ -206,6 +212,8 @@ def roadmap_tags(store: Store) -> dict[str, Tags]:
 
 
 def _epci_of(territory: str) -> str | None:
+    from ._iris import GEO
+
     kind, _, code = territory.removeprefix(GEO).partition("/")
     if kind == "epci":
         return code

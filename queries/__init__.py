@@ -5,6 +5,8 @@ and the documents run the same queries. Parameters are bound as RDF terms throug
 store (``?_<name>`` variables), never pasted into query text.
 """
 
+from ._changes import CHANGE_QUERIES, Change, changes_between, compare_stores
+from ._changes_text import CHANGE_KEYS, ComparedRoadmap, change_line, changes_json, changes_text
 from ._diagnosis import NOTHING_FOUND_EXIT, NothingFound
 from ._formats import FORMATS, format_result
 from ._querydef import PARAMETER_TYPES, Parameter, QueryDef, parse_query_text
@@ -24,13 +26,22 @@ from ._values import to_python
 
 __all__ = [
     "CATALOGUE_DIR",
+    "CHANGE_KEYS",
+    "CHANGE_QUERIES",
     "FORMATS",
     "NOTHING_FOUND_EXIT",
     "PARAMETER_TYPES",
+    "Change",
+    "ComparedRoadmap",
     "NothingFound",
     "Parameter",
     "QueryDef",
     "catalogue",
+    "change_line",
+    "changes_between",
+    "changes_json",
+    "changes_text",
+    "compare_stores",
     "explain_empty",
     "format_result",
     "get_query",

@@ -1,26 +1,44 @@
-"""What a query may reach: nothing outside the store, unless federation is allowed by host.
+"""What a query may reach: nothing outside the store, unless federation is allowed.
 
 A query is inspected in rdflib's parsed algebra before any store runs it: ``SERVICE``
 (federation: the engine would send a request to that server) is refused unless its
-endpoint's host is in the allowed list; ``FROM``/``FROM NAMED`` may only name the store's
-own graphs (an engine may otherwise fetch the IRI or read a ``file:`` path). Updates and
-``LOAD`` never get this far: :func:`check_select` accepts SELECT queries only.
+endpoint is one the user allowed (``--federation``: a host, a ``host:port``, or the
+server's address itself); ``FROM``/``FROM NAMED`` may only name the store's own graphs
+(an engine may otherwise fetch the IRI or read a ``file:`` path). Updates and ``LOAD``
+never get this far: :func:`check_select` accepts SELECT queries only.
+
+A query may name its server by a parameter (``SERVICE ?_serveur``): engines need that
+IRI as a constant (Oxigraph refuses a ``SERVICE`` variable bound by ``VALUES``, rdflib
+ignores it), so :func:`bind_services` checks the bound IRI like a written one and then
+writes it, escaped, in place of the variable. It is the one value written into a query's
+text: an address the user gave on the command line, never data of the store.
 """
 
 from __future__ import annotations
 
 import functools
+import re
 import urllib.parse
-from collections.abc import Callable, Collection, Iterator
+from collections.abc import Callable, Collection, Iterator, Mapping
 
 from rdflib.plugins.sparql.algebra import translateQuery
 from rdflib.plugins.sparql.parser import parseQuery
 from rdflib.plugins.sparql.parserutils import CompValue
-from rdflib.term import Node, URIRef
+from rdflib.term import Identifier, Node, URIRef
 
-from feuille_de_route import UserError, redact_url, terminal_safe
+from feuille_de_route import UserError, is_http_iri, redact_url, terminal_safe
 
-__all__ = ["check_access", "normalise_host", "query_reach"]
+__all__ = [
+    "bind_services",
+    "check_access",
+    "endpoint_allowed",
+    "federated",
+    "normalise_host",
+    "query_reach",
+    "service_parameters",
+]
+
+_DEFAULT_PORTS = {"http": 80, "https": 443}
 
 
 def normalise_host(host: str) -> str:
@@ -58,19 +76,58 @@ def _shown(term: Node) -> str:
     return terminal_safe(redact_url(str(term)))
 
 
+def _port(parts: urllib.parse.SplitResult) -> int | None:
+    try:
+        return parts.port or _DEFAULT_PORTS.get(parts.scheme.lower())
+    except ValueError:  # a port out of range or not a number
+        return -1
+
+
+def _entry_allows(entry: str, parts: urllib.parse.SplitResult) -> bool:
+    """Whether one ``--federation`` value allows the endpoint ``parts``: a host (any
+    port), ``host:port`` (that port), or an address (that scheme, host, port and path)."""
+    entry = entry.strip()
+    if "://" in entry:
+        allowed = urllib.parse.urlsplit(entry)
+        return (
+            allowed.scheme.lower() == parts.scheme.lower()
+            and normalise_host(allowed.hostname or "") == normalise_host(parts.hostname or "")
+            and _port(allowed) == _port(parts)
+            and (allowed.path or "/") == (parts.path or "/")
+        )
+    allowed = urllib.parse.urlsplit("//" + entry)
+    if normalise_host(allowed.hostname or "") != normalise_host(parts.hostname or ""):
+        return False
+    return ":" not in entry.rsplit("]", 1)[-1] or _port(allowed) == _port(parts)
+
+
+def endpoint_allowed(url: str, federation: Collection[str]) -> bool:
+    """Whether a ``SERVICE`` to ``url`` is allowed by the ``--federation`` values."""
+    parts = urllib.parse.urlsplit(url)
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname or _port(parts) == -1:
+        return False
+    return any(_entry_allows(entry, parts) for entry in federation)
+
+
 def _check_service(term: Node, where: str, federation: Collection[str]) -> None:
     if not isinstance(term, URIRef):
+        name = str(term)
+        hint = (
+            f" Donnez l'adresse du serveur : --param {terminal_safe(name[1:])}=URL."
+            if name.startswith("_")
+            else " Seul un paramètre (SERVICE ?_nom, --param nom=URL) peut désigner le serveur."
+        )
         raise UserError(
             f"La requête {where} interroge un serveur désigné par une variable (SERVICE "
-            f"?{_shown(term)}) : refusé, une requête ne contacte aucun serveur inconnu."
+            f"?{_shown(term)}) : refusé, une requête ne contacte aucun serveur inconnu." + hint
         )
+    if endpoint_allowed(str(term), federation):
+        return
     parts = urllib.parse.urlsplit(str(term))
     host = normalise_host(parts.hostname or "")
-    allowed = {normalise_host(h) for h in federation}
-    if parts.scheme in ("http", "https") and host and host in allowed:
-        return
     hint = (
-        f" Pour l'autoriser : --federation {host}."
+        f" Pour l'autoriser : --federation {host} (cet hôte), --federation "
+        f"{_shown(term)} (ce seul serveur)."
         if parts.scheme in ("http", "https") and host
         else " Seuls des serveurs http ou https autorisés par --federation HOTE sont admis."
     )
@@ -78,6 +135,57 @@ def _check_service(term: Node, where: str, federation: Collection[str]) -> None:
         f"La requête {where} demande le serveur SPARQL <{_shown(term)}> (SERVICE) : "
         "refusé, une requête ne contacte aucun serveur sans autorisation explicite." + hint
     )
+
+
+def _service_variable(name: str) -> re.Pattern[str]:
+    return re.compile(rf"(\bSERVICE\s+(?:SILENT\s+)?)[?$]{re.escape(name)}(?![\w])", re.I)
+
+
+_SERVICE_VARIABLE = re.compile(r"\bSERVICE\s+(?:SILENT\s+)?[?$](\w+)", re.I)
+
+
+def service_parameters(text: str) -> frozenset[str]:
+    """The variables (``_serveur``) a query's ``SERVICE`` clauses name their server by."""
+    return frozenset(_SERVICE_VARIABLE.findall(text))
+
+
+def _written(iri: str) -> Callable[[re.Match[str]], str]:
+    """The replacement of ``SERVICE ?_name`` by ``SERVICE <iri>`` (SILENT kept)."""
+    return lambda match: f"{match.group(1)}<{iri}>"
+
+
+def bind_services(
+    text: str,
+    bindings: Mapping[str, Identifier],
+    where: str,
+    federation: Collection[str],
+) -> tuple[str, dict[str, Identifier]]:
+    """``text`` with each ``SERVICE ?_name`` whose parameter is bound to an allowed
+    ``http(s)`` IRI written ``SERVICE <iri>``, and the bindings left to bind.
+
+    The IRI is checked first (allowed by ``federation``, an absolute ``http(s)`` IRI
+    that can stand between ``<>``); a refused one raises the French :class:`UserError`
+    of a written ``SERVICE``. Other variables are left for :func:`check_access`.
+    """
+    remaining = dict(bindings)
+    for name, value in bindings.items():
+        pattern = _service_variable(name)
+        if not isinstance(value, URIRef) or not pattern.search(text):
+            continue
+        _check_service(value, where, federation)
+        if not is_http_iri(str(value)):
+            raise UserError(
+                f"La requête {where} : l'adresse du serveur « {_shown(value)} » n'est pas "
+                "une adresse http(s) valide."
+            )
+        text = pattern.sub(_written(str(value)), text)
+        del remaining[name]
+    return text, remaining
+
+
+def federated(text: str) -> tuple[str, ...]:
+    """The constant ``SERVICE`` endpoints of ``text`` (none for a query of the store)."""
+    return tuple(str(term) for term in query_reach(text)[0] if isinstance(term, URIRef))
 
 
 def check_access(

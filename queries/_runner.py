@@ -15,7 +15,8 @@ from feuille_de_route import UserError
 from feuille_de_route.graph.store import SelectResult, Store
 
 from ._diagnosis import NothingFound, diagnose
-from ._guard import check_access
+from ._federation import run_federated
+from ._guard import bind_services, check_access, federated, service_parameters
 from ._parameters import bind_parameters
 from ._querydef import Parameter, QueryDef, parse_query_text
 from ._syntax import check_select
@@ -23,9 +24,11 @@ from ._values import to_python
 
 __all__ = [
     "CATALOGUE_DIR",
+    "FEDERATION_DIR",
     "USER_QUERY_NAME",
     "catalogue",
     "explain_empty",
+    "federated_catalogue",
     "get_query",
     "load_query_file",
     "parse_user_query",
@@ -36,15 +39,22 @@ __all__ = [
 ]
 
 CATALOGUE_DIR = Path(__file__).resolve().parent / "catalogue"
+# Queries over two servers at once (SERVICE): kept apart from the catalogue, whose every
+# query runs on one store alone (tests compare them on rdflib, Oxigraph and Jena ARQ).
+FEDERATION_DIR = Path(__file__).resolve().parent / "federation"
 USER_QUERY_NAME = "requête personnelle"
 
 
-@functools.lru_cache(maxsize=1)
-def _catalogue() -> dict[str, QueryDef]:
+@functools.lru_cache(maxsize=2)
+def _queries(folder: Path) -> dict[str, QueryDef]:
     queries = {}
-    for path in sorted(CATALOGUE_DIR.glob("*.rq")):
+    for path in sorted(folder.glob("*.rq")):
         queries[path.stem] = parse_query_text(path.read_text(encoding="utf-8"), path.stem, path)
     return queries
+
+
+def _catalogue() -> dict[str, QueryDef]:
+    return _queries(CATALOGUE_DIR)
 
 
 def catalogue() -> list[QueryDef]:
@@ -52,17 +62,25 @@ def catalogue() -> list[QueryDef]:
     return list(_catalogue().values())
 
 
+def federated_catalogue() -> list[QueryDef]:
+    """Every query of ``queries/federation/`` (they call another server), sorted by name."""
+    return list(_queries(FEDERATION_DIR).values())
+
+
 def get_query(name: str) -> QueryDef:
-    """The catalogue query called ``name``; a French error lists the known names."""
+    """The catalogue (or federated) query called ``name``; a French error lists them."""
     queries = _catalogue()
-    try:
-        return queries[name]
-    except KeyError:
-        raise UserError(
-            f"Requête inconnue : « {name} ». Requêtes du catalogue : "
-            + ", ".join(queries)
-            + " (liste détaillée : feuille-de-route requetes)."
-        ) from None
+    federated = _queries(FEDERATION_DIR)
+    found = queries.get(name) or federated.get(name)
+    if found is not None:
+        return found
+    raise UserError(
+        f"Requête inconnue : « {name} ». Requêtes du catalogue : "
+        + ", ".join(queries)
+        + " ; sur deux serveurs (SERVICE, avec --federation) : "
+        + ", ".join(federated)
+        + " (liste détaillée : feuille-de-route requetes)."
+    )
 
 
 def _implicit(name: str, value: object) -> Parameter:
@@ -160,22 +178,27 @@ def run_select(
     *,
     federation: Collection[str] = (),
 ) -> SelectResult:
-    """:func:`select`, with ``SERVICE`` allowed to the hosts in ``federation``.
+    """:func:`select`, with ``SERVICE`` allowed to the servers in ``federation``.
 
     Before it runs, the query is refused if it would reach outside the store: a
-    ``SERVICE`` to a host not in ``federation``, a ``FROM`` naming a graph the store does
-    not hold.
+    ``SERVICE`` to a server not in ``federation`` (a host, ``host:port`` or an address),
+    a ``FROM`` naming a graph the store does not hold. A server named by a parameter
+    (``SERVICE ?_serveur``) is checked, then written in the text (``bind_services``).
     """
     where = f"« {query.path} »" if query.path is not None else f"« {query.name} »"
-    check_access(query.text, where, lambda: _own_graphs(store), federation)
     query, bindings = _bound(query, params)
-    return store.select(query.text, bindings)
+    text, bindings = bind_services(query.text, bindings, where, federation)
+    check_access(text, where, lambda: _own_graphs(store), federation)
+    servers = federated(text)
+    if not servers:
+        return store.select(text, bindings)
+    return run_federated(store, text, bindings, servers)
 
 
 def _bound(query: QueryDef, params: Mapping[str, object]) -> tuple[QueryDef, dict[str, Identifier]]:
     """``query`` (a user's one with its undeclared parameters declared) and its bindings."""
     values: Mapping[str, object] = params
-    if query.path is None or query.path.parent != CATALOGUE_DIR:
+    if query.path is None or query.path.parent not in (CATALOGUE_DIR, FEDERATION_DIR):
         query, values = _user_parameters(query, params)
     return query, bind_parameters(query, values)
 
@@ -191,7 +214,8 @@ def explain_empty(
     answer is legitimately empty.
     """
     query, bindings = _bound(query, params)
-    return diagnose(query, store, bindings)
+    servers = service_parameters(query.text)
+    return diagnose(query, store, {k: v for k, v in bindings.items() if k not in servers})
 
 
 def _rows(result: SelectResult) -> list[dict[str, object]]:

@@ -45,6 +45,8 @@ def filters(graph: "nx.DiGraph[str]") -> dict[str, Any]:
         "statuts": statuses,
         "hypotheses": any(d.get("hypothese") for _, d in graph.nodes(data=True))
         or any(d.get("hypothese") for _, _, d in graph.edges(data=True)),
+        "changements": any(d.get("changement") for _, d in graph.nodes(data=True))
+        or any(d.get("changement") for _, _, d in graph.edges(data=True)),
     }
 
 

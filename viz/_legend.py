@@ -4,6 +4,7 @@ from typing import Any
 
 import networkx as nx
 
+from ._change_style import change_legend
 from ._style import (
     ASSUMPTION_COLOR,
     STATUS_LINES,
@@ -22,7 +23,12 @@ def legend(graph: "nx.DiGraph[str]") -> dict[str, Any]:
     A kind of resource or a status is worded with its label from the ontology, as the
     nodes and links carry it (``typeLabel``, ``statutLabel``).
     """
-    return {"nodes": _node_entries(graph), "links": _link_entries(graph)}
+    node_marks = {d["changement"] for _, d in graph.nodes(data=True) if d.get("changement")}
+    link_marks = {d["changement"] for _, _, d in graph.edges(data=True) if d.get("changement")}
+    return {
+        "nodes": _node_entries(graph) + change_legend(node_marks, links=False),
+        "links": _link_entries(graph) + change_legend(link_marks, links=True),
+    }
 
 
 def _node_entries(graph: "nx.DiGraph[str]") -> list[dict[str, str]]:

@@ -4,6 +4,7 @@ from typing import Any
 
 import networkx as nx
 
+from ._change_style import style_changed_edge, style_changed_node
 from ._labels import FONT_SIZES, LABEL_WIDTH, map_label
 from ._layout import Positions
 from ._style import ASSUMPTION_COLOR, ASSUMPTION_LABEL, edge_style, is_resource, node_style
@@ -72,6 +73,7 @@ def _node_options(
         options["opacity"] = 0.7
     if "metrique" in data:
         options["metrique"] = data["metrique"]
+    style_changed_node(options, data)
     if data["kind"] == "groupe":
         options["font"] = {"size": 22, "face": "Georgia, serif", "color": "#243b53", "bold": True}
         options["groupe"] = data["groupe"]
@@ -131,6 +133,7 @@ def _edge_options(
         options["font"] = {"size": 12, "color": "#52606d", "strokeWidth": 4, "align": "middle"}
         if data.get("hypothese"):
             options["font"].update(color="#8a4b00", bold=True)
+    style_changed_edge(options, data)
     return options
 
 

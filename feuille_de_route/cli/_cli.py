@@ -32,8 +32,11 @@ _COMMAND_MODULES = (
     "_cmd_publier_site",
     "_cmd_importer",
     "_cmd_carto",
+    "_cmd_carto_comparee",
     "_cmd_diagnostic",
     "_cmd_similaires",
+    "_cmd_versions",
+    "_cmd_comparer",
     "_cmd_exporter_lieux",
 )
 

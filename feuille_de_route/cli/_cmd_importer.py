@@ -21,7 +21,10 @@ _DESCRIPTION = (
     "de données y est suivi vers sa distribution Turtle ou TriG, dans ce dossier seulement), "
     "sur le disque ou à une adresse http(s):// (téléchargée : c'est le rôle de cette "
     "commande ; taille et durée bornées, jamais file:), ou une feuille de route d'un serveur "
-    "SPARQL (--source-endpoint et --feuille-de-route). Chaque feuille de route est vérifiée "
+    "SPARQL (--source-endpoint et --feuille-de-route), ou un fichier .csv de lieux de "
+    "médiation numérique au standard national (avec --base-iri : l'IRI de base du "
+    "territoire auquel ils appartiennent ; ils vont dans son graphe nommé IRI-DE-BASE"
+    "lieux). Chaque feuille de route est vérifiée "
     "avant d'entrer : formes SHACL (violations : refusée avec le rapport ; avertissements : "
     "importée, ils sont listés) et portée (une source ne décrit que ce qui est sous son IRI "
     "de base : ni l'ontologie, ni un autre territoire, ni plus que leur classe, leur code et "
@@ -36,7 +39,9 @@ _EPILOG = """Exemples :
   feuille-de-route importer https://exemple.fr/feuille-de-route/ --stockage national
   feuille-de-route importer site-publie/catalogue.ttl --endpoint http://localhost:7878
   feuille-de-route importer --source-endpoint https://sparql.exemple.fr/query \\
-      --feuille-de-route https://exemple.fr/territoires/vallee/ --stockage national"""
+      --feuille-de-route https://exemple.fr/territoires/vallee/ --stockage national
+  feuille-de-route importer lieux.csv --stockage national \\
+      --base-iri https://w3id.org/feuille-de-route/territoires/grand-perigueux/"""
 
 
 def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
@@ -94,6 +99,16 @@ def _add_endpoint_sources(parser: argparse.ArgumentParser) -> None:
         default=[],
         metavar="IRI",
         help="IRI de la feuille de route à lire sur le --source-endpoint de même rang",
+    )
+    parser.add_argument(
+        "--base-iri",
+        metavar="URL",
+        help=(
+            "pour une source .csv de lieux de médiation numérique (qui ne porte pas "
+            "d'IRI) : l'IRI de base du territoire auquel ils appartiennent, http(s) et "
+            "finissant par « / » (celle de sa feuille de route) ; chaque lieu devient "
+            "URLlieu/ID, dans le graphe nommé URLlieux, remplacé d'un bloc à chaque import"
+        ),
     )
 
 
@@ -170,6 +185,7 @@ def _run(args: argparse.Namespace) -> int:
         roadmap_limits(args),
         FetchLimits(args.delai_connexion, args.delai_lecture, args.delai_total),
         "oxigraph" if args.validation == "rapide" else "pyshacl",
+        args.base_iri,
     )
     store: Store
     if args.endpoint:
@@ -183,8 +199,10 @@ def _run(args: argparse.Namespace) -> int:
     outcomes = import_sources(sources, store, reading, on_outcome=show)
     failed = [o for o in outcomes if not o.imported]
     print()
+    csv = any(str(source).casefold().endswith(".csv") for source in args.sources)
+    what = "source(s)" if csv else "feuille(s) de route"
     print(
-        f"Bilan : {len(outcomes) - len(failed)} feuille(s) de route importée(s), "
+        f"Bilan : {len(outcomes) - len(failed)} {what} importée(s), "
         f"{len(failed)} refusée(s), sur {len(outcomes)}."
     )
     for outcome in failed:

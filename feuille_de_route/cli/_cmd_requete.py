@@ -11,6 +11,8 @@ __all__ = ["register"]
 
 EPILOG = (
     "Exemples : feuille-de-route requete fiche-chantier --param chantier=1.b ; "
+    "feuille-de-route requete operant-ailleurs-federe --endpoint http://a:7878 "
+    "--federation b:7878 -p maFeuilleDeRoute=IRI -p serveur=http://b:7878/query ; "
     "feuille-de-route requete mobilisations --param chantier=1.b --format csv "
     "--sortie 1b.csv ; feuille-de-route requete --fichier ma-requete.rq classeur.xlsx. "
     "Dans un fichier .rq, un paramètre est la variable ?_nom ; l'en-tête « #+ "
@@ -78,9 +80,12 @@ def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None
         default=[],
         metavar="HOTE",
         help=(
-            "autoriser la requête à interroger les serveurs SPARQL de cet hôte par SERVICE "
-            "(répétable) ; sans cette option, une requête ne contacte aucun serveur et ne "
-            "lit aucun fichier (SERVICE, FROM et FROM NAMED extérieurs sont refusés)"
+            "autoriser la requête à interroger par SERVICE les serveurs SPARQL de cet hôte "
+            "(HOTE), de ce seul port (HOTE:PORT) ou ce seul serveur (son adresse "
+            "http(s)://HOTE:PORT/chemin) ; répétable. Sans cette option, une requête ne "
+            "contacte aucun serveur et ne lit aucun fichier (SERVICE, FROM et FROM NAMED "
+            "extérieurs sont refusés). Requête du catalogue sur deux serveurs : "
+            "operant-ailleurs-federe (--param serveur=URL)"
         ),
     )
     add_store_arguments(parser)

@@ -5,7 +5,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from rdflib import Graph
+
     from feuille_de_route.graph import Similar, Tags
+    from feuille_de_route.graph.store import OxigraphStore, Store
 
 __all__ = ["register"]
 
@@ -51,6 +54,16 @@ def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None
         default="texte",
         help="présentation du résultat (texte par défaut)",
     )
+    parser.add_argument(
+        "--carte",
+        type=Path,
+        metavar="DOSSIER|FICHIER.html",
+        help=(
+            "dessiner aussi la carte comparée de mon territoire et du plus proche qui a une "
+            "feuille de route dans le --stockage (dossier qui reçoit comparaison.html, ou "
+            "fichier .html) ; exit 3 si aucun n'en a"
+        ),
+    )
     parser.set_defaults(func=_run)
 
 
@@ -62,31 +75,101 @@ def _run(args: argparse.Namespace) -> int:
         raise UserError("Donnez soit un CLASSEUR, soit --epci SIREN (l'un des deux).")
     if args.nombre < 1:
         raise UserError(f"--nombre doit être un entier positif, pas {args.nombre}.")
+    if args.carte is not None and args.stockage is None:
+        raise UserError(
+            "--carte demande --stockage DOSSIER : les feuilles de route publiées parmi "
+            "lesquelles chercher le territoire similaire."
+        )
     tags = _stored_tags(args.stockage)
-    siren = args.epci.strip() if args.epci else _classeur_epci(args.classeur, tags)
+    mine = _load(args.classeur) if args.classeur is not None else None
+    siren = args.epci.strip() if args.epci else _classeur_epci(args.classeur, mine, tags)
     print(_render(rank_similar(siren, tags, args.nombre), args.format), end="")
+    if args.carte is not None:
+        _draw_pair(args.carte, siren, tags, args.stockage, mine)
     return 0
 
 
+def _load(path: Path) -> "Graph":
+    from feuille_de_route.graph import load_roadmap
+
+    return load_roadmap(path)
+
+
+def _draw_pair(
+    output: Path, siren: str, tags: "dict[str, Tags]", folder: Path, mine: "Graph | None"
+) -> None:
+    """The comparison map of my roadmap and the most similar one the store holds."""
+    import sys
+
+    from feuille_de_route import terminal_safe
+    from feuille_de_route.graph import epcis, rank_similar
+    from feuille_de_route.graph.store import MemoryStore, OxigraphStore, roadmap_graph_name
+    from feuille_de_route.queries import NothingFound
+    from feuille_de_route.viz import roadmaps_by_epci, write_comparison
+
+    stored = OxigraphStore(folder)
+    published = roadmaps_by_epci(stored)
+    if mine is not None:
+        mine_iri = roadmap_graph_name(mine)
+    elif siren in published:
+        mine_iri = published[siren][0][1].iri
+    else:
+        raise NothingFound(
+            f"--carte : le stockage {folder} n'a pas de feuille de route de l'EPCI {siren} ; "
+            "donnez la vôtre en CLASSEUR ou importez-la (feuille-de-route importer)."
+        )
+    for similar in rank_similar(siren, tags, len(epcis())):
+        others = [r for _, r in published.get(similar.siren, []) if r.iri != mine_iri]
+        if others:
+            break
+    else:
+        raise NothingFound(
+            f"--carte : aucun EPCI similaire n'a de feuille de route dans le stockage {folder}."
+        )
+    store: Store = stored
+    if mine is not None:
+        store = MemoryStore(mine + _stored_graph(stored, others[0].iri))
+    path = write_comparison(store, mine_iri, others[0].iri, output)
+    print(
+        f"Carte comparée avec {terminal_safe(similar.name)} (SIREN {similar.siren}) écrite : "
+        f"{terminal_safe(str(path))}",
+        file=sys.stderr,
+    )
+
+
+_GRAPH_QUERY = "SELECT ?s ?p ?o WHERE { GRAPH ?_graphe { ?s ?p ?o } }"
+
+
+def _stored_graph(store: "OxigraphStore", name: str) -> "Graph":
+    """The named graph ``name`` of ``store`` (a roadmap lives in the graph of its IRI)."""
+    from rdflib import Graph, URIRef
+
+    graph = Graph()
+    for row in store.select(_GRAPH_QUERY, {"_graphe": URIRef(name)}).rows:
+        graph.add((row["s"], row["p"], row["o"]))  # type: ignore[arg-type]
+    return graph
+
+
 def _stored_tags(folder: Path | None) -> "dict[str, Tags]":
+    if folder is None:
+        return {}
     from feuille_de_route import UserError
     from feuille_de_route.graph import roadmap_tags
     from feuille_de_route.graph.store import OxigraphStore
 
-    if folder is None:
-        return {}
     if not folder.is_dir():
         raise UserError(f"--stockage : le dossier {folder} n'existe pas.")
     return roadmap_tags(OxigraphStore(folder))
 
 
-def _classeur_epci(path: Path, tags: "dict[str, Tags]") -> str:
-    """The EPCI of the roadmap at ``path``; its themes and programmes join ``tags``."""
+def _classeur_epci(path: Path, graph: "Graph | None", tags: "dict[str, Tags]") -> str:
+    """The EPCI of the roadmap ``graph`` read at ``path``; its themes and programmes join
+    ``tags``."""
     from feuille_de_route import UserError
     from feuille_de_route.graph import load_roadmap, roadmap_tags
     from feuille_de_route.graph.store import MemoryStore
 
-    mine = roadmap_tags(MemoryStore(load_roadmap(path)))
+    mine = roadmap_tags(MemoryStore(graph if graph is not None else load_roadmap(path)))
     if len(mine) != 1:
         raise UserError(
             f"{path} : la feuille de route doit être celle d'un EPCI ou d'une commune qui a "

@@ -13,10 +13,12 @@ from dataclasses import dataclass
 from rdflib import Graph
 
 from feuille_de_route import UserError, terminal_safe
-from feuille_de_route.ontology import validate
+from feuille_de_route.ontology import ValidationReport, validate
 
 from ..store._naming import roadmap_graph_name
 from ..store._result import Store
+from ._errors import SourceError
+from ._lieux import Lieux, count_lieux, graph_held
 from ._scope import check_scope
 from ._shacl_oxigraph import validate_on_oxigraph
 from ._sources import DEFAULT_READING, Reading, Source, read_source
@@ -30,7 +32,9 @@ _ROADMAPS = """SELECT DISTINCT ?feuilleDeRoute WHERE {
 
 @dataclass(frozen=True)
 class ImportOutcome:
-    """What became of one roadmap of a source: imported (``error`` None) or refused."""
+    """What became of one roadmap of a source: imported (``error`` None) or refused.
+    For a CSV of lieux de médiation, ``roadmap`` is the territory's base IRI and
+    ``lieux`` how many lieux went in its named graph ``{roadmap}lieux``."""
 
     source: str
     roadmap: str | None = None
@@ -38,6 +42,7 @@ class ImportOutcome:
     replaced: bool = False
     warnings: tuple[str, ...] = ()
     error: str | None = None
+    lieux: int | None = None
 
     @property
     def imported(self) -> bool:
@@ -52,6 +57,13 @@ class ImportOutcome:
             f"✓ {self.source} : feuille de route <{self.roadmap}> importée "
             f"({self.triples} triplets{replaced})"
         )
+        if self.lieux is not None:
+            plural = "x" if self.lieux > 1 else ""
+            head = (
+                f"✓ {self.source} : {self.lieux} lieu{plural} de médiation numérique du "
+                f"territoire <{self.roadmap}> importé{'s' if self.lieux > 1 else ''} dans "
+                f"le graphe <{self.roadmap}lieux> ({self.triples} triplets{replaced})"
+            )
         if not self.warnings:
             return head
         count = len(self.warnings)
@@ -70,24 +82,52 @@ def stored_roadmaps(store: Store) -> set[str]:
     return {str(row["feuilleDeRoute"]) for row in rows if row["feuilleDeRoute"] is not None}
 
 
-def _take_in(
-    label: str, graph: Graph, store: Store, stored: set[str], reading: Reading
-) -> ImportOutcome:
-    name = roadmap_graph_name(graph)
-    check_scope(graph, name, stored)
+def _checked(graph: Graph, reading: Reading) -> tuple[str, ...]:
+    """The SHACL warnings of ``graph``; a violation refuses it with the French report."""
     fast = reading.validation == "oxigraph"
     report = validate_on_oxigraph(graph) if fast else validate(graph)
     if report.violations:
         raise UserError(
             "refusée : le graphe ne respecte pas les formes SHACL du modèle.\n" + report.text()
         )
-    store.add_graph(graph, name)
-    warnings = tuple(
+    return _warnings(report)
+
+
+def _warnings(report: ValidationReport) -> tuple[str, ...]:
+    return tuple(
         terminal_safe(f"{report.describe(item.focus)} : {item.message}") for item in report.warnings
     )
+
+
+def _take_in(
+    label: str, graph: Graph, store: Store, stored: set[str], reading: Reading
+) -> ImportOutcome:
+    name = roadmap_graph_name(graph)
+    check_scope(graph, name, stored)
+    warnings = _checked(graph, reading)
+    store.add_graph(graph, name)
     outcome = ImportOutcome(label, name, len(graph), name in stored, warnings)
     stored.add(name)
     return outcome
+
+
+def _take_in_lieux(
+    label: str, lieux: Lieux, store: Store, stored: set[str], reading: Reading
+) -> ImportOutcome:
+    """The lieux of a CSV, checked as their territory's (scope, shapes), in its own graph."""
+    graph = lieux.graph
+    if len(graph) > reading.limits.max_triples:
+        raise SourceError(
+            f"refusée : {len(graph)} triplets, au-delà de la limite de "
+            f"{reading.limits.max_triples} (--limite-triplets N pour la relever)"
+        )
+    check_scope(graph, lieux.base_iri, stored)
+    warnings = _checked(graph, reading)
+    replaced = graph_held(store, lieux.graph_name)
+    store.add_graph(graph, lieux.graph_name)
+    return ImportOutcome(
+        label, lieux.base_iri, len(graph), replaced, warnings, lieux=count_lieux(lieux)
+    )
 
 
 def import_sources(
@@ -111,11 +151,13 @@ def import_sources(
 
 
 def _outcome(
-    label: str, loaded: Graph | UserError, store: Store, stored: set[str], reading: Reading
+    label: str, loaded: Graph | Lieux | UserError, store: Store, stored: set[str], reading: Reading
 ) -> ImportOutcome:
     if isinstance(loaded, UserError):
         return ImportOutcome(label, error=terminal_safe(str(loaded)))
     try:
+        if isinstance(loaded, Lieux):
+            return _take_in_lieux(label, loaded, store, stored, reading)
         return _take_in(label, loaded, store, stored, reading)
     except UserError as exc:
         return ImportOutcome(label, error=terminal_safe(str(exc)))

@@ -2,9 +2,12 @@
 
 Each entry names the kind in French, how to recognise it (file suffixes, the media types
 a server sends, or a folder test) and how to read it into a graph. A new kind of source
-(say, a CSV of lieux de médiation numérique) is one more entry. The catalogue entry
-(a ``publier-site`` folder) reads its ``catalogue.ttl``, whose datasets the import then
-follows (see ``_sources``).
+is one more entry. The catalogue entry (a ``publier-site`` folder) reads its
+``catalogue.ttl``, whose datasets the import then follows (see ``_sources``). The lieux
+de médiation numérique (a ``.csv`` file in the national standard) hold no IRI: their
+reader takes the territory's base IRI (``--base-iri``) instead of an address to resolve
+relative IRIs against (``territory_base``), and they are imported as that territory's
+lieux, not as a roadmap (see ``_lieux``).
 """
 
 from collections.abc import Callable
@@ -14,12 +17,21 @@ from pathlib import Path
 from rdflib import Graph
 
 from .._errors import DataError
+from .._lieux import read_lieux
 from .._limits import InputLimits
 from .._rdf_input import parse_rdf
 from .._roadmap import load_roadmap
+from ._errors import SourceError
 from ._quads import parse_quads
 
-__all__ = ["CATALOGUE_FILE", "SOURCE_KINDS", "SourceKind", "kind_for_path", "suffix_for_body"]
+__all__ = [
+    "CATALOGUE_FILE",
+    "LIEUX_KIND_NAME",
+    "SOURCE_KINDS",
+    "SourceKind",
+    "kind_for_path",
+    "suffix_for_body",
+]
 
 CATALOGUE_FILE = "catalogue.ttl"
 
@@ -36,6 +48,7 @@ class SourceKind:
     suffixes: tuple[str, ...] = ()
     media_types: tuple[str, ...] = ()
     folder: Callable[[Path], bool] | None = None
+    territory_base: bool = False  # read with the territory's base IRI (lieux de médiation)
 
 
 def _workbook(path: Path, limits: InputLimits, _base: str | None) -> Graph:
@@ -59,6 +72,18 @@ def _quads(rdf_format: str) -> Reader:
 def _site(path: Path, limits: InputLimits, base: str | None) -> Graph:
     return parse_quads(path / CATALOGUE_FILE, "turtle", limits, base)
 
+
+def _lieux(path: Path, limits: InputLimits, base: str | None) -> Graph:
+    if base is None:
+        raise SourceError(
+            "un CSV de lieux de médiation numérique ne porte pas d'IRI : donnez l'IRI de "
+            "base du territoire auquel ils appartiennent avec --base-iri URL (par exemple "
+            "https://w3id.org/feuille-de-route/territoires/grand-perigueux/)"
+        )
+    return read_lieux(path, base_iri=base, limits=limits)
+
+
+LIEUX_KIND_NAME = "lieux de médiation numérique (CSV du standard national)"
 
 SOURCE_KINDS: tuple[SourceKind, ...] = (
     SourceKind(
@@ -87,6 +112,7 @@ SOURCE_KINDS: tuple[SourceKind, ...] = (
     SourceKind("graphe RDF/XML", _rdf("xml"), (".rdf", ".owl"), ("application/rdf+xml",)),
     SourceKind("graphe RDF TriG", _quads("trig"), (".trig",), ("application/trig",)),
     SourceKind("graphe RDF N-Quads", _quads("nquads"), (".nq",), ("application/n-quads",)),
+    SourceKind(LIEUX_KIND_NAME, _lieux, (".csv",), ("text/csv",), territory_base=True),
 )
 
 _KNOWN = ", ".join(s for kind in SOURCE_KINDS for s in kind.suffixes)
@@ -102,7 +128,8 @@ def kind_for_path(path: Path) -> SourceKind:
             return kind
     raise DataError(
         f"type de source non reconnu « {path.suffix or '(sans extension)'} » : attendu un "
-        f"fichier {_KNOWN}, un dossier de classeur CSV ou un dossier de site publié "
+        f"fichier {_KNOWN} (.csv : lieux de médiation numérique), un dossier de classeur "
+        "CSV ou un dossier de site publié "
         f"(avec {CATALOGUE_FILE}), ou une adresse http(s)://",
         file=str(path),
     )

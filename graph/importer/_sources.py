@@ -28,7 +28,8 @@ from ..store._values import with_values
 from ._dcat import downloads, is_catalogue, site_bases
 from ._errors import SourceError
 from ._fetch import DEFAULT_FETCH_LIMITS, FetchLimits, check_url, fetch
-from ._kinds import CATALOGUE_FILE, kind_for_path, suffix_for_body
+from ._kinds import CATALOGUE_FILE, SourceKind, kind_for_path, suffix_for_body
+from ._lieux import Lieux
 from ._quads import parse_quads
 
 __all__ = [
@@ -58,19 +59,22 @@ class EndpointSource:
 
 
 Source = str | Path | EndpointSource
-# What one source gives: a name for the summary, and a graph or why there is none.
-Loaded = tuple[str, Graph | UserError]
+# What one source gives: a name for the summary, and a roadmap's graph, a territory's
+# lieux de médiation, or why there is none.
+Loaded = tuple[str, Graph | Lieux | UserError]
 
 
 @dataclass(frozen=True)
 class Reading:
     """The bounds every read and fetch of one import run keeps, and the SHACL engine:
     ``pyshacl`` (the reference) or ``oxigraph`` (the shapes compiled to SPARQL, same
-    results, faster: ``validate_on_oxigraph``)."""
+    results, faster: ``validate_on_oxigraph``); ``base_iri``: the territory a CSV of
+    lieux de médiation numérique belongs to (``--base-iri``; a CSV has no IRI)."""
 
     limits: InputLimits = DEFAULT_LIMITS
     fetch_limits: FetchLimits = DEFAULT_FETCH_LIMITS
     validation: Literal["pyshacl", "oxigraph"] = "pyshacl"
+    base_iri: str | None = None
 
 
 DEFAULT_READING = Reading()
@@ -105,12 +109,22 @@ def _catalogue_only(graph: Graph) -> bool:
 def _from_path(path: Path, label: str, reading: Reading, nested: bool) -> Iterator[Loaded]:
     if not path.exists():
         raise SourceError(f"{label} : fichier ou dossier introuvable")
-    graph = kind_for_path(path).read(path, reading.limits, None)
+    kind = kind_for_path(path)
+    if kind.territory_base:
+        yield label, _lieux(kind, path, reading)
+        return
+    graph = kind.read(path, reading.limits, None)
     if nested or not _catalogue_only(graph):
         yield label, graph
         return
     folder = (path if path.is_dir() else path.parent).resolve()
     yield from _catalogue(graph, label, reading, folder)
+
+
+def _lieux(kind: SourceKind, path: Path, reading: Reading) -> Lieux:
+    """The lieux de médiation of the CSV ``path``, as the territory ``--base-iri``'s."""
+    graph = kind.read(path, reading.limits, reading.base_iri)
+    return Lieux(graph, reading.base_iri or "")
 
 
 def _inside(url: str, folder: Path, bases: list[str]) -> Path:
@@ -165,20 +179,26 @@ def _from_url(url: str, label: str, reading: Reading, nested: bool) -> Iterator[
     fetched = fetch(url, reading.limits, reading.fetch_limits)
     path = urllib.parse.urlsplit(fetched.url).path
     suffix = suffix_for_body(path, fetched.media_type, fetched.body)
-    graph = _read_fetched(fetched.body, suffix, fetched.url, reading.limits)
+    graph = _read_fetched(fetched.body, suffix, fetched.url, reading)
+    if isinstance(graph, Lieux):
+        yield label, graph
+        return
     if nested or not _catalogue_only(graph):
         yield label, graph
         return
     yield from _catalogue(graph, label, reading, None)
 
 
-def _read_fetched(body: bytes, suffix: str, url: str, limits: InputLimits) -> Graph:
+def _read_fetched(body: bytes, suffix: str, url: str, reading: Reading) -> Graph | Lieux:
     """Read a fetched body as a file of ``suffix``, its messages naming ``url``."""
     with tempfile.TemporaryDirectory(prefix="feuille-de-route-") as folder:
         path = Path(folder) / f"source{suffix}"
         path.write_bytes(body)
         try:
-            return kind_for_path(path).read(path, limits, url)
+            kind = kind_for_path(path)
+            if kind.territory_base:
+                return _lieux(kind, path, reading)
+            return kind.read(path, reading.limits, url)
         except UserError as exc:
             shown = terminal_safe(redact_url(url))
             raise SourceError(str(exc).replace(str(path), shown)) from None

@@ -1,4 +1,4 @@
-"""Where a graph lives: rdflib in memory, Oxigraph on disk, or any SPARQL 1.1 server.
+"""Where a graph lives: in memory (Oxigraph; rdflib to compare), Oxigraph on disk, any server.
 
 Every store follows :class:`Store` and gives the same results to the same query:
 rdflib terms, plain string literals without datatype, the union of the named graphs.

@@ -1,12 +1,21 @@
-"""The named graph a territory's roadmap goes in: the IRI of its ``fdr:FeuilleDeRoute``."""
+"""The named graph a territory's roadmap goes in: the IRI of its ``fdr:FeuilleDeRoute``;
+its lieux de médiation numérique (``importer lieux.csv --base-iri B``) go in ``{B}lieux``."""
 
 from rdflib import RDF, Graph, URIRef
 
 from ._errors import StoreError
 
-__all__ = ["FEUILLE_DE_ROUTE", "roadmap_graph_name"]
+__all__ = ["FEUILLE_DE_ROUTE", "LIEUX_GRAPH_SEGMENT", "lieux_graph_name", "roadmap_graph_name"]
 
 FEUILLE_DE_ROUTE = URIRef("https://w3id.org/feuille-de-route/ontologie#FeuilleDeRoute")
+# Under the territory's base IRI, beside its nodes' segments (enjeu/, lieu/…), none of
+# which is « lieux »: the graph's name is no node of the territory.
+LIEUX_GRAPH_SEGMENT = "lieux"
+
+
+def lieux_graph_name(base_iri: str) -> str:
+    """The named graph of the lieux de médiation of the territory whose base is ``base_iri``."""
+    return base_iri + LIEUX_GRAPH_SEGMENT
 
 
 def roadmap_graph_name(graph: Graph) -> str:

@@ -8,11 +8,12 @@ import pyoxigraph as ox
 from rdflib import Graph, URIRef
 from rdflib.term import Identifier
 
-from ._deadline import cancelled, within_deadline
+from ._deadline import within_deadline
 from ._errors import StoreError
+from ._naming import lieux_graph_name
+from ._oxigraph_query import ask_answer, dataset_options, query_answer, select_result
 from ._result import SelectResult
-from ._terms import check_iri, from_oxigraph, ntriples, to_oxigraph
-from ._values import with_values
+from ._terms import check_iri, ntriples, to_oxigraph
 from ._vocabulary import VOCABULARY_GRAPH, is_vocabulary, vocabulary_graph
 
 __all__ = ["OxigraphStore"]
@@ -61,65 +62,52 @@ class OxigraphStore:
         if held != wanted:
             self.add_graph(vocabulary, VOCABULARY_GRAPH)
 
-    def _dataset(self, bindings: Mapping[str, Identifier]) -> dict[str, Any]:
+    def _dataset(self, query: str, bindings: Mapping[str, Identifier]) -> dict[str, Any]:
         """The default graph a query reads: the union of the named graphs, or, for a
         query given a roadmap (``_feuilleDeRoute``) that the store holds under its IRI,
-        that roadmap's graph and the vocabulary's.
+        that roadmap's graph, the vocabulary's and its lieux' (``lieux_graph_name``); a
+        query naming its own dataset (``FROM``) reads that one.
 
         The catalogue finds a roadmap by its data, which the union holds too: narrowing
         changes no row where each roadmap's triples are in the graph of its IRI (the
         layout ``add_graph`` and ``--stockage`` keep), and spares Oxigraph evaluating the
         right side of each OPTIONAL over every roadmap of the store.
         """
+        options = dataset_options(query)
         roadmap = bindings.get("_feuilleDeRoute")
-        if isinstance(roadmap, URIRef):
+        if options and isinstance(roadmap, URIRef):
             name = ox.NamedNode(str(roadmap))
             if self._store.contains_named_graph(name):
-                return {"default_graph": [name, ox.NamedNode(VOCABULARY_GRAPH)]}
-        return {"use_default_graph_as_union": True}
+                graphs = [name, ox.NamedNode(VOCABULARY_GRAPH)]
+                lieux = ox.NamedNode(lieux_graph_name(str(roadmap)))
+                if self._store.contains_named_graph(lieux):
+                    graphs.append(lieux)  # its lieux de médiation, imported apart
+                return {"default_graph": graphs}
+        return options
 
     def _query(self, query: str, bindings: Mapping[str, Identifier]) -> Any:
         """The engine's answer; values are bound by a VALUES block of escaped terms."""
-        try:
-            return self._store.query(with_values(query, bindings), **self._dataset(bindings))
-        except SyntaxError as exc:
-            raise StoreError(f"requête SPARQL invalide : {exc}") from exc
-        except (OSError, RuntimeError) as exc:
-            raise StoreError(f"le stockage Oxigraph {self.folder} a échoué : {exc}") from exc
+        dataset = self._dataset(query, bindings)
+        return query_answer(self._store, query, bindings, dataset, self._where)
+
+    @property
+    def _where(self) -> str:
+        return f"le stockage Oxigraph {self.folder}"
 
     def select(self, query: str, bindings: Mapping[str, Identifier]) -> SelectResult:
         """Run a SELECT query over the union of the named graphs."""
         return within_deadline(
-            lambda: self._select(query, bindings), self.timeout, f"stockage {self.folder}"
+            lambda: select_result(self._query(query, bindings), self._where),
+            self.timeout,
+            f"stockage {self.folder}",
         )
-
-    def _select(self, query: str, bindings: Mapping[str, Identifier]) -> SelectResult:
-        solutions = self._query(query, bindings)
-        if not isinstance(solutions, ox.QuerySolutions):
-            raise StoreError("la requête n'est pas un SELECT.")
-        variables = list(solutions.variables)
-        names = [v.value for v in variables]
-        cache: dict[Any, Identifier | None] = {}
-        rows = []
-        for solution in solutions:
-            if cancelled():
-                break
-            rows.append(
-                {
-                    name: from_oxigraph(solution[variable], cache)
-                    for name, variable in zip(names, variables, strict=True)
-                }
-            )
-        return SelectResult(names, rows)
 
     def ask(self, query: str, bindings: Mapping[str, Identifier]) -> bool:
         """Run an ASK query over the union of the named graphs."""
         answer = within_deadline(
             lambda: self._query(query, bindings), self.timeout, f"stockage {self.folder}"
         )
-        if not isinstance(answer, ox.QueryBoolean):
-            raise StoreError("la requête n'est pas un ASK.")
-        return bool(answer)
+        return ask_answer(answer)
 
     def add_graph(self, graph: Graph, name: str) -> None:
         """Replace the named graph ``name`` by ``graph`` in one transaction.

@@ -19,11 +19,13 @@ from rdflib.term import Identifier
 from ._errors import StoreError
 from ._terms import to_sparql
 
-__all__ = ["with_values"]
+__all__ = ["names_its_dataset", "with_values"]
 
 _VARIABLE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _IRIREF = re.compile(r"<[^\x00-\x20<>\"{}|^`\\]*>")
 _SPACE = re.compile(r"(?:\s+|#[^\n]*(?:\n|$))*")
+# The FROM keyword as a word of code: not a variable (?from), nor part of a prefixed name.
+_FROM = re.compile(r"(?<![\w?$:.-])FROM(?![\w:.-])", re.IGNORECASE)
 
 
 def _code(query: str, start: int = 0) -> Iterator[int]:
@@ -66,6 +68,20 @@ def _group_start(query: str) -> int:
         if query[i] == "{":
             return i
     raise StoreError("requête SPARQL sans groupe WHERE { … } : impossible d'y lier des valeurs.")
+
+
+def names_its_dataset(query: str) -> bool:
+    """Whether ``query`` has a ``FROM`` or ``FROM NAMED`` clause (before its WHERE group).
+
+    Only the query's code is read: a ``FROM`` in a comment, a string or an IRI, or a
+    variable or prefixed name spelled like it, does not count.
+    """
+    code = [" "] * len(query)
+    for i in _code(query):
+        if query[i] == "{":
+            break
+        code[i] = query[i]
+    return _FROM.search("".join(code)) is not None
 
 
 def _body_start(query: str) -> int:

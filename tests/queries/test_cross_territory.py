@@ -29,7 +29,7 @@ def store(
         union = Graph()
         for graph in graphs.values():
             union += graph
-        return MemoryStore(union)
+        return MemoryStore(union, engine="rdflib")
     oxigraph = OxigraphStore(tmp_path_factory.mktemp("oxigraph"))
     for name, graph in graphs.items():
         oxigraph.add_graph(graph, name)

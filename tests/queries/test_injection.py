@@ -72,7 +72,7 @@ def stores(gp_graph: Graph, tmp_path_factory: pytest.TempPathFactory) -> dict[st
     copy = Graph()
     for triple in gp_graph:
         copy.add(triple)
-    return {"memory": MemoryStore(copy), "oxigraph": oxigraph}
+    return {"memory": MemoryStore(copy, engine="rdflib"), "oxigraph": oxigraph}
 
 
 def _run(query: QueryDef, store: Store, name: str, value: object) -> object:

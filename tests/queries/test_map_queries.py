@@ -18,7 +18,7 @@ def store(
     request: pytest.FixtureRequest, gp_graph: Graph, tmp_path_factory: pytest.TempPathFactory
 ) -> Store:
     if request.param == "memory":
-        return MemoryStore(gp_graph)
+        return MemoryStore(gp_graph, engine="rdflib")
     oxigraph = OxigraphStore(tmp_path_factory.mktemp("cartes") / "stockage")
     oxigraph.add_graph(gp_graph, roadmap_graph_name(gp_graph))
     return oxigraph

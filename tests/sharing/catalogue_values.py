@@ -13,5 +13,5 @@ VALUES: dict[str, object] = {
     "maFeuilleDeRoute": "https://example.org/territoires/absente/",
     "autreFeuilleDeRoute": "https://w3id.org/feuille-de-route/territoires/grand-perigueux/",
 }
-# No row with one territory alone: nothing « elsewhere ».
-ELSEWHERE = {"chantiers-memes-themes", "operant-ailleurs"}
+# No row with one territory alone: nothing « elsewhere », nothing shared.
+ELSEWHERE = {"carte-comparaison", "chantiers-memes-themes", "operant-ailleurs"}

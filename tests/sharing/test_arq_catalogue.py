@@ -52,7 +52,7 @@ def graph() -> Graph:
 def stores(graph: Graph, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Store]:
     oxigraph = OxigraphStore(tmp_path_factory.mktemp("oxigraph"))
     oxigraph.add_graph(graph, roadmap_graph_name(graph))
-    return {"rdflib": MemoryStore(graph), "oxigraph": oxigraph}
+    return {"rdflib": MemoryStore(graph, engine="rdflib"), "oxigraph": oxigraph}
 
 
 def _bindings(query: QueryDef, graph: Graph) -> dict[str, Identifier]:

@@ -32,6 +32,8 @@ ASKED: list[tuple[str, dict[str, object]]] = [
     ("comparaison", {"maFeuilleDeRoute": ETE, "autreFeuilleDeRoute": LEON}),
     ("comparaison", {"maFeuilleDeRoute": GP, "autreFeuilleDeRoute": ETE}),
     ("comptes-nationaux", {}),
+    ("carte-comparaison", {"maFeuilleDeRoute": ETE, "autreFeuilleDeRoute": LEON}),
+    ("carte-comparaison", {"maFeuilleDeRoute": GP, "autreFeuilleDeRoute": LEON}),
 ]
 IDS = [f"{name}-{n}" for n, (name, _) in enumerate(ASKED)]
 
@@ -48,7 +50,7 @@ def stores(graphs: dict[str, Graph], tmp_path_factory: pytest.TempPathFactory) -
     for name, graph in graphs.items():
         union += graph
         oxigraph.add_graph(graph, name)
-    return {"rdflib": MemoryStore(union), "oxigraph": oxigraph}
+    return {"rdflib": MemoryStore(union, engine="rdflib"), "oxigraph": oxigraph}
 
 
 def _bindings(name: str, params: dict[str, object]) -> dict[str, Identifier]:

@@ -99,7 +99,7 @@ def _rdflib(path: Path) -> MemoryStore:
         dataset.default_context.parse(path, format="turtle")
     else:
         dataset.parse(path, format="trig" if path.suffix == ".trig" else "nquads")
-    return MemoryStore(dataset)
+    return MemoryStore(dataset, engine="rdflib")
 
 
 @pytest.fixture(scope="module")

@@ -59,7 +59,7 @@
     selection: null,
     lastFocus: null,
     firstDraw: null,
-    filters: { defi: "", chantier: "", types: {}, statuses: {}, onlyAssumptions: false }
+    filters: { defi: "", chantier: "", types: {}, statuses: {}, onlyAssumptions: false, onlyChanges: false }
   };
 
   window.carto = {
@@ -338,6 +338,12 @@
     state.filters.onlyAssumptions = assumptionsOnly.checked;
     applyFilters();
   });
+  var changesOnly = document.getElementById("filtre-changements-seuls");
+  if (f.changements) { document.getElementById("filtre-changements").hidden = false; }
+  changesOnly.addEventListener("change", function () {
+    state.filters.onlyChanges = changesOnly.checked;
+    applyFilters();
+  });
   defiSelect.addEventListener("change", function () { state.filters.defi = defiSelect.value; applyFilters(); });
   chantierSelect.addEventListener("change", function () { state.filters.chantier = chantierSelect.value; applyFilters(); });
   document.getElementById("filtres-reinitialiser").addEventListener("click", resetFilters);
@@ -384,6 +390,20 @@
         if (!n.hypothese && !ends[n.id]) { visible[n.id] = false; }
       });
     }
+    if (active.onlyChanges) {
+      // Only what changed since the first version: marked nodes, marked links and their ends.
+      var changedEnds = {};
+      data.edges.forEach(function (e) {
+        if (e.changement && visible[e.from] && visible[e.to] &&
+            !(e.statut && active.statuses[e.statut] === false)) {
+          changedEnds[e.from] = true;
+          changedEnds[e.to] = true;
+        }
+      });
+      data.nodes.forEach(function (n) {
+        if (!n.changement && !changedEnds[n.id]) { visible[n.id] = false; }
+      });
+    }
     // A kind's heading goes when none of its resources is left.
     var shownKinds = {};
     data.nodes.forEach(function (n) {
@@ -400,7 +420,7 @@
     });
     data.edges.forEach(function (e) {
       var hide = !visible[e.from] || !visible[e.to] || (e.statut && active.statuses[e.statut] === false) ||
-        (active.onlyAssumptions && !e.hypothese);
+        (active.onlyAssumptions && !e.hypothese) || (active.onlyChanges && !e.changement);
       hide = !!hide;
       if (!!hiddenEdges[e.id] !== hide) { edgeUpdates.push({ id: e.id, hidden: hide }); hiddenEdges[e.id] = hide; }
     });
@@ -418,6 +438,8 @@
     chantierSelect.value = "";
     state.filters.onlyAssumptions = false;
     assumptionsOnly.checked = false;
+    state.filters.onlyChanges = false;
+    changesOnly.checked = false;
     document.querySelectorAll("#filtres input[type=checkbox][name]").forEach(function (input) {
       input.checked = true;
       state.filters[input.name][input.value] = true;
@@ -521,6 +543,11 @@
     var ul = element("ul");
     l.items.forEach(function (item) {
       var li = element("li");
+      if (!item.id) {  // nothing on the map to show (a removed element)
+        li.appendChild(element("span", "", item.texte));
+        ul.appendChild(li);
+        return;
+      }
       var button = element("button", "lien", item.texte);
       button.type = "button";
       button.addEventListener("click", function () { focusNode(item.id); });

@@ -84,7 +84,7 @@ def answers() -> dict[Asked, Rows]:
 
 @pytest.fixture(scope="module")
 def memory(grand_perigueux: Graph) -> MemoryStore:
-    return MemoryStore(grand_perigueux)
+    return MemoryStore(grand_perigueux, engine="rdflib")
 
 
 @pytest.fixture(scope="module")
@@ -119,7 +119,11 @@ def test_catalogue_memory_and_oxigraph(
     oxigraph: OxigraphStore,
     answers: dict[Asked, Rows],
 ) -> None:
-    stores: dict[str, Store] = {"memory": memory, "oxigraph": oxigraph}
+    stores: dict[str, Store] = {
+        "memory": memory,
+        "oxigraph": oxigraph,
+        "oxigraph-memoire": MemoryStore(grand_perigueux, engine="oxigraph"),
+    }
     assert _check_catalogue(stores, grand_perigueux, answers) > 10  # most queries find rows
 
 

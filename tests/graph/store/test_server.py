@@ -68,7 +68,7 @@ def key(result: SelectResult) -> list[tuple[str, ...]]:
 def test_endpoint_agrees_with_memory(
     oxigraph_server: Any, perigueux: Graph, bergerac: Graph
 ) -> None:
-    memory = MemoryStore(perigueux)
+    memory = MemoryStore(perigueux, engine="rdflib")
     memory.add_graph(bergerac, roadmap_graph_name(bergerac))
     endpoint = EndpointStore(oxigraph_server.url, timeout=10)
     for graph in (perigueux, bergerac):

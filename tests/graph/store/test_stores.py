@@ -88,7 +88,7 @@ def stores(
 ) -> tuple[MemoryStore, OxigraphStore]:
     perigueux = make_roadmap("Perigueux", "200040392")
     bergerac = make_roadmap("Bergerac", "200027183")
-    memory = MemoryStore(perigueux)
+    memory = MemoryStore(perigueux, engine="rdflib")
     memory.add_graph(bergerac, roadmap_graph_name(bergerac))
     oxigraph = OxigraphStore(tmp_path / "stockage")
     for graph in (perigueux, bergerac):
@@ -238,7 +238,7 @@ def test_load_file_bulk_loads_quads(
     perigueux.serialize(path, format="nt", encoding="utf-8")
     store = OxigraphStore(tmp_path / "s")
     store.load_file(path, roadmap_graph_name(perigueux))
-    memory = MemoryStore(perigueux)
+    memory = MemoryStore(perigueux, engine="rdflib")
     query = PREFIXES + QUERIES["arbre"]
     assert key(store.select(query, {})) == key(memory.select(query, {}))
 

@@ -1,0 +1,74 @@
+"""Running a query on a pyoxigraph store, on disk or in memory: one way for both.
+
+Values are bound by a ``VALUES`` block of escaped terms (``_values.with_values``); the
+query reads the union of the store's graphs as its default graph, unless its text names
+its own dataset (``FROM`` / ``FROM NAMED``: the query guard lets it name only graphs the
+store holds), which Oxigraph then reads as SPARQL says. Solutions come back as rdflib
+terms in normal form, read one at a time so that an abandoned query stops between rows
+(``_deadline.cancelled``).
+"""
+
+from collections.abc import Mapping
+from typing import Any
+
+import pyoxigraph as ox
+from rdflib.term import Identifier
+
+from ._deadline import cancelled
+from ._errors import StoreError
+from ._result import SelectResult
+from ._terms import from_oxigraph
+from ._values import names_its_dataset, with_values
+
+__all__ = ["ask_answer", "dataset_options", "query_answer", "select_result"]
+
+
+def dataset_options(query: str) -> dict[str, Any]:
+    """The union of the graphs as default graph, unless ``query`` has a ``FROM`` clause."""
+    return {} if names_its_dataset(query) else {"use_default_graph_as_union": True}
+
+
+def query_answer(
+    store: ox.Store,
+    query: str,
+    bindings: Mapping[str, Identifier],
+    dataset: Mapping[str, Any],
+    where: str,
+) -> Any:
+    """The engine's answer; a syntax or engine error is a French :class:`StoreError`."""
+    try:
+        return store.query(with_values(query, bindings), **dataset)
+    except SyntaxError as exc:
+        raise StoreError(f"requête SPARQL invalide : {exc}") from exc
+    except (OSError, RuntimeError) as exc:
+        raise StoreError(f"{where} a échoué : {exc}") from exc
+
+
+def select_result(answer: Any, where: str) -> SelectResult:
+    """The rows of a SELECT answer, in rdflib terms; stops when the query is abandoned."""
+    if not isinstance(answer, ox.QuerySolutions):
+        raise StoreError("la requête n'est pas un SELECT.")
+    variables = list(answer.variables)
+    names = [v.value for v in variables]
+    cache: dict[Any, Identifier | None] = {}
+    rows = []
+    try:
+        for solution in answer:
+            if cancelled():
+                break
+            rows.append(
+                {
+                    name: from_oxigraph(solution[variable], cache)
+                    for name, variable in zip(names, variables, strict=True)
+                }
+            )
+    except (OSError, RuntimeError) as exc:
+        raise StoreError(f"{where} a échoué : {exc}") from exc
+    return SelectResult(names, rows)
+
+
+def ask_answer(answer: Any) -> bool:
+    """The truth of an ASK answer."""
+    if not isinstance(answer, ox.QueryBoolean):
+        raise StoreError("la requête n'est pas un ASK.")
+    return bool(answer)

@@ -1,0 +1,90 @@
+"""The rows a comparison map is drawn from: each side's roadmap and what they share.
+
+Each side is drawn from the catalogue queries of :data:`COMPARISON_QUERIES` (``cote``,
+run once per roadmap), the middle column from ``carte-comparaison`` (``milieu``, run
+once for the pair, both roadmaps bound as terms).
+"""
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from ._results import Results, fetch_queries
+from ._roadmaps import Roadmap
+
+if TYPE_CHECKING:
+    from feuille_de_route.graph.store import Store
+
+__all__ = ["COMPARISON_QUERIES", "Comparison", "SharedRow", "fetch_comparison"]
+
+# Part of the map → the catalogue queries it is drawn from.
+COMPARISON_QUERIES: dict[str, tuple[str, ...]] = {
+    "cote": ("arbre", "mobilisations", "ressources", "annotations"),
+    "milieu": ("carte-comparaison",),
+}
+
+MINE, OTHER = "mien", "autre"
+
+
+def _text(row: Mapping[str, object], column: str) -> str:
+    value = row.get(column)
+    return "" if value is None else str(value)
+
+
+@dataclass(frozen=True)
+class SharedRow:
+    """``carte-comparaison``: one element of a side (resource or chantier) tied to a key
+    both sides share (``rubrique``: ``partenaire``, ``programme`` or ``theme``)."""
+
+    section: str
+    key: str
+    key_label: str
+    side: str
+    element: str
+    element_label: str
+    assumption: str
+
+    @classmethod
+    def from_row(cls, row: Mapping[str, object]) -> "SharedRow":
+        return cls(
+            section=_text(row, "rubrique"),
+            key=_text(row, "cle"),
+            key_label=_text(row, "libelle"),
+            side=_text(row, "cote"),
+            element=_text(row, "element"),
+            element_label=_text(row, "elementLabel"),
+            assumption=_text(row, "hypothese"),
+        )
+
+
+@dataclass
+class Comparison:
+    """Both sides' records and the shared rows; ``sides`` is keyed ``mien``/``autre``."""
+
+    mine: Results
+    other: Results
+    shared: list[SharedRow] = field(default_factory=list)
+
+    def side(self, which: str) -> Results:
+        return self.mine if which == MINE else self.other
+
+    def name(self, which: str) -> str:
+        roadmap = self.side(which).roadmap
+        return roadmap.name if roadmap else which
+
+
+def fetch_comparison(store: "Store", mine: Roadmap, other: Roadmap) -> Comparison:
+    """Run the comparison's queries on ``store`` for the two roadmaps (already chosen)."""
+    from feuille_de_route.queries import run_query
+
+    sides = [
+        fetch_queries(store, Results(roadmap=roadmap), COMPARISON_QUERIES["cote"])
+        for roadmap in (mine, other)
+    ]
+    rows = run_query(
+        COMPARISON_QUERIES["milieu"][0],
+        store,
+        maFeuilleDeRoute=mine.iri,
+        autreFeuilleDeRoute=other.iri,
+    )
+    return Comparison(sides[0], sides[1], [SharedRow.from_row(row) for row in rows])

@@ -8,10 +8,17 @@ points elsewhere (a worktree whose parent has no ``shared``). Likewise the tests
 """
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from hypothesis import settings
+
+if TYPE_CHECKING:
+    from feuille_de_route.ontology import ConsistencyResult
+
+    from .graph.store.import_territories import Territories
 
 # Property tests assert what holds, not how fast: a loaded CI machine (2 cores) made
 # hypothesis's default 200 ms deadline fail test_integers_round_trip once.
@@ -56,6 +63,31 @@ def seed_text() -> str:
     return seeds[0].read_text(encoding="utf-8")
 
 
+@pytest.fixture(scope="session")
+def grand_perigueux_consistency() -> "ConsistencyResult":
+    """HermiT's answer on the embedded Grand Périgueux: one JVM run for the session, read
+    by the graph and the ontology tests alike (mark those tests ``java``)."""
+    from feuille_de_route.graph import load_roadmap
+    from feuille_de_route.ontology import check_consistency
+
+    return check_consistency(load_roadmap(None))
+
+
+@pytest.fixture(scope="session")
+def territories(tmp_path_factory: pytest.TempPathFactory) -> Iterator["Territories"]:
+    """The three import sources of ``tests/graph/store/import_territories.py`` (files and
+    graphs), written once for the session: the import tests of tests/graph/store,
+    tests/cli and tests/security read them, never change them (checked at the end)."""
+    from .graph.store.import_territories import make_territories
+
+    made = make_territories(tmp_path_factory.mktemp("territoires"))
+    sizes = {name: len(graph) for name, graph in made.graphs.items()}
+    files = {path: path.read_bytes() for path in made.sources}
+    yield made
+    assert {name: len(graph) for name, graph in made.graphs.items()} == sizes
+    assert all(path.read_bytes() == data for path, data in files.items())
+
+
 def _java_missing() -> str | None:
     """Why HermiT cannot run here (French), or None when Java is found."""
     from feuille_de_route import UserError
@@ -66,6 +98,24 @@ def _java_missing() -> str | None:
     except UserError as exc:
         return str(exc)
     return None
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Temporary folders on a RAM file system (``/dev/shm``) where there is one.
+
+    Every output of the package is written atomically, with an ``fsync`` per file: on
+    the CI machine's disk, shared with other jobs, that made a third of the time of the
+    site and cartography tests. The files, renames and ``fsync`` calls stay real. An
+    explicit ``--basetemp`` or ``PYTEST_DEBUG_TEMPROOT`` is kept.
+    """
+    if config.option.basetemp or os.environ.get("PYTEST_DEBUG_TEMPROOT"):
+        return
+    ram = Path("/dev/shm")
+    if not ram.is_dir() or not os.access(ram, os.W_OK | os.X_OK):
+        return
+    if os.statvfs(ram).f_flag & (os.ST_NOEXEC | os.ST_RDONLY):
+        return
+    os.environ["PYTEST_DEBUG_TEMPROOT"] = str(ram)
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

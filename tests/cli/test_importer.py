@@ -17,15 +17,9 @@ from ..graph.store.import_territories import (
     GRAND_PERIGUEUX_IRI,
     ISLE_IRI,
     Territories,
-    make_territories,
 )
 
 pytestmark = pytest.mark.timeout(300)
-
-
-@pytest.fixture(scope="module")
-def territories(tmp_path_factory: pytest.TempPathFactory) -> Territories:
-    return make_territories(tmp_path_factory.mktemp("territoires"))
 
 
 QUESTION = ("requete", "feuilles-de-route", "--format", "csv")

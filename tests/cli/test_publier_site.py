@@ -1,6 +1,9 @@
 """``feuille-de-route publier-site``: the site of the Grand Périgueux written to a folder
 (and written again over it), French errors with exit 2."""
 
+import contextlib
+import io
+import shutil
 from pathlib import Path
 
 import pytest
@@ -9,22 +12,39 @@ from rdflib import namespace as ns
 
 from feuille_de_route.cli import main
 
+URL = "https://exemple.fr/gp/"
+
+
+@pytest.fixture(scope="module")
+def published(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """The site of the Grand Périgueux published once (``--url-publication``) and what the
+    command printed; tests publish again over a copy of it (a build takes seconds)."""
+    out = tmp_path_factory.mktemp("publie") / "site"
+    printed = io.StringIO()
+    with contextlib.redirect_stdout(printed):
+        code = main(["publier-site", "--sortie", str(out), "--url-publication", URL])
+    assert code == 0
+    return out, printed.getvalue()
+
+
+def _copy_of(published: tuple[Path, str], target: Path) -> Path:
+    shutil.copytree(published[0], target, symlinks=True)
+    return target
+
 
 def test_publishes_the_grand_perigueux_then_publishes_again(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    published: tuple[Path, str], tmp_path: Path
 ) -> None:
-    out = tmp_path / "site"
-    url = "https://exemple.fr/gp/"
-    assert main(["publier-site", "--sortie", str(out), "--url-publication", url]) == 0
-    printed = capsys.readouterr().out
+    printed = published[1]
     assert "Site écrit dans" in printed and "pages HTML" in printed
+    out = _copy_of(published, tmp_path / "site")
     for name in ("index.html", "catalogue.ttl", ".htaccess", "w3id/.htaccess"):
         assert (out / name).is_file(), name
     for name in ("chantier/1.b.html", "chantier/1.b.ttl", "ontologie/en.html"):
         assert (out / name).is_file(), name
     description = Graph().parse(out / "catalogue.ttl")
     urls = {str(u) for u in description.objects(None, ns.DCAT.downloadURL)}
-    assert url + "feuille-de-route.ttl" in urls
+    assert URL + "feuille-de-route.ttl" in urls
     (out / "chantier" / "1.b.html").write_text("ancienne page", encoding="utf-8")
     (out / "chantier" / "retire").mkdir()
     for stale in ("chantier/9.z.html", "chantier/9.z.ttl", "chantier/retire/x.jsonld"):
@@ -89,13 +109,14 @@ def test_help_is_french(capsys: pytest.CaptureFixture[str]) -> None:
     assert "négociation de contenu" in text and "--url-publication" in text
 
 
-def test_republishing_a_site_swaps_the_whole_folder_as_one_unit(tmp_path: Path) -> None:
+def test_republishing_a_site_swaps_the_whole_folder_as_one_unit(
+    published: tuple[Path, str], tmp_path: Path
+) -> None:
     from feuille_de_route.graph import load_roadmap
     from feuille_de_route.viz import write_site
 
-    out = tmp_path / "site"
+    out = _copy_of(published, tmp_path / "site")
     graph = load_roadmap(None)
-    write_site(graph, out)
     first = out.stat().st_ino
     (out / "chantier" / "retire").mkdir()
     (out / "chantier" / "retire" / "x.ttl").write_text("retiré", encoding="utf-8")

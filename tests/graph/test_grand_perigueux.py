@@ -23,6 +23,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.query import ResultRow
 
 import feuille_de_route.graph
+from feuille_de_route.ontology import ConsistencyResult
 
 ROOT = Path(__file__).resolve().parents[2]
 FOLDER = Path(feuille_de_route.graph.__file__).resolve().parent / "donnees" / "grand-perigueux"
@@ -610,10 +611,10 @@ def test_built_graph_conforms_to_the_shapes(graph: Graph) -> None:
 
 
 @pytest.mark.java
-def test_built_graph_is_consistent_and_infers_operating_links(graph: Graph) -> None:
-    from feuille_de_route.ontology import check_consistency
-
-    result = check_consistency(graph)
+def test_built_graph_is_consistent_and_infers_operating_links(
+    grand_perigueux_consistency: ConsistencyResult,
+) -> None:
+    result = grand_perigueux_consistency
     assert result.consistent
     operating = {
         (BASE + "chantier/" + row["chantier"], BASE + "ressource/" + row["ressource"])

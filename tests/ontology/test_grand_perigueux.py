@@ -4,7 +4,7 @@ import pytest
 from rdflib import Graph
 from rdflib.namespace import RDF
 
-from feuille_de_route.ontology import FDR, check_consistency, validate
+from feuille_de_route.ontology import FDR, ConsistencyResult, validate
 
 
 @pytest.fixture(scope="module")
@@ -22,8 +22,10 @@ def test_no_shacl_violation(grand_perigueux: Graph) -> None:
 
 
 @pytest.mark.java
-def test_consistent_and_shortcut_inferred(grand_perigueux: Graph) -> None:
-    result = check_consistency(grand_perigueux)
+def test_consistent_and_shortcut_inferred(
+    grand_perigueux: Graph, grand_perigueux_consistency: ConsistencyResult
+) -> None:
+    result = grand_perigueux_consistency
     assert result.consistent, result.explanation
     assert result.unsatisfiable == []
     operating = {

@@ -34,7 +34,6 @@ from ..graph.store.import_territories import (
     ISLE_IRI,
     LocalServer,
     Territories,
-    make_territories,
 )
 
 pytestmark = pytest.mark.timeout(300)
@@ -100,11 +99,6 @@ class Faulty(http.server.BaseHTTPRequestHandler):
                 self.wfile.write(chunk)
         except (BrokenPipeError, ConnectionResetError):
             pass  # the client stopped at its limit, as it should
-
-
-@pytest.fixture(scope="module")
-def territories(tmp_path_factory: pytest.TempPathFactory) -> Territories:
-    return make_territories(tmp_path_factory.mktemp("territoires"))
 
 
 @pytest.fixture(scope="module")

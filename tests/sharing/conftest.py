@@ -26,6 +26,8 @@ from feuille_de_route import UserError
 from feuille_de_route.graph import export_graph, load_roadmap
 from feuille_de_route.graph.store import roadmap_graph_name
 
+from .arq import Arq, compile_arq
+
 MAVEN_REPO = Path("/usr/share/maven-repo")
 JAVA_JARS = Path("/usr/share/java")
 _POM = "{http://maven.apache.org/POM/4.0.0}"
@@ -158,6 +160,12 @@ def jena(tmp_path_factory: pytest.TempPathFactory) -> Jena:
     extra = jsonp_jars()
     classpath = [bundles, *jars, binding, *extra]
     return Jena(str(java), ":".join(map(str, classpath)))
+
+
+@pytest.fixture(scope="session")
+def arq(jena: Jena, tmp_path_factory: pytest.TempPathFactory) -> Arq:
+    """``ArqSelect`` compiled once for the session (javac takes seconds)."""
+    return compile_arq(jena.java, jena.classpath, tmp_path_factory.mktemp("arq"))
 
 
 @pytest.fixture(scope="session")

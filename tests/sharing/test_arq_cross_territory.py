@@ -21,8 +21,7 @@ from feuille_de_route.queries import get_query
 from feuille_de_route.queries._parameters import bind_parameters
 
 from ..queries.territoires_essai import ETE, GP, LEON, three_territories
-from .arq import Arq, Table, cells, compile_arq
-from .conftest import Jena
+from .arq import Arq, Table, cells
 
 # Each question as a user asks it, with rows on these three territories.
 ASKED: list[tuple[str, dict[str, object]]] = [
@@ -77,9 +76,8 @@ def _dataset(graphs: dict[str, Graph], folder: Path) -> Path:
 
 @pytest.fixture(scope="module")
 def on_arq(
-    jena: Jena, graphs: dict[str, Graph], tmp_path_factory: pytest.TempPathFactory
+    arq: Arq, graphs: dict[str, Graph], tmp_path_factory: pytest.TempPathFactory
 ) -> list[Table]:
-    arq: Arq = compile_arq(jena.java, jena.classpath, tmp_path_factory.mktemp("arq"))
     folder = tmp_path_factory.mktemp("requetes")
     texts = [with_values(get_query(n).text, _bindings(n, p)) for n, p in ASKED]
     return arq.select(_dataset(graphs, folder), texts, folder)

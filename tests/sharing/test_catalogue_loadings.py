@@ -34,9 +34,8 @@ from feuille_de_route.queries._parameters import bind_parameters
 from ..graph.store.conftest import OxigraphServer, oxigraph_binary
 from ..graph.test_second_territory import ROWS, SIREN
 from ..workbook_fill import fill_xlsx
-from .arq import Arq, Table, cells, compile_arq
+from .arq import Arq, Table, cells
 from .catalogue_values import ELSEWHERE, VALUES
-from .conftest import Jena
 
 QUERIES = catalogue()
 IDS = [q.name for q in QUERIES]
@@ -112,11 +111,6 @@ def expected(graphs: dict[str, Graph]) -> dict[tuple[str, str], Table]:
         for query in QUERIES:
             tables[(territory, query.name)] = _table(store, query, iri)
     return tables
-
-
-@pytest.fixture(scope="module")
-def arq(jena: Jena, tmp_path_factory: pytest.TempPathFactory) -> Arq:
-    return compile_arq(jena.java, jena.classpath, tmp_path_factory.mktemp("arq"))
 
 
 @pytest.fixture(scope="module")

@@ -338,6 +338,45 @@ def payload_pages(payload_store: Any, tmp_path_factory: pytest.TempPathFactory) 
     return folder
 
 
+SITE_TEXT_COLUMNS = {"intitulé", "nom", "description", "note", "hypothèse", "titre"}
+
+
+def payload_workbook(target: Path, payload: str) -> Path:
+    """The Grand Périgueux workbook with ``payload`` appended to every text cell."""
+    import csv
+
+    from feuille_de_route.graph import GRAND_PERIGUEUX
+
+    shutil.copytree(GRAND_PERIGUEUX, target)
+    for path in target.glob("*.csv"):
+        with path.open(encoding="utf-8", newline="") as handle:
+            reader = csv.DictReader(handle)
+            fields = list(reader.fieldnames or [])
+            rows = list(reader)
+        for row in rows:
+            for column in fields:
+                if column in SITE_TEXT_COLUMNS and (row[column] or column == "hypothèse"):
+                    row[column] = (row[column] or "") + payload
+        with path.open("w", encoding="utf-8", newline="") as handle:
+            writer = csv.DictWriter(handle, fieldnames=fields)
+            writer.writeheader()
+            writer.writerows(rows)
+    return target
+
+
+@pytest.fixture(scope="session")
+def payload_site_files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
+    """The site (``build_site``) of the workbook whose every text ends with ``PAYLOAD``,
+    built once: ``test_site`` reads its files, ``test_site_browser`` opens them."""
+    from datetime import date
+
+    from feuille_de_route.graph import load_roadmap
+    from feuille_de_route.viz import build_site
+
+    folder = payload_workbook(tmp_path_factory.mktemp("piege") / "classeur", PAYLOAD)
+    return build_site(load_roadmap(folder), "https://exemple.fr/gp/", date(2026, 1, 2))
+
+
 BIS_BASE = "https://w3id.org/feuille-de-route/territoires/grand-perigueux-bis/"
 BIS_ID = "grand-perigueux-bis"
 BIS_TITLE = "Copie d'essai de la feuille de route du Grand Périgueux"

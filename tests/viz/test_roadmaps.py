@@ -2,6 +2,7 @@
 
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +21,26 @@ VIEWS = [("feuille-de-route", None), ("lacunes", None), ("chantier", "1.b")]
 
 # rdflib 7 warns once per quad when querying a Dataset (the store's named graphs).
 pytestmark = pytest.mark.filterwarnings("ignore:Dataset.default_context:DeprecationWarning")
+
+
+Build = Callable[..., str]
+
+
+@pytest.fixture(scope="module")
+def built() -> Build:
+    """``build_cartography``, each page built once per module: several tests read the
+    same page of the same (session) store, and a page takes seconds to build."""
+    cache: dict[tuple[int, str, str | None, str | None], str] = {}
+
+    def build(
+        store: Any, view: str, chantier: str | None = None, roadmap: str | None = None
+    ) -> str:
+        key = (id(store), view, chantier, roadmap)
+        if key not in cache:
+            cache[key] = build_cartography(store, view, chantier, roadmap)
+        return cache[key]
+
+    return build
 
 
 def page_data(html: str) -> dict[str, Any]:
@@ -75,13 +96,13 @@ def test_write_cartographies_without_choice_writes_nothing(
 
 @pytest.mark.parametrize(("view", "chantier"), VIEWS)
 def test_each_page_shows_only_its_roadmap(
-    two_roadmaps: Any, gp_store: Any, kit: Any, view: str, chantier: str | None
+    two_roadmaps: Any, gp_store: Any, kit: Any, built: Build, view: str, chantier: str | None
 ) -> None:
-    alone = iris_of(page_data(build_cartography(gp_store, view, chantier)))
+    alone = iris_of(page_data(built(gp_store, view, chantier)))
     assert alone and all(iri.startswith(kit.BASE) for iri in alone)
     # One chosen by its IRI, the other by its identifier.
     for base, choice in ((kit.BASE, kit.BASE), (kit.BIS_BASE, kit.BIS_ID)):
-        data = page_data(build_cartography(two_roadmaps, view, chantier, choice))
+        data = page_data(built(two_roadmaps, view, chantier, choice))
         assert data["feuilleDeRoute"] == base
         shown = iris_of(data)
         # The same nodes as the roadmap alone, under its own base IRI, and nothing else.
@@ -156,21 +177,23 @@ def test_two_roadmaps_sharing_an_identifier_need_the_iri(
     ],
 )
 def test_overview_titles_name_the_roadmap(
-    gp_store: Any, view: str, chantier: str | None, title: str
+    gp_store: Any, built: Build, view: str, chantier: str | None, title: str
 ) -> None:
     import html as html_module
 
-    page = build_cartography(gp_store, view, chantier)
+    page = built(gp_store, view, chantier)
     heading = re.search(r'<h1 id="titre">(.*?)</h1>', page, re.S)
     assert heading and html_module.unescape(heading.group(1)) == title
     head = re.search(r"<title>(.*?)</title>", page, re.S)
     assert head and html_module.unescape(head.group(1)) == title
 
 
-def test_chantier_page_names_its_roadmap_above_the_title(two_roadmaps: Any, kit: Any) -> None:
+def test_chantier_page_names_its_roadmap_above_the_title(
+    two_roadmaps: Any, kit: Any, built: Build
+) -> None:
     import html as html_module
 
-    page = html_module.unescape(build_cartography(two_roadmaps, "chantier", "1.b", kit.BIS_ID))
+    page = html_module.unescape(built(two_roadmaps, "chantier", "1.b", kit.BIS_ID))
     assert f'<p class="surtitre">{kit.BIS_TITLE}</p>' in page
     assert "<title>Chantier 1.b — " in page
 

@@ -2,15 +2,11 @@
 from a workbook whose every text ends with markup: one page per thing, its RDF, links
 that resolve from disk, the DCAT home page, the ontology's documentation, the rules."""
 
-import csv
 import posixpath
 import re
-import shutil
 import xml.etree.ElementTree as ET
 from datetime import date
 from html.parser import HTMLParser
-from pathlib import Path
-from typing import Any
 from urllib.parse import unquote, urlsplit
 
 import pytest
@@ -256,31 +252,6 @@ def test_data_markup_is_escaped_on_every_page(payload_site: dict[str, bytes]) ->
     assert shown > 100
 
 
-TEXT_COLUMNS = {"intitulé", "nom", "description", "note", "hypothèse", "titre"}
-
-
-def payload_workbook(target: Path, payload: str) -> Path:
-    """The Grand Périgueux workbook with ``payload`` appended to every text cell."""
-    from feuille_de_route.graph import GRAND_PERIGUEUX
-
-    shutil.copytree(GRAND_PERIGUEUX, target)
-    for path in target.glob("*.csv"):
-        with path.open(encoding="utf-8", newline="") as handle:
-            reader = csv.DictReader(handle)
-            fields = list(reader.fieldnames or [])
-            rows = list(reader)
-        for row in rows:
-            for column in fields:
-                if column in TEXT_COLUMNS and (row[column] or column == "hypothèse"):
-                    row[column] = (row[column] or "") + payload
-        with path.open("w", encoding="utf-8", newline="") as handle:
-            writer = csv.DictWriter(handle, fieldnames=fields)
-            writer.writeheader()
-            writer.writerows(rows)
-    return target
-
-
 @pytest.fixture(scope="module")
-def payload_site(kit: Any, tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
-    folder = payload_workbook(tmp_path_factory.mktemp("piege") / "classeur", kit.PAYLOAD)
-    return build_site(load_roadmap(folder), URL, date(2026, 1, 2))
+def payload_site(payload_site_files: dict[str, bytes]) -> dict[str, bytes]:
+    return payload_site_files

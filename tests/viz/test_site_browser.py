@@ -5,16 +5,12 @@ the markup shows as text."""
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from feuille_de_route.graph import load_roadmap
-from feuille_de_route.viz import write_site
-
-from .test_site import payload_workbook
+from feuille_de_route import atomic_write_tree
 
 pytestmark = pytest.mark.browser
 
@@ -30,11 +26,12 @@ class Watch:
 
 
 @pytest.fixture(scope="module")
-def payload_site(kit: Any, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("site-piege")
-    folder = payload_workbook(root / "classeur", kit.PAYLOAD)
-    site = root / "site"
-    write_site(load_roadmap(folder), site, "https://exemple.fr/gp/", date(2026, 1, 2))
+def payload_site(
+    payload_site_files: dict[str, bytes], tmp_path_factory: pytest.TempPathFactory
+) -> Path:
+    """The site on disk, as ``write_site`` writes it into a new folder."""
+    site = tmp_path_factory.mktemp("site-piege") / "site"
+    atomic_write_tree(site, payload_site_files)
     return site
 
 

@@ -20,17 +20,11 @@ from .import_territories import (
     GRAND_PERIGUEUX_IRI,
     ISLE_IRI,
     Territories,
-    make_territories,
 )
 
 pytestmark = pytest.mark.timeout(300)
 
 GRAPH_OF = "SELECT ?s ?p ?o WHERE { GRAPH ?_g { ?s ?p ?o } }"
-
-
-@pytest.fixture(scope="module")
-def territories(tmp_path_factory: pytest.TempPathFactory) -> Territories:
-    return make_territories(tmp_path_factory.mktemp("territoires"))
 
 
 @pytest.fixture(scope="module")

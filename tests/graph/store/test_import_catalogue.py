@@ -14,7 +14,7 @@ from feuille_de_route.graph import export_graph
 from feuille_de_route.graph.importer import Reading, import_sources
 from feuille_de_route.graph.store import MemoryStore
 
-from .import_territories import FOYEN_IRI, ISLE_IRI, Territories, make_territories, serve_folder
+from .import_territories import FOYEN_IRI, ISLE_IRI, Territories, serve_folder
 
 pytestmark = pytest.mark.timeout(300)
 
@@ -42,14 +42,9 @@ def catalogue(*datasets: tuple[str, str, str, str]) -> str:
 
 
 @pytest.fixture(scope="module")
-def territories(tmp_path_factory: pytest.TempPathFactory) -> Territories:
-    return make_territories(tmp_path_factory.mktemp("territoires"))
-
-
-@pytest.fixture
-def site(territories: Territories, tmp_path: Path) -> Path:
+def written_site(territories: Territories, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A folder as ``publier-site`` writes it: two roadmaps' exports and the catalogue."""
-    folder = tmp_path / "site"
+    folder = tmp_path_factory.mktemp("site-ecrit") / "site"
     for name, iri in (("isle", ISLE_IRI), ("foyen", FOYEN_IRI)):
         export_graph(territories.graphs[iri], folder / name)
     (folder / "catalogue.ttl").write_text(
@@ -60,6 +55,12 @@ def site(territories: Territories, tmp_path: Path) -> Path:
         encoding="utf-8",
     )
     return folder
+
+
+@pytest.fixture
+def site(written_site: Path, tmp_path: Path) -> Path:
+    """A copy of ``written_site`` of the test's own, which it may change."""
+    return Path(shutil.copytree(written_site, tmp_path / "site", symlinks=True))
 
 
 def test_a_site_folder_gives_each_dataset(site: Path) -> None:

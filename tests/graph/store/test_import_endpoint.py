@@ -13,14 +13,9 @@ from rdflib import RDFS, Literal, URIRef
 from feuille_de_route.graph.importer import EndpointSource, import_sources, stored_roadmaps
 from feuille_de_route.graph.store import EndpointStore, MemoryStore, publish
 
-from .import_territories import FOYEN_IRI, ISLE_IRI, Territories, make_territories
+from .import_territories import FOYEN_IRI, ISLE_IRI, Territories
 
 pytestmark = [pytest.mark.server, pytest.mark.timeout(300)]
-
-
-@pytest.fixture(scope="module")
-def territories(tmp_path_factory: pytest.TempPathFactory) -> Territories:
-    return make_territories(tmp_path_factory.mktemp("territoires"))
 
 
 def test_a_roadmap_read_from_a_server(oxigraph_server: Any, territories: Territories) -> None:

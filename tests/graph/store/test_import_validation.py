@@ -16,7 +16,7 @@ from feuille_de_route.cli import main
 from feuille_de_route.graph.importer import validate_on_oxigraph
 from feuille_de_route.ontology import ValidationReport, validate
 
-from .import_territories import ISLE_IRI, Territories, make_territories
+from .import_territories import ISLE_IRI, Territories
 
 pytestmark = pytest.mark.timeout(600)
 
@@ -57,11 +57,6 @@ def assert_agree(graph: Graph) -> list[tuple[str, ...]]:
     expected = sorted(items(validate(graph)))
     assert sorted(items(validate_on_oxigraph(graph))) == expected
     return expected
-
-
-@pytest.fixture(scope="module")
-def territories(tmp_path_factory: pytest.TempPathFactory) -> Territories:
-    return make_territories(tmp_path_factory.mktemp("territoires"))
 
 
 def test_the_three_territories(territories: Territories) -> None:

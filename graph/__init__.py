@@ -5,8 +5,9 @@ Names are imported from their module on first use (PEP 562 ``__getattr__``): a
 command that needs only the reference tables pays neither for rdflib nor for numpy.
 """
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from feuille_de_route._lazy import lazy_exports
 
 if TYPE_CHECKING:
     from ._build import build_graph
@@ -168,14 +169,4 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> Any:
-    module = _SOURCES.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted({*globals(), *__all__})
+__getattr__, __dir__ = lazy_exports(__name__, _SOURCES, __all__)

@@ -11,8 +11,9 @@ Names are imported from their module on first use (PEP 562 ``__getattr__``): the
 diagnostic page does not pay for networkx and pyvis, nor a map for matplotlib.
 """
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from feuille_de_route._lazy import lazy_exports
 
 if TYPE_CHECKING:
     from ._assets import json_for_html
@@ -100,14 +101,4 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> Any:
-    module = _SOURCES.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted({*globals(), *__all__})
+__getattr__, __dir__ = lazy_exports(__name__, _SOURCES, __all__)

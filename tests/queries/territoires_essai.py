@@ -3,12 +3,14 @@ Périgueux and two made-up ones with non-ASCII names, all in the Dordogne (24), 
 national programmes and a partner (same SIRET). Each is read from a different format
 (CSV folder, ``.xlsx``, ``.ods``)."""
 
+from collections.abc import Mapping
 from pathlib import Path
 
 from rdflib import Graph
 
 from feuille_de_route.graph import load_roadmap, write_workbook
 from feuille_de_route.graph._workbook import Workbook
+from feuille_de_route.graph.store import MemoryStore, OxigraphStore, Store
 
 GP = "https://w3id.org/feuille-de-route/territoires/grand-perigueux/"
 ETE = "https://example.org/territoires/pays-de-l-ete/"
@@ -143,3 +145,17 @@ def three_territories(folder: Path) -> dict[str, Graph]:
         write_workbook(Workbook.from_rows(name, rows), folder / name)
         graphs[base] = load_roadmap(folder / name)
     return graphs
+
+
+def territories_store(engine: str, graphs: Mapping[str, Graph], folder: Path) -> Store:
+    """The territories' graphs in one store: rdflib's union in memory (the reference
+    engine), or Oxigraph on disk in ``folder`` with each roadmap in the graph of its IRI."""
+    if engine == "rdflib":
+        union = Graph()
+        for graph in graphs.values():
+            union += graph
+        return MemoryStore(union, engine="rdflib")
+    oxigraph = OxigraphStore(folder)
+    for name, graph in graphs.items():
+        oxigraph.add_graph(graph, name)
+    return oxigraph

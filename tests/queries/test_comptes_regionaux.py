@@ -9,10 +9,10 @@ from rdflib import Graph, URIRef
 
 from feuille_de_route.graph import build_graph
 from feuille_de_route.graph._workbook import Workbook
-from feuille_de_route.graph.store import MemoryStore, OxigraphStore, Store
+from feuille_de_route.graph.store import Store
 from feuille_de_route.queries import run_query
 
-from .territoires_essai import LEON, TH, three_territories
+from .territoires_essai import LEON, TH, territories_store, three_territories
 
 GEO = "https://w3id.org/feuille-de-route/geo/"
 FDR = "https://w3id.org/feuille-de-route/ontologie#"
@@ -53,15 +53,7 @@ def store(
     graphs: dict[str, Graph],
     tmp_path_factory: pytest.TempPathFactory,
 ) -> Store:
-    if request.param == "rdflib":
-        union = Graph()
-        for graph in graphs.values():
-            union += graph
-        return MemoryStore(union, engine="rdflib")
-    oxigraph = OxigraphStore(tmp_path_factory.mktemp("oxigraph"))
-    for name, graph in graphs.items():
-        oxigraph.add_graph(graph, name)
-    return oxigraph
+    return territories_store(request.param, graphs, tmp_path_factory.mktemp("oxigraph"))
 
 
 def test_the_departement_node_carries_its_region(graphs: dict[str, Graph]) -> None:

@@ -5,11 +5,20 @@ hand from the rows of ``territoires_essai`` (and, for the Grand Périgueux, its 
 import pytest
 from rdflib import Graph
 
-from feuille_de_route.graph.store import MemoryStore, OxigraphStore, Store
+from feuille_de_route.graph.store import Store
 from feuille_de_route.ontology import validate
 from feuille_de_route.queries import run_query
 
-from .territoires_essai import ETE, GP, LEON, PN, SHARED_SIRET, TH, three_territories
+from .territoires_essai import (
+    ETE,
+    GP,
+    LEON,
+    PN,
+    SHARED_SIRET,
+    TH,
+    territories_store,
+    three_territories,
+)
 
 FDR = "https://w3id.org/feuille-de-route/ontologie#"
 
@@ -25,15 +34,7 @@ def store(
     graphs: dict[str, Graph],
     tmp_path_factory: pytest.TempPathFactory,
 ) -> Store:
-    if request.param == "rdflib":
-        union = Graph()
-        for graph in graphs.values():
-            union += graph
-        return MemoryStore(union, engine="rdflib")
-    oxigraph = OxigraphStore(tmp_path_factory.mktemp("oxigraph"))
-    for name, graph in graphs.items():
-        oxigraph.add_graph(graph, name)
-    return oxigraph
+    return territories_store(request.param, graphs, tmp_path_factory.mktemp("oxigraph"))
 
 
 def test_the_made_up_territories_conform(graphs: dict[str, Graph]) -> None:

@@ -7,8 +7,10 @@ from rdflib import Graph
 
 from feuille_de_route.graph import build_graph
 from feuille_de_route.graph._workbook import Workbook
-from feuille_de_route.graph.store import MemoryStore, OxigraphStore, Store
+from feuille_de_route.graph.store import Store
 from feuille_de_route.queries import run_query
+
+from .territoires_essai import territories_store
 
 FIRST = "https://example.org/territoires/vallee-de-l-ouche/"
 SECOND = "https://example.org/territoires/cote-d-emeraude/"
@@ -57,15 +59,7 @@ def store(
     graphs: dict[str, Graph],
     tmp_path_factory: pytest.TempPathFactory,
 ) -> Store:
-    if request.param == "rdflib":
-        union = Graph()
-        for graph in graphs.values():
-            union += graph
-        return MemoryStore(union, engine="rdflib")
-    oxigraph = OxigraphStore(tmp_path_factory.mktemp("oxigraph"))
-    for name, graph in graphs.items():
-        oxigraph.add_graph(graph, name)
-    return oxigraph
+    return territories_store(request.param, graphs, tmp_path_factory.mktemp("oxigraph"))
 
 
 def test_operant_ailleurs_joins_resources_by_organisation(store: Store) -> None:

@@ -9,7 +9,7 @@ import pytest
 from rdflib import Graph
 
 from feuille_de_route import UserError
-from feuille_de_route.graph.store import MemoryStore, OxigraphStore, Store
+from feuille_de_route.graph.store import MemoryStore, Store
 from feuille_de_route.queries import NOTHING_FOUND_EXIT, NothingFound
 from feuille_de_route.viz import (
     COMPARISON_QUERIES,
@@ -21,7 +21,16 @@ from feuille_de_route.viz import (
 from feuille_de_route.viz._comparison_graph import build_comparison_graph
 from feuille_de_route.viz._comparison_layout import comparison_layout
 
-from ..queries.territoires_essai import ETE, GP, LEON, PN, SHARED_SIRET, TH, three_territories
+from ..queries.territoires_essai import (
+    ETE,
+    GP,
+    LEON,
+    PN,
+    SHARED_SIRET,
+    TH,
+    territories_store,
+    three_territories,
+)
 
 ORGANISATION = "https://w3id.org/feuille-de-route/organisation/siret/"
 ETE_EPCI = "200040095"
@@ -40,15 +49,7 @@ def store(
     graphs: dict[str, Graph],
     tmp_path_factory: pytest.TempPathFactory,
 ) -> Store:
-    if request.param == "rdflib":
-        union = Graph()
-        for graph in graphs.values():
-            union += graph
-        return MemoryStore(union)
-    oxigraph = OxigraphStore(tmp_path_factory.mktemp("oxigraph"))
-    for name, graph in graphs.items():
-        oxigraph.add_graph(graph, name)
-    return oxigraph
+    return territories_store(request.param, graphs, tmp_path_factory.mktemp("oxigraph"))
 
 
 _DRAWN: dict[tuple[str, str, str], "nx.DiGraph[str]"] = {}

@@ -1,7 +1,7 @@
 """The project's SHACL shapes compiled to SPARQL SELECT queries, one per constraint.
 
 SHACL Core as ``shapes.ttl`` uses it — targets (``targetClass``, ``targetSubjectsOf``,
-``targetObjectsOf``), simple paths, and the components ``class``, ``datatype``,
+``targetObjectsOf``), simple and inverse paths, and the components ``class``, ``datatype``,
 ``nodeKind``, ``pattern``, ``minLength``, ``minInclusive``, ``maxInclusive``, ``in``,
 ``minCount``, ``maxCount``, ``or``/``xone``/``not`` of one-constraint shapes, ``closed``
 — plus SHACL-SPARQL constraints (``sh:sparql``), each query given its shape's targets.
@@ -186,12 +186,23 @@ def _severity(shapes: Graph, owner: Node) -> URIRef:
     return severity if isinstance(severity, URIRef) else SH.Violation
 
 
-def _property_checks(shapes: Graph, shape: Node, targets: str, prop: Node) -> Iterator[Check]:
+def _path(shapes: Graph, prop: Node) -> tuple[str, URIRef | None]:
+    """The property shape's path as SPARQL, and as reported (None for an inverse path,
+    as the project reads pyshacl's report: only IRI paths are named, see
+    ``ontology._validation``). SHACL §2.3.1: a predicate path or ``sh:inversePath``."""
     path = _one(shapes, prop, SH.path)
-    if not isinstance(path, URIRef):
-        raise Unsupported(f"chemin {path!r} (seuls les chemins simples)")
+    if isinstance(path, URIRef):
+        return path.n3(), path
+    inverse = _one(shapes, path, SH.inversePath) if path is not None else None
+    if isinstance(inverse, URIRef) and len(set(shapes.predicate_objects(path))) == 1:
+        return f"^{inverse.n3()}", None
+    raise Unsupported(f"chemin {path!r} (seuls les chemins simples ou inverses)")
+
+
+def _property_checks(shapes: Graph, shape: Node, targets: str, prop: Node) -> Iterator[Check]:
+    sparql, path = _path(shapes, prop)
     severity, message = _severity(shapes, prop), _message(shapes, prop)
-    head = f"{_PREFIXES}SELECT DISTINCT ?this ?value WHERE {{ {targets} ?this {path.n3()} ?value . "
+    head = f"{_PREFIXES}SELECT DISTINCT ?this ?value WHERE {{ {targets} ?this {sparql} ?value . "
     for name, value in _components(shapes, prop):
         where = head + _value_filter(shapes, prop, name, value, "?value") + " }"
         yield Check(where, severity, message, prop, _component(name), path)
@@ -200,14 +211,16 @@ def _property_checks(shapes: Graph, shape: Node, targets: str, prop: Node) -> It
         if bound is None:
             continue
         query = (
-            f"{_PREFIXES}SELECT ?this WHERE {{ {targets} OPTIONAL {{ ?this {path.n3()} ?v }} }} "
+            f"{_PREFIXES}SELECT ?this WHERE {{ {targets} OPTIONAL {{ ?this {sparql} ?v }} }} "
             f"GROUP BY ?this HAVING (COUNT(DISTINCT ?v) {op} {_integer(bound)})"
         )
         yield Check(query, severity, message, prop, _component(name), path)
 
 
 def _closed(shapes: Graph, shape: Node, targets: str) -> str:
-    allowed = [_one(shapes, p, SH.path) for p in shapes.objects(shape, SH.property)]
+    # SHACL §4.8.1: only the IRI paths of the property shapes are allowed properties.
+    paths = (_one(shapes, p, SH.path) for p in shapes.objects(shape, SH.property))
+    allowed: list[Node] = [p for p in paths if isinstance(p, URIRef)]
     ignored = _one(shapes, shape, SH.ignoredProperties)
     if ignored is not None:
         allowed += list(Collection(shapes, ignored))

@@ -151,6 +151,24 @@ BREAKS: dict[str, tuple[Triples, Triples]] = {
             (b("lieu/1"), f("offreDeMediation"), URIRef("https://example.org/x")),
         ],
     ),
+    # Regression: the follow-up shapes' inverse paths made the fast check refuse every
+    # roadmap (« seuls les chemins simples »).
+    "inverse path: a co-financement of no action": (
+        [],
+        [
+            (b("cofinancement/x"), RDF.type, f("CoFinancement")),
+            (b("cofinancement/x"), f("financeur"), b("ressource/ccas")),
+        ],
+    ),
+    "inverse path: an indicator of two things, none an action": (
+        [],
+        [
+            (b("indicateur/x"), RDF.type, f("IndicateurDeSuivi")),
+            (b("indicateur/x"), RDFS.label, Literal("Personnes accompagnées")),
+            (CHANTIER, f("indicateur"), b("indicateur/x")),
+            (b("enjeu/1"), f("indicateur"), b("indicateur/x")),
+        ],
+    ),
     "siret and programme": (
         [],
         [

@@ -41,19 +41,25 @@ def _parameters_text(parameters: "tuple[object, ...]") -> list[str]:
     return lines
 
 
+def _title(title: str, federated: bool) -> str:
+    """A federated query says so: it calls the servers its user allows (--federation)."""
+    return f"{title} (plusieurs serveurs : SERVICE, avec --federation)" if federated else title
+
+
 def _run(args: argparse.Namespace) -> int:
     import io
     import shutil
     import sys
 
-    from feuille_de_route.queries import catalogue
+    from feuille_de_route.queries import catalogue, federated_catalogue
 
     queries = catalogue()
+    federated = federated_catalogue()
     if args.format == "markdown":
         rows = ["| requête | titre | paramètres |", "| --- | --- | --- |"]
-        for query in queries:
+        for query in [*queries, *federated]:
             params = "<br>".join(_parameters_text(query.parameters)) or "—"
-            cells = (f"`{query.name}`", query.title, params)
+            cells = (f"`{query.name}`", _title(query.title, query in federated), params)
             rows.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
         sys.stdout.write("\n".join(rows) + "\n")
         return 0
@@ -66,8 +72,8 @@ def _run(args: argparse.Namespace) -> int:
     table.add_column("requête", no_wrap=True)
     table.add_column("titre et description", overflow="fold")
     table.add_column("paramètres", overflow="fold")
-    for query in queries:
-        about = Text(query.title, style="bold")
+    for query in [*queries, *federated]:
+        about = Text(_title(query.title, query in federated), style="bold")
         if query.description:
             about.append("\n" + query.description)
         params = "\n".join(_parameters_text(query.parameters)) or "—"
@@ -81,7 +87,8 @@ def _run(args: argparse.Namespace) -> int:
     console.print(table)
     console.print(
         Text(
-            f"{len(queries)} requêtes. Lancer : feuille-de-route requete NOM "
+            f"{len(queries)} requêtes, et {len(federated)} sur plusieurs serveurs. "
+            "Lancer : feuille-de-route requete NOM "
             "[--param nom=valeur …] [--format table|csv|json|markdown]"
         )
     )

@@ -15,7 +15,7 @@ from rdflib.query import Result
 from feuille_de_route.cli import main
 from feuille_de_route.graph import load_roadmap
 from feuille_de_route.graph.store import MemoryStore
-from feuille_de_route.queries import catalogue, get_query, run_query, select
+from feuille_de_route.queries import catalogue, federated_catalogue, get_query, run_query, select
 
 
 def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -35,14 +35,16 @@ def test_requetes_lists_every_query_with_its_parameters(
     code, out, _ = _run(capsys, "requetes")
     assert code == 0
     flat = " ".join(out.split())
-    for query in catalogue():
+    for query in [*catalogue(), *federated_catalogue()]:
         assert query.name in out.replace("│", " ").replace("\n", " ") or query.name in flat
         for parameter in query.parameters:
             assert parameter.name in out
     code, out, _ = _run(capsys, "requetes", "--format", "markdown")
     assert code == 0
     lines = out.strip().splitlines()
-    assert len(lines) == len(catalogue()) + 2
+    assert len(lines) == len(catalogue()) + len(federated_catalogue()) + 2
+    federated = [line for line in lines if "plusieurs serveurs" in line]
+    assert federated and all("`operant-ailleurs" in line for line in federated)
     assert all(line.startswith("|") and line.endswith("|") for line in lines)
 
 

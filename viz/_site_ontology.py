@@ -210,10 +210,11 @@ def ontology_doc(lang: str) -> OntologyDoc:
         title=words["titre"],
         description=description,
         version=version,
-        classes=_classes(ontology, labels, words),
-        properties=_properties(ontology, labels, words),
+        # The vocabulary, not fdr.ttl alone: suivi.ttl's classes and properties are fdr:'s.
+        classes=_classes(graph, labels, words),
+        properties=_properties(graph, labels, words),
         schemes=_schemes(graph, labels, words),
-        svg=_diagram(ontology, labels, words["diagramme"]),
+        svg=_diagram(graph, labels, words["diagramme"]),
     )
 
 

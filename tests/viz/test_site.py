@@ -7,6 +7,7 @@ import re
 import xml.etree.ElementTree as ET
 from datetime import date
 from html.parser import HTMLParser
+from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
@@ -165,11 +166,14 @@ def test_every_export_is_published(site: dict[str, bytes]) -> None:
 def test_the_ontology_is_documented_in_french_and_english(
     site: dict[str, bytes], name: str, lang: str
 ) -> None:
+    import feuille_de_route.ontology
     from feuille_de_route.ontology import load_ontology
 
     page = site[name].decode("utf-8")
     parsed = _parse(site[name])
     ontology = load_ontology()
+    # Regression: the follow-up's classes and properties (suivi.ttl) were left out.
+    ontology.parse(Path(feuille_de_route.ontology.__file__).parent / "suivi.ttl")
     for kind in (ns.OWL.Class, ns.OWL.ObjectProperty, ns.OWL.DatatypeProperty):
         for term in ontology.subjects(ns.RDF.type, kind):
             if str(term).startswith(FDR):

@@ -16,7 +16,7 @@ from rdflib import Graph
 
 from feuille_de_route import UserError, is_absolute_iri, terminal_safe
 
-from ..importer import check_scope, stored_roadmaps
+from ..importer import check_scope, stored_roadmaps, validate_on_oxigraph
 from ..store import OxigraphStore, roadmap_graph_name
 from ._store import Version, VersionStore
 
@@ -51,14 +51,22 @@ def add_version(folder: Path, graph: Graph, day: datetime.date) -> AddedVersion:
     """Keep ``graph`` as its roadmap's version of ``day`` in ``folder``'s versions, then
     put the roadmap's latest version in ``folder``'s store, under the roadmap's IRI.
 
-    The roadmap is checked first as ``importer`` checks a source (statements only under
-    its base IRI, none in another stored territory's space). Each store changes in one
+    The roadmap is checked first as ``importer`` checks a source: statements only under
+    its base IRI, none in another stored territory's space, and the SHACL shapes (the
+    compiled check of ``--validation rapide``; a violation refuses the version with the
+    French report, nothing kept). Each store changes in one
     atomic update: the versions first, then the store the catalogue reads (an interrupted
     run leaves it on the previous latest version; running again puts it right).
     """
     roadmap = roadmap_graph_name(graph)
     main = OxigraphStore(folder)
     check_scope(graph, roadmap, stored_roadmaps(main))
+    report = validate_on_oxigraph(graph)
+    if report.violations:
+        raise UserError(
+            "version refusée : le graphe ne respecte pas les formes SHACL du modèle.\n"
+            + report.text()
+        )
     versions = VersionStore(folder / VERSIONS_FOLDER)
     version, replaced = versions.add(graph, day)
     current = versions.versions(roadmap)[-1]

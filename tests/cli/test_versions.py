@@ -146,3 +146,24 @@ def test_a_version_claiming_another_space_is_refused_and_nothing_kept(
     assert err.startswith("Erreur : ") and "hors de" in err and "Traceback" not in err
     assert not (folder / "versions").exists() or VersionStore(folder / "versions").versions() == []
     assert OxigraphStore(folder).graph_names() == []
+
+
+def test_a_version_breaking_the_shapes_is_refused_and_nothing_kept(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Regression: ``versions ajouter`` checked the scope but not the SHACL shapes."""
+    broken = tmp_path / "version.ttl"
+    broken.write_text(
+        "@prefix fdr: <https://w3id.org/feuille-de-route/ontologie#> .\n"
+        "<https://exemple.fr/territoire/> a fdr:FeuilleDeRoute .\n"
+        "<https://exemple.fr/territoire/enjeu/1> a fdr:Enjeu ;\n"
+        "    fdr:feuilleDeRoute <https://exemple.fr/territoire/> .\n",
+        encoding="utf-8",
+    )
+    folder = tmp_path / "stockage"
+    assert main(["versions", "ajouter", str(broken), "--stockage", str(folder)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("Erreur : ") and "formes SHACL" in err and "Traceback" not in err
+    assert "intitulé" in err  # the shapes' own French message for the enjeu without a label
+    assert not (folder / "versions").exists() or VersionStore(folder / "versions").versions() == []
+    assert OxigraphStore(folder).graph_names() == []

@@ -4,7 +4,7 @@
   PDF and DOCX) in a process of its own, wall time (median of the runs) and CPU time of
   the process and its children (Chromium included); objective < 15 s.
 - The same work in-process, step by step (imports already done), tells where the time
-  goes: reading the workbook, the temporary Oxigraph store, the catalogue queries, the
+  goes: reading the workbook, the in-memory store (Oxigraph), the catalogue queries, the
   model, the chantier maps, then each format.
 
 Results go to ``benchmarks/resultats/documents.json`` and ``.md``.
@@ -68,7 +68,7 @@ def _command(repetitions: int) -> dict[str, Any]:
 
 def _steps() -> dict[str, tuple[float, float]]:
     from feuille_de_route.graph import load_roadmap
-    from feuille_de_route.graph.store import OxigraphStore, roadmap_graph_name
+    from feuille_de_route.graph.store import MemoryStore
     from feuille_de_route.viz._document_data import fetch_document
     from feuille_de_route.viz._document_docx import render_document_docx
     from feuille_de_route.viz._document_html import render_document_html
@@ -78,15 +78,8 @@ def _steps() -> dict[str, tuple[float, float]]:
 
     steps: dict[str, tuple[float, float]] = {}
     steps["lecture du classeur"], graph = _timed(lambda: load_roadmap(None))
-    with tempfile.TemporaryDirectory() as folder:
-
-        def stored() -> OxigraphStore:
-            store = OxigraphStore(Path(folder))
-            store.add_graph(graph, roadmap_graph_name(graph))
-            return store
-
-        steps["stockage Oxigraph temporaire"], store = _timed(stored)
-        steps["requêtes du catalogue"], data = _timed(lambda: fetch_document(store))
+    steps["stockage en mémoire (Oxigraph)"], store = _timed(lambda: MemoryStore(graph))
+    steps["requêtes du catalogue"], data = _timed(lambda: fetch_document(store))
     steps["modèle des documents"], document = _timed(lambda: build_document(data))
     steps["cartes des chantiers (SVG et PNG)"], maps = _timed(
         lambda: {c: draw_chantier_map(data.for_chantier(c), c) for c in data.chantier_ids()}

@@ -2,14 +2,7 @@
 as printable HTML, PDF and editable DOCX."""
 
 import argparse
-import contextlib
-import tempfile
-from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from feuille_de_route.graph.store import Store
 
 __all__ = ["register"]
 
@@ -79,43 +72,14 @@ def _formats(text: str) -> list[str]:
     return list(dict.fromkeys(chosen))
 
 
-@contextlib.contextmanager
-def _store(args: argparse.Namespace) -> Iterator["Store"]:
-    """The store the options name. Without --stockage or --endpoint, a roadmap read
-    alone goes in a temporary Oxigraph store: the documents run some twenty queries,
-    several times faster there than in rdflib's memory."""
-    from rdflib import RDF
-
-    from feuille_de_route import UserError
-    from feuille_de_route.graph import load_roadmap
-    from feuille_de_route.graph.store import MemoryStore, OxigraphStore, roadmap_graph_name
-    from feuille_de_route.ontology import FDR
-
-    from ._arguments import roadmap_limits
-    from ._store_options import open_store
-
-    if args.stockage is not None or args.endpoint:
-        yield open_store(args)
-        return
-    delay: float = args.delai
-    if not delay > 0 or delay == float("inf"):
-        raise UserError(f"--delai doit être un nombre de secondes positif, pas {delay}.")
-    graph = load_roadmap(args.classeur, roadmap_limits(args))
-    if len(set(graph.subjects(RDF.type, FDR.FeuilleDeRoute))) != 1:
-        yield MemoryStore(graph, timeout=delay)
-        return
-    with tempfile.TemporaryDirectory(prefix="fdr-documents-") as folder:
-        store = OxigraphStore(Path(folder), timeout=delay)
-        store.add_graph(graph, roadmap_graph_name(graph))
-        yield store
-
-
 def _run(args: argparse.Namespace) -> int:
     from feuille_de_route.viz import write_documents
 
+    from ._store_options import open_store
+
     formats = _formats(args.formats)
-    with _store(args) as store:
-        paths = write_documents(store, args.sortie, args.feuille_de_route, formats)
+    # The in-memory store queries with Oxigraph: no temporary store on disk is needed.
+    paths = write_documents(open_store(args), args.sortie, args.feuille_de_route, formats)
     names = ", ".join(path.name for path in paths)
     print(f"{len(paths)} document(s) écrit(s) dans {args.sortie} : {names}")
     return 0

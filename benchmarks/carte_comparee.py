@@ -126,6 +126,8 @@ def _in_python(stockage: Path, runs: int) -> tuple[float, float]:
 def main(argv: Sequence[str] | None = None) -> int:
     from playwright.sync_api import sync_playwright
 
+    from feuille_de_route.viz._document_pdf import CHROMIUM_ARGS
+
     parser = argparse.ArgumentParser(prog="python -m benchmarks.carte_comparee")
     parser.add_argument("--repetitions", type=int, default=5)
     args = parser.parse_args(argv)
@@ -135,9 +137,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         stockage = _store(folder)
         page = folder / "comparaison.html"
         with sync_playwright() as p:
-            browser = p.chromium.launch(
-                executable_path=CHROMIUM, headless=True, args=["--no-sandbox", "--disable-gpu"]
-            )
+            browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
             totals = []
             for _ in range(runs):
                 command, cpu = _command(stockage, page)

@@ -31,6 +31,8 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from feuille_de_route.viz._document_pdf import CHROMIUM_ARGS
+
 __all__ = ["main", "synthetic_results"]
 
 RESULTS = Path(__file__).resolve().parent / "resultats"
@@ -41,14 +43,6 @@ TYPES = [
     ("RessourceMaterielle", "ressource matérielle"),
     ("Intervenant", "intervenant"),
     ("Financement", "financement"),
-]
-BROWSER_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
 ]
 # Wraps vis.Network as the page defines it, to time the first frame of any vis page
 # (ours or pyvis's) the same way; vis-network assigns ``t.Network=…`` on ``window.vis``.
@@ -312,7 +306,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as p:
         folder = Path(tmp)
         browser = p.chromium.launch(
-            executable_path="/usr/bin/chromium", headless=True, args=BROWSER_ARGS
+            executable_path="/usr/bin/chromium", headless=True, args=CHROMIUM_ARGS
         )
         version = browser.version
         for size in sizes:

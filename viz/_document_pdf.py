@@ -7,10 +7,12 @@ from pathlib import Path
 
 from feuille_de_route import UserError
 
-__all__ = ["CHROMIUM", "chromium_path", "html_to_pdf"]
+__all__ = ["CHROMIUM", "CHROMIUM_ARGS", "chromium_path", "html_to_pdf"]
 
 CHROMIUM = Path("/usr/bin/chromium")
-_ARGS = [
+# Headless Chromium as root in a container, with nothing reaching the network; the
+# tests' and benchmarks' browsers launch with the same arguments.
+CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
     "--disable-background-networking",
@@ -63,7 +65,9 @@ def _print(html: str, path: Path) -> bytes:
 
     try:
         with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=str(path), headless=True, args=_ARGS)
+            browser = p.chromium.launch(
+                executable_path=str(path), headless=True, args=CHROMIUM_ARGS
+            )
             try:
                 page = browser.new_page(java_script_enabled=False, offline=True)
                 page.set_content(html, wait_until="load")

@@ -10,19 +10,12 @@ from typing import Any
 import pytest
 
 from feuille_de_route.viz import Results, results_from_rows
+from feuille_de_route.viz._document_pdf import CHROMIUM_ARGS
 
 BASE = "https://w3id.org/feuille-de-route/territoires/grand-perigueux/"
 FDR = "https://w3id.org/feuille-de-route/ontologie#"
 CHROMIUM = Path("/usr/bin/chromium")
 ARTEFACTS = Path(__file__).resolve().parent.parent / "artefacts"
-BROWSER_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 TYPES = {
     "partenaire": ("PartenaireDeProjet", "partenaire de projet"),
@@ -262,7 +255,7 @@ def browser() -> Iterator[Any]:
 
     executable = str(CHROMIUM) if CHROMIUM.exists() else shutil.which("chromium")
     with sync_playwright() as p:
-        instance = p.chromium.launch(executable_path=executable, headless=True, args=BROWSER_ARGS)
+        instance = p.chromium.launch(executable_path=executable, headless=True, args=CHROMIUM_ARGS)
         yield instance
         instance.close()
 

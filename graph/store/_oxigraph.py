@@ -10,13 +10,14 @@ from rdflib.term import Identifier
 
 from ._deadline import within_deadline
 from ._errors import StoreError
-from ._naming import lieux_graph_name
 from ._oxigraph_query import ask_answer, dataset_options, query_answer, select_result
 from ._result import SelectResult
 from ._terms import check_iri, ntriples, to_oxigraph
 from ._vocabulary import VOCABULARY_GRAPH, is_vocabulary, vocabulary_graph
 
 __all__ = ["OxigraphStore"]
+
+_VOCABULARY = ox.NamedNode(VOCABULARY_GRAPH)
 
 
 class OxigraphStore:
@@ -51,7 +52,7 @@ class OxigraphStore:
 
     def _hold_vocabulary(self, vocabulary: Graph) -> None:
         """Write ``vocabulary`` in its named graph unless the store holds it already."""
-        name = ox.NamedNode(VOCABULARY_GRAPH)
+        name = _VOCABULARY
         held = {
             (q.subject, q.predicate, q.object)
             for q in self._store.quads_for_pattern(None, None, None, name)
@@ -65,7 +66,7 @@ class OxigraphStore:
     def _dataset(self, query: str, bindings: Mapping[str, Identifier]) -> dict[str, Any]:
         """The default graph a query reads: the union of the named graphs, or, for a
         query given a roadmap (``_feuilleDeRoute``) that the store holds under its IRI,
-        that roadmap's graph, the vocabulary's and its lieux' (``lieux_graph_name``); a
+        the graphs under that roadmap's IRI and the vocabulary's (see ``_graphs_of``); a
         query naming its own dataset (``FROM``) reads that one.
 
         The catalogue finds a roadmap by its data, which the union holds too: narrowing
@@ -78,12 +79,18 @@ class OxigraphStore:
         if options and isinstance(roadmap, URIRef):
             name = ox.NamedNode(str(roadmap))
             if self._store.contains_named_graph(name):
-                graphs = [name, ox.NamedNode(VOCABULARY_GRAPH)]
-                lieux = ox.NamedNode(lieux_graph_name(str(roadmap)))
-                if self._store.contains_named_graph(lieux):
-                    graphs.append(lieux)  # its lieux de médiation, imported apart
-                return {"default_graph": graphs}
+                return {"default_graph": [*self._graphs_of(str(roadmap)), _VOCABULARY]}
         return options
+
+    def _graphs_of(self, roadmap: str) -> list[ox.NamedNode]:
+        """The named graphs under ``roadmap``'s IRI: its own and those imported apart in
+        its space (its lieux de médiation, ``lieux_graph_name``). The scope rule keeps
+        another territory out of that space, so they are all the roadmap's."""
+        return [
+            graph
+            for graph in self._store.named_graphs()
+            if isinstance(graph, ox.NamedNode) and graph.value.startswith(roadmap)
+        ]
 
     def _query(self, query: str, bindings: Mapping[str, Identifier]) -> Any:
         """The engine's answer; values are bound by a VALUES block of escaped terms."""

@@ -22,7 +22,7 @@ from feuille_de_route.ontology import FDR
 from ._page import _environment
 from ._site_catalogue import catalogue_rows
 from ._site_labels import Labels
-from ._site_ontology import ONTOLOGY_FILES, WORDS, ontology_doc
+from ._site_ontology import WORDS, ontology_doc, ontology_files
 from ._site_paths import Link, file_href, thing_path
 from ._site_rules import RULES_HEADER, htaccess, w3id_htaccess
 from ._site_things import ThingPage, describe_thing, map_links
@@ -221,18 +221,10 @@ def _home(
 
 
 def _ontology_files() -> dict[str, bytes]:
-    from feuille_de_route.ontology import ONTOLOGY_IRI, ONTOLOGY_PATH, SCHEME_PATHS, SHAPES_PATH
+    from feuille_de_route.ontology import ONTOLOGY_IRI
 
-    sources = [
-        ONTOLOGY_PATH,
-        SHAPES_PATH,
-        *SCHEME_PATHS,
-        ONTOLOGY_PATH.parent / "dcat-ap-obligatoire.ttl",
-    ]
-    files = {
-        f"ontologie/{name}": path.read_bytes()
-        for name, path in zip(ONTOLOGY_FILES, sources, strict=True)
-    }
+    sources = ontology_files()
+    files = {f"ontologie/{name}": path.read_bytes() for name, path in sources.items()}
     for lang, name, other in (("fr", "index.html", "en.html"), ("en", "en.html", "index.html")):
         doc = ontology_doc(lang)
         words = WORDS[lang]
@@ -248,7 +240,7 @@ def _ontology_files() -> dict[str, bytes]:
             doc=doc,
             words=words,
             iri=ONTOLOGY_IRI,
-            files=[Link(n, n) for n in ONTOLOGY_FILES] + [Link("diagramme.svg", "diagramme.svg")],
+            files=[Link(n, n) for n in sources] + [Link("diagramme.svg", "diagramme.svg")],
         )
         if lang == "fr":
             files["ontologie/diagramme.svg"] = doc.svg.encode("utf-8")

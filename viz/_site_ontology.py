@@ -4,6 +4,7 @@ and their concepts, and a class diagram (:mod:`._site_diagram`)."""
 
 import functools
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from rdflib import BNode, Graph, URIRef
 from rdflib.collection import Collection
@@ -14,18 +15,21 @@ from ._site_diagram import Edge, class_diagram
 from ._site_labels import Labels, vocabulary
 from ._site_paths import FDR_NAMESPACE, Link, anchor
 
-__all__ = ["ONTOLOGY_FILES", "WORDS", "OntologyDoc", "documented", "ontology_doc"]
+__all__ = ["WORDS", "OntologyDoc", "documented", "ontology_doc", "ontology_files"]
 
-# Files served beside the documentation (site name → what it is).
-ONTOLOGY_FILES = (
-    "fdr.ttl",
-    "formes.ttl",
-    "programmes.ttl",
-    "mednum.ttl",
-    "themes.ttl",
-    "suivi.ttl",
-    "dcat-ap-obligatoire.ttl",
-)
+
+def ontology_files() -> dict[str, Path]:
+    """Files served beside the documentation: site name → the shipped file (the
+    ontology, its shapes, every scheme file ``SCHEME_PATHS`` lists, DCAT-AP's minimum)."""
+    from feuille_de_route.ontology import ONTOLOGY_PATH, SCHEME_PATHS, SHAPES_PATH
+
+    return {
+        "fdr.ttl": ONTOLOGY_PATH,
+        "formes.ttl": SHAPES_PATH,
+        **{path.name: path for path in SCHEME_PATHS},
+        "dcat-ap-obligatoire.ttl": ONTOLOGY_PATH.parent / "dcat-ap-obligatoire.ttl",
+    }
+
 
 WORDS = {
     "fr": {

@@ -118,6 +118,14 @@ def pytest_configure(config: pytest.Config) -> None:
     os.environ["PYTEST_DEBUG_TEMPROOT"] = str(ram)
 
 
+def pytest_make_parametrize_id(config: pytest.Config, val: object, argname: str) -> str | None:
+    """A blank node's id is random: named by its kind, so that every pytest-xdist worker
+    collects the same test names (they must agree)."""
+    from rdflib import BNode
+
+    return "BNode" if isinstance(val, BNode) else None
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """Tests marked ``java`` skip where Java is missing; under ``CI=true`` they run (and
     fail loudly on the missing Java)."""

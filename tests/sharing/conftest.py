@@ -26,7 +26,7 @@ from feuille_de_route import UserError
 from feuille_de_route.graph import export_graph, load_roadmap
 from feuille_de_route.graph.store import roadmap_graph_name
 
-from .arq import Arq, compile_arq
+from .arq import JVM_OPTIONS, Arq, compile_arq
 
 MAVEN_REPO = Path("/usr/share/maven-repo")
 JAVA_JARS = Path("/usr/share/java")
@@ -75,7 +75,7 @@ class Jena:
     classpath: str
 
     def riot(self, *arguments: str | Path) -> Run:
-        return run([self.java, "-cp", self.classpath, "riotcmd.riot", *arguments])
+        return run([self.java, *JVM_OPTIONS, "-cp", self.classpath, "riotcmd.riot", *arguments])
 
 
 def _pom_folder(group: str, artifact: str) -> Path | None:

@@ -13,8 +13,7 @@ from feuille_de_route.queries import get_query
 from feuille_de_route.queries._parameters import bind_parameters
 
 from ..suivi_essai import BASE, TODAY, suivi_graph
-from .arq import Arq, Cell, Table, cells, compile_arq, dataset_file
-from .conftest import Jena
+from .arq import Arq, Cell, Table, cells, dataset_file
 
 ASKED: list[tuple[str, dict[str, object]]] = [
     ("avancement", {"feuilleDeRoute": BASE}),
@@ -50,8 +49,7 @@ def _table(store: Store, text: str, bindings: dict[str, Identifier]) -> Table:
 
 
 @pytest.fixture(scope="module")
-def on_arq(jena: Jena, graph: Graph, tmp_path_factory: pytest.TempPathFactory) -> list[Table]:
-    arq: Arq = compile_arq(jena.java, jena.classpath, tmp_path_factory.mktemp("arq"))
+def on_arq(arq: Arq, graph: Graph, tmp_path_factory: pytest.TempPathFactory) -> list[Table]:
     folder = tmp_path_factory.mktemp("requetes")
     texts = [with_values(get_query(n).text, _bindings(n, p)) for n, p in ASKED]
     return arq.select(dataset_file(graph, folder), texts, folder)

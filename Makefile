@@ -30,8 +30,12 @@ typecheck: install
 	$(BIN)/mypy -p feuille_de_route
 	$(BIN)/mypy tests benchmarks tools
 
+# The suite on two workers (pytest-xdist; CI has 2 cores; PYTEST_WORKERS=N for more):
+# each module runs on one worker, so its module fixtures are built once; the session
+# fixtures are built once per worker.
+PYTEST_WORKERS ?= 2
 pytest: install
-	$(BIN)/pytest
+	$(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadscope
 
 test: lint typecheck pytest
 

@@ -10,7 +10,7 @@ points elsewhere (a worktree whose parent has no ``shared``). Likewise the tests
 import os
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from hypothesis import settings
@@ -100,6 +100,27 @@ def _java_missing() -> str | None:
     return None
 
 
+# Set by GNU readline in each pytest-xdist worker (its standard input is no terminal),
+# though not in the main process: the commands' tables would then be 80 columns wide.
+TERMINAL_VARIABLES = ("COLUMNS", "LINES")
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_configure_node(node: Any) -> None:
+    """pytest-xdist: tell each worker the main process's terminal variables."""
+    node.workerinput["terminal"] = {name: os.environ.get(name) for name in TERMINAL_VARIABLES}
+
+
+def _terminal_as_in_the_main_process(config: pytest.Config) -> None:
+    """In a pytest-xdist worker, the terminal variables as the main process has them."""
+    given = getattr(config, "workerinput", {}).get("terminal", {})
+    for name, value in given.items():
+        if value is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = value
+
+
 def pytest_configure(config: pytest.Config) -> None:
     """Temporary folders on a RAM file system (``/dev/shm``) where there is one.
 
@@ -108,6 +129,7 @@ def pytest_configure(config: pytest.Config) -> None:
     site and cartography tests. The files, renames and ``fsync`` calls stay real. An
     explicit ``--basetemp`` or ``PYTEST_DEBUG_TEMPROOT`` is kept.
     """
+    _terminal_as_in_the_main_process(config)
     if config.option.basetemp or os.environ.get("PYTEST_DEBUG_TEMPROOT"):
         return
     ram = Path("/dev/shm")

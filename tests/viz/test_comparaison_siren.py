@@ -59,13 +59,19 @@ def _rows() -> tuple[dict[str, list[dict[str, str]]], dict[str, list[dict[str, s
     return ete, leon
 
 
-@pytest.fixture(scope="module")
-def graphs() -> dict[str, Graph]:
+def siren_graphs() -> dict[str, Graph]:
+    """The changed pair's graphs by roadmap IRI (also run on Jena ARQ by
+    ``tests/sharing/test_imported_territories.py``)."""
     ete, leon = _rows()
     return {
         ETE: build_graph(Workbook.from_rows("ete", ete)),
         LEON: build_graph(Workbook.from_rows("leon", leon)),
     }
+
+
+@pytest.fixture(scope="module")
+def graphs() -> dict[str, Graph]:
+    return siren_graphs()
 
 
 @pytest.fixture(scope="module", params=["rdflib", "oxigraph"])

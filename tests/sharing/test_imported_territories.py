@@ -7,7 +7,7 @@ on this module's ``store``, with two of ``tests/viz/test_comparaison_carte.py``)
 Oxigraph store the command filled, on rdflib over the graphs read back from it, and the
 same strings on Jena ARQ for every question of ``test_arq_cross_territory.ASKED``.
 
-The same JVM also runs ``carte-comparaison`` on the SIREN pair of
+The same JVM also runs ``carte-comparaison(-siren)`` on the SIREN pair of
 ``tests/viz/test_comparaison_siren.py`` (two establishments of one legal unit)."""
 
 from __future__ import annotations
@@ -49,10 +49,11 @@ pytestmark = pytest.mark.timeout(300)
 
 DECIMAL = URIRef("http://www.w3.org/2001/XMLSchema#decimal")
 GRAPH_OF = "SELECT ?s ?p ?o WHERE { GRAPH ?_g { ?s ?p ?o } }"
-# The SIREN pair's question, both ways round.
+# The SIREN pair's questions (the pair both ways round).
 SIREN_ASKED: list[tuple[str, dict[str, object]]] = [
+    ("carte-comparaison-siren", {"maFeuilleDeRoute": ETE, "autreFeuilleDeRoute": LEON}),
+    ("carte-comparaison-siren", {"maFeuilleDeRoute": LEON, "autreFeuilleDeRoute": ETE}),
     ("carte-comparaison", {"maFeuilleDeRoute": ETE, "autreFeuilleDeRoute": LEON}),
-    ("carte-comparaison", {"maFeuilleDeRoute": LEON, "autreFeuilleDeRoute": ETE}),
 ]
 
 

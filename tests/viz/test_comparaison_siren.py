@@ -89,30 +89,37 @@ def drawn(store: Store) -> "nx.DiGraph[str]":
     return build_comparison_graph(fetch_comparison(store, *chosen))
 
 
-def test_the_query_keys_two_establishments_by_their_legal_unit(store: Store) -> None:
-    rows = run_query("carte-comparaison", store, maFeuilleDeRoute=ETE, autreFeuilleDeRoute=LEON)
-    partners = [
-        (str(r["cle"]), str(r["libelle"]), str(r["cote"]), str(r["element"]))
+def test_the_queries_key_two_establishments_by_their_legal_unit(store: Store) -> None:
+    pair = {"maFeuilleDeRoute": ETE, "autreFeuilleDeRoute": LEON}
+    rows = run_query("carte-comparaison-siren", store, **pair)
+    # One pair: the two France Services. Été's second establishment of 732829320 is in
+    # none: Saint-Cernin names its sibling by the very SIRET Été names too, which
+    # « carte-comparaison » keys that pair by, as before.
+    assert [
+        (str(r["cle"]), str(r["libelle"]), str(r["mien"]), str(r["autre"]), str(r["autreLabel"]))
         for r in rows
-        if r["rubrique"] == "partenaire"
+    ] == [
+        (
+            FRANCE_SERVICES_UNIT,
+            "442051230",
+            ETE + "ressource/fs",
+            LEON + "ressource/fs",
+            "France Services de Saint-Cernin",
+        )
     ]
-    # Ordered by label: the SIREN 442051230 before the SIRET 73282932000074. Été's second
-    # establishment of 732829320 is no partner: Saint-Cernin names its sibling by the very
-    # SIRET Été names too, which is the key of that pair.
-    assert partners == [
-        (FRANCE_SERVICES_UNIT, "442051230", "autre", LEON + "ressource/fs"),
-        (FRANCE_SERVICES_UNIT, "442051230", "mien", ETE + "ressource/fs"),
-        (SAME_SIRET, SHARED_SIRET, "autre", LEON + "ressource/clique"),
-        (SAME_SIRET, SHARED_SIRET, "mien", ETE + "ressource/asso"),
+    shared = run_query("carte-comparaison", store, **pair)
+    partners = {(str(r["cle"]), str(r["element"])) for r in shared if r["rubrique"] == "partenaire"}
+    assert partners == {
+        (SAME_SIRET, ETE + "ressource/asso"),
+        (SAME_SIRET, LEON + "ressource/clique"),
+    }
+    # The other way round, the sides swap.
+    back = run_query(
+        "carte-comparaison-siren", store, maFeuilleDeRoute=LEON, autreFeuilleDeRoute=ETE
+    )
+    assert [(str(r["mien"]), str(r["autre"])) for r in back] == [
+        (LEON + "ressource/fs", ETE + "ressource/fs")
     ]
-    # The other way round, the sides swap and nothing else changes.
-    back = run_query("carte-comparaison", store, maFeuilleDeRoute=LEON, autreFeuilleDeRoute=ETE)
-    swapped = {"mien": "autre", "autre": "mien"}
-    assert sorted(
-        (str(r["cle"]), swapped[str(r["cote"])], str(r["element"]))
-        for r in back
-        if r["rubrique"] == "partenaire"
-    ) == sorted((key, side, element) for key, _, side, element in partners)
 
 
 def test_one_shared_partner_for_two_establishments(drawn: "nx.DiGraph[str]") -> None:

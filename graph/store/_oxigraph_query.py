@@ -38,7 +38,9 @@ def scoped_dataset(store: ox.Store, query: str, scope: Collection[str]) -> dict[
     (its data may then be anywhere), the union of the graphs (:func:`dataset_options`);
     else the graphs whose name starts with a roadmap's IRI of the scope (its own, and
     those imported apart in its space, such as its lieux: the scope rule keeps other
-    territories out of that space) and the vocabulary's. The catalogue finds a roadmap
+    territories out of that space), the vocabulary's and the store's default graph
+    (triples of no roadmap: the national nodes of a graph of several roadmaps that
+    ``MemoryStore`` splits; empty in a store the project fills). The catalogue finds a roadmap
     by its data, which the union holds too: where each roadmap is in the graph of its
     IRI (the layout every store keeps), narrowing changes no row, and spares Oxigraph
     every other roadmap's triples (an OPTIONAL's right side, the national nodes'
@@ -60,7 +62,7 @@ def scoped_dataset(store: ox.Store, query: str, scope: Collection[str]) -> dict[
         for graph in store.named_graphs()
         if isinstance(graph, ox.NamedNode) and graph.value.startswith(prefixes)
     ]
-    return {"default_graph": list(dict.fromkeys([*graphs, _VOCABULARY]))}
+    return {"default_graph": list(dict.fromkeys([*graphs, _VOCABULARY, ox.DefaultGraph()]))}
 
 
 def query_answer(

@@ -39,12 +39,15 @@ def store(
     graphs: dict[str, Graph],
     tmp_path_factory: pytest.TempPathFactory,
 ) -> OxigraphStore | MemoryStore:
-    """The three territories, each in the graph of its IRI, on Oxigraph (disk, memory)."""
-    held: OxigraphStore | MemoryStore
-    if request.param == "disque":
-        held = OxigraphStore(tmp_path_factory.mktemp("portee") / "stockage")
-    else:
-        held = MemoryStore()
+    """The three territories on Oxigraph: on disk, each added in the graph of its IRI;
+    in memory, one graph of the three that ``MemoryStore`` splits by roadmap, the
+    national nodes' triples (no roadmap's) left in its default graph."""
+    if request.param == "memoire":
+        union = Graph()
+        for graph in graphs.values():
+            union += graph
+        return MemoryStore(union)
+    held = OxigraphStore(tmp_path_factory.mktemp("portee") / "stockage")
     for name, graph in graphs.items():
         held.add_graph(graph, name)
     return held
@@ -110,6 +113,17 @@ def test_a_scoped_query_reads_only_its_roadmaps(store: OxigraphStore | MemorySto
     assert _rows(store, text, {}, (ETE, LEON)) == [(ETE,), (LEON,)]
     # Through the runner, the header's default scope (feuilleDeRoute) narrows.
     assert run_query_text(WHICH, store, feuilleDeRoute=LEON) == [{"r": LEON}]
+
+
+def test_the_national_nodes_of_a_split_graph_are_read(
+    store: OxigraphStore | MemoryStore,
+) -> None:
+    # A national commune's département, in the default graph when the graph was split.
+    text = """PREFIX fdr: <https://w3id.org/feuille-de-route/ontologie#>
+    SELECT DISTINCT ?d WHERE { ?c fdr:departement ?d }"""
+    union = _rows(store, text, {}, ())
+    assert union
+    assert _rows(store, text, {}, (ETE,)) == union
 
 
 def test_a_roadmap_not_held_in_its_graph_leaves_the_union(

@@ -16,7 +16,7 @@ import yaml
 
 from feuille_de_route import UserError
 
-__all__ = ["PARAMETER_TYPES", "Parameter", "QueryDef", "parse_query_text"]
+__all__ = ["DEFAULT_SCOPE", "PARAMETER_TYPES", "Parameter", "QueryDef", "parse_query_text"]
 
 # The parameter types a header may declare, with the French words used in messages.
 PARAMETER_TYPES: dict[str, str] = {
@@ -27,6 +27,9 @@ PARAMETER_TYPES: dict[str, str] = {
     "decimal": "un nombre décimal (par exemple 6.5)",
     "date": "une date AAAA-MM-JJ (par exemple 2024-01-31)",
 }
+
+# The parameter that names the one roadmap a query reads, when its header says nothing.
+DEFAULT_SCOPE = "feuilleDeRoute"
 
 _HEADER_LINE = re.compile(r"^#\+ ?(.*)$")
 _PARAMETER_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9]*$")
@@ -63,10 +66,25 @@ class QueryDef:
     tags: tuple[str, ...]
     text: str
     path: Path | None = field(default=None, compare=False)
+    declared_scope: tuple[str, ...] | None = None
 
     def parameter(self, name: str) -> Parameter | None:
         """The declared parameter called ``name``, if any."""
         return next((p for p in self.parameters if p.name == name), None)
+
+    @property
+    def scope(self) -> tuple[str, ...]:
+        """The parameters naming the roadmaps the query reads (header key ``portee``).
+
+        Bound all, the query reads only those roadmaps (and the vocabulary): a store
+        may narrow its dataset to them. Empty: the query spans the store. Without
+        ``portee`` in the header, a query with an IRI parameter ``feuilleDeRoute`` reads
+        that roadmap alone (the catalogue's rule for that parameter).
+        """
+        if self.declared_scope is not None:
+            return self.declared_scope
+        roadmap = self.parameter(DEFAULT_SCOPE)
+        return (DEFAULT_SCOPE,) if roadmap is not None and roadmap.type == "IRI" else ()
 
 
 def _where(name: str, path: Path | None) -> str:
@@ -127,11 +145,33 @@ def _parameter(raw: Any, index: int, where: str) -> Parameter:
     )
 
 
+def _scope(raw: Any, parameters: tuple[Parameter, ...], where: str) -> tuple[str, ...] | None:
+    """The header's ``portee``: names of declared IRI parameters (None when absent)."""
+    if raw is None:
+        return None
+    names = [raw] if isinstance(raw, str) else raw
+    if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
+        raise UserError(
+            f"En-tête {where} : « portee » doit être une liste de noms de paramètres "
+            "(ceux qui désignent les feuilles de route que la requête lit)."
+        )
+    iris = {p.name for p in parameters if p.type == "IRI"}
+    wrong = sorted(set(names) - iris)
+    if wrong:
+        raise UserError(
+            f"En-tête {where} : « portee » nomme {', '.join(wrong)}, qui n'est pas un "
+            "paramètre déclaré de type IRI ; la portée se compose de paramètres IRI "
+            "désignant des feuilles de route."
+        )
+    return tuple(dict.fromkeys(names))
+
+
 def parse_query_text(text: str, name: str, path: Path | None = None) -> QueryDef:
     """Read the ``#+`` YAML header of ``text``; the text itself stays valid SPARQL.
 
     Keys: ``titre``, ``description``, ``parametres`` (list of ``nom``, ``type``,
-    ``defaut``, ``description``, ``obligatoire``), ``tags``. A text without header is a
+    ``defaut``, ``description``, ``obligatoire``), ``portee`` (the IRI parameters naming
+    the roadmaps the query reads, see :attr:`QueryDef.scope`), ``tags``. A text without header is a
     query without declared parameters.
     """
     where = _where(name, path)
@@ -160,4 +200,5 @@ def parse_query_text(text: str, name: str, path: Path | None = None) -> QueryDef
         tags=tuple(str(t) for t in tags),
         text=text,
         path=path,
+        declared_scope=_scope(meta.get("portee"), parameters, where),
     )

@@ -9,10 +9,11 @@ import re
 from collections.abc import Collection, Mapping
 from pathlib import Path
 
+from rdflib import URIRef
 from rdflib.term import Identifier
 
 from feuille_de_route import UserError
-from feuille_de_route.graph.store import SelectResult, Store
+from feuille_de_route.graph.store import MemoryStore, OxigraphStore, SelectResult, Store
 
 from ._diagnosis import NothingFound, diagnose
 from ._federation import run_federated
@@ -35,6 +36,7 @@ __all__ = [
     "run_query",
     "run_query_text",
     "run_select",
+    "scope_of",
     "select",
 ]
 
@@ -128,6 +130,7 @@ def _user_parameters(
             tags=query.tags,
             text=query.text,
             path=query.path,
+            declared_scope=query.declared_scope,
         ),
         values,
     )
@@ -191,8 +194,27 @@ def run_select(
     check_access(text, where, lambda: _own_graphs(store), federation)
     servers = federated(text)
     if not servers:
-        return store.select(text, bindings)
+        return _store_select(store, text, bindings, scope_of(query, bindings))
     return run_federated(store, text, bindings, servers)
+
+
+def scope_of(query: QueryDef, bindings: Mapping[str, Identifier]) -> tuple[str, ...]:
+    """The IRIs of the roadmaps ``query`` reads (its header's ``portee``), when every
+    parameter of its scope is bound to an IRI; else ``()``: the whole store."""
+    values = [bindings.get(f"_{name}") for name in query.scope]
+    if not values or not all(isinstance(value, URIRef) for value in values):
+        return ()
+    return tuple(dict.fromkeys(str(value) for value in values))
+
+
+def _store_select(
+    store: Store, text: str, bindings: Mapping[str, Identifier], scope: tuple[str, ...]
+) -> SelectResult:
+    """``store.select``, given the query's scope when the store narrows its dataset to
+    it (the Oxigraph stores; a server and rdflib read the union, with the same rows)."""
+    if scope and isinstance(store, OxigraphStore | MemoryStore):
+        return store.select(text, bindings, scope)
+    return store.select(text, bindings)
 
 
 def _bound(query: QueryDef, params: Mapping[str, object]) -> tuple[QueryDef, dict[str, Identifier]]:

@@ -1,8 +1,10 @@
 """The rows a comparison map is drawn from: each side's roadmap and what they share.
 
 Each side is drawn from the catalogue queries of :data:`COMPARISON_QUERIES` (``cote``,
-run once per roadmap), the middle column from ``carte-comparaison`` (``milieu``, run
-once for the pair, both roadmaps bound as terms).
+run once per roadmap), the middle column from ``carte-comparaison`` and
+``carte-comparaison-siren`` (``milieu``, run once for the pair, both roadmaps bound as
+terms; the second gives pairs of establishments of one legal unit, each pair read as
+two partner rows keyed by the SIREN node).
 """
 
 from collections.abc import Mapping
@@ -20,7 +22,7 @@ __all__ = ["COMPARISON_QUERIES", "Comparison", "SharedRow", "fetch_comparison"]
 # Part of the map → the catalogue queries it is drawn from.
 COMPARISON_QUERIES: dict[str, tuple[str, ...]] = {
     "cote": ("arbre", "mobilisations", "ressources", "annotations"),
-    "milieu": ("carte-comparaison",),
+    "milieu": ("carte-comparaison", "carte-comparaison-siren"),
 }
 
 MINE, OTHER = "mien", "autre"
@@ -56,6 +58,18 @@ class SharedRow:
             assumption=_text(row, "hypothese"),
         )
 
+    @classmethod
+    def from_pair(cls, row: Mapping[str, object]) -> "tuple[SharedRow, SharedRow]":
+        """``carte-comparaison-siren``: a pair of partners, one a side, keyed by the
+        legal unit of their two establishments."""
+        key, label = _text(row, "cle"), _text(row, "libelle")
+
+        def side(which: str) -> "SharedRow":
+            element, element_label = _text(row, which), _text(row, which + "Label")
+            return cls("partenaire", key, label, which, element, element_label, "")
+
+        return side(MINE), side(OTHER)
+
 
 @dataclass
 class Comparison:
@@ -81,10 +95,8 @@ def fetch_comparison(store: "Store", mine: Roadmap, other: Roadmap) -> Compariso
         fetch_queries(store, Results(roadmap=roadmap), COMPARISON_QUERIES["cote"])
         for roadmap in (mine, other)
     ]
-    rows = run_query(
-        COMPARISON_QUERIES["milieu"][0],
-        store,
-        maFeuilleDeRoute=mine.iri,
-        autreFeuilleDeRoute=other.iri,
-    )
-    return Comparison(sides[0], sides[1], [SharedRow.from_row(row) for row in rows])
+    pair = {"maFeuilleDeRoute": mine.iri, "autreFeuilleDeRoute": other.iri}
+    shared, legal_units = (run_query(name, store, **pair) for name in COMPARISON_QUERIES["milieu"])
+    rows = [SharedRow.from_row(row) for row in shared]
+    rows += [row for pair_row in legal_units for row in SharedRow.from_pair(pair_row)]
+    return Comparison(sides[0], sides[1], rows)

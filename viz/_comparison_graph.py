@@ -2,11 +2,12 @@
 
 Each side draws its chantiers and resources, linked by status as on the other
 maps. A resource tied to the same national organisation as a resource of the other side
-(``fdr:organisationOfficielle``) is one node in the middle, the *shared partner*, that
-both sides' chantiers link to. Shared national programmes and themes are middle nodes
-too, linked from the resources (``programme`` links) and chantiers (``theme`` links,
-assumed when the theme was proposed) of each side. Every node says its side in ``cote``:
-``mien``, ``autre`` or ``commun``.
+(``fdr:organisationOfficielle``), or to another establishment of the same legal unit
+(same SIREN, when neither establishment is named by the other side), is one node in the
+middle, the *shared partner*, that both sides' chantiers link to. Shared national
+programmes and themes are middle nodes too, linked from the resources (``programme``
+links) and chantiers (``theme`` links, assumed when the theme was proposed) of each
+side. Every node says its side in ``cote``: ``mien``, ``autre`` or ``commun``.
 """
 
 import dataclasses
@@ -25,6 +26,8 @@ __all__ = ["COMMON", "MIDDLE_KINDS", "build_comparison_graph"]
 COMMON = "commun"
 # Middle node kinds and their wording (the shared partner keeps its resource kind).
 MIDDLE_KINDS = {"programme": "Programme national commun", "theme": "Thème commun"}
+# A shared partner keyed by this prefix is a legal unit whose establishments differ.
+LEGAL_UNIT = "https://w3id.org/feuille-de-route/organisation/siren/"
 
 _ORDER = (
     "Hypothèse",
@@ -68,6 +71,14 @@ def _partners(rows: list[SharedRow]) -> dict[str, dict[str, str]]:
     return found
 
 
+def _same(row: SharedRow) -> str:
+    """What the shared partner's sides have in common: one organisation (SIRET, RNA),
+    or two establishments of one legal unit (the key is then its SIREN node)."""
+    if row.key.startswith(LEGAL_UNIT):
+        return f"Même unité légale (SIREN {row.key_label}) : deux établissements"
+    return f"Même organisation : {row.key_label}"
+
+
 def _renamed(row: AnnotationRow, rename: dict[str, str]) -> AnnotationRow:
     return dataclasses.replace(row, subject=rename.get(row.subject, row.subject))
 
@@ -108,10 +119,15 @@ def _resource(
     _mark(b, node, side)
     if merged:
         data["cote"] = COMMON
-        names: dict[str, str] = data.setdefault("noms", {})
-        names.setdefault(side, row.resource_label)
+        # Every side's name for it, mine first (two establishments of one side may
+        # both belong to the legal unit the other side names).
+        names: dict[str, list[str]] = data.setdefault("noms", {})
+        own = names.setdefault(side, [])
+        if row.resource_label not in own:
+            own.append(row.resource_label)
         data["ident"] = ""
-        data["label"] = " / ".join(dict.fromkeys(names.values()))
+        ordered = [n for s in (MINE, OTHER) for n in names.get(s, [])]
+        data["label"] = " / ".join(dict.fromkeys(ordered))
         b.detail(node, "En commun", item(f"{name} : {row.resource_label} ({row.kind_label})"))
     else:
         b.detail(node, "Territoire", item(name))
@@ -186,7 +202,7 @@ def _add_shared(b: Builder, comparison: Comparison) -> None:
         name = comparison.name(row.side)
         if row.section == "partenaire":
             if row.key in b.graph:
-                b.detail(row.key, "En commun", item(f"Même organisation : {row.key_label}"))
+                b.detail(row.key, "En commun", item(_same(row)))
             continue
         if row.section not in MIDDLE_KINDS:
             continue

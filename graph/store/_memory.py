@@ -1,6 +1,6 @@
 """The in-memory store for one territory (or a few): Oxigraph by default, rdflib to compare."""
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from typing import TYPE_CHECKING, Literal
 
 from rdflib import Graph
@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 __all__ = ["Engine", "MemoryStore"]
 
 Engine = Literal["oxigraph", "rdflib"]
+_WHERE = "requête en mémoire"
 _ENGINES: tuple[Engine, ...] = ("oxigraph", "rdflib")
 
 
@@ -65,17 +66,27 @@ class MemoryStore:
             self._engine = _memory_rdflib.RdflibMemory(graph)
             self._engine.add_graph(vocabulary_graph(vocabulary), VOCABULARY_GRAPH)
 
-    def select(self, query: str, bindings: Mapping[str, Identifier]) -> SelectResult:
-        """Run a SELECT query over the union of the graphs."""
-        return within_deadline(
-            lambda: self._engine.select(query, bindings), self.timeout, "requête en mémoire"
-        )
+    def select(
+        self, query: str, bindings: Mapping[str, Identifier], scope: Collection[str] = ()
+    ) -> SelectResult:
+        """Run a SELECT query over the union of the graphs; Oxigraph reads only the
+        roadmaps of ``scope`` (their IRIs) when it holds each in the graph of its IRI,
+        rdflib, the reference, always the union (same rows)."""
+        engine = self._engine
+        if isinstance(engine, OxigraphMemory):
+            return within_deadline(
+                lambda: engine.select(query, bindings, scope), self.timeout, _WHERE
+            )
+        return within_deadline(lambda: engine.select(query, bindings), self.timeout, _WHERE)
 
-    def ask(self, query: str, bindings: Mapping[str, Identifier]) -> bool:
-        """Run an ASK query over the union of the graphs."""
-        return within_deadline(
-            lambda: self._engine.ask(query, bindings), self.timeout, "requête en mémoire"
-        )
+    def ask(
+        self, query: str, bindings: Mapping[str, Identifier], scope: Collection[str] = ()
+    ) -> bool:
+        """Run an ASK query over the union of the graphs (or ``scope``, as ``select``)."""
+        engine = self._engine
+        if isinstance(engine, OxigraphMemory):
+            return within_deadline(lambda: engine.ask(query, bindings, scope), self.timeout, _WHERE)
+        return within_deadline(lambda: engine.ask(query, bindings), self.timeout, _WHERE)
 
     def add_graph(self, graph: Graph, name: str) -> None:
         """Copy ``graph`` into the named graph ``name``, replacing what it held."""

@@ -9,7 +9,7 @@ run as on the disk store (``_oxigraph_query``).
 """
 
 import functools
-from collections.abc import Iterator, Mapping
+from collections.abc import Collection, Iterator, Mapping
 from typing import Any
 
 import pyoxigraph as ox
@@ -17,7 +17,7 @@ from rdflib import BNode, ConjunctiveGraph, Graph, URIRef
 from rdflib.term import Identifier
 
 from ._errors import StoreError
-from ._oxigraph_query import ask_answer, dataset_options, query_answer, select_result
+from ._oxigraph_query import ask_answer, query_answer, scoped_dataset, select_result
 from ._result import SelectResult
 from ._split import owner, roadmap_iris
 from ._terms import check_iri, ntriples
@@ -103,16 +103,23 @@ class OxigraphMemory:
         self._store.remove_graph(target)
         self._load(data, ox.RdfFormat.N_TRIPLES, name)
 
-    def _answer(self, query: str, bindings: Mapping[str, Identifier]) -> Any:
-        return query_answer(self._store, query, bindings, dataset_options(query), _WHERE)
+    def _answer(
+        self, query: str, bindings: Mapping[str, Identifier], scope: Collection[str]
+    ) -> Any:
+        dataset = scoped_dataset(self._store, query, scope)
+        return query_answer(self._store, query, bindings, dataset, _WHERE)
 
-    def select(self, query: str, bindings: Mapping[str, Identifier]) -> SelectResult:
-        """A SELECT query's rows over the union of the graphs."""
-        return select_result(self._answer(query, bindings), _WHERE)
+    def select(
+        self, query: str, bindings: Mapping[str, Identifier], scope: Collection[str] = ()
+    ) -> SelectResult:
+        """A SELECT query's rows over the union of the graphs (or ``scope``'s roadmaps)."""
+        return select_result(self._answer(query, bindings, scope), _WHERE)
 
-    def ask(self, query: str, bindings: Mapping[str, Identifier]) -> bool:
-        """An ASK query's answer over the union of the graphs."""
-        return ask_answer(self._answer(query, bindings))
+    def ask(
+        self, query: str, bindings: Mapping[str, Identifier], scope: Collection[str] = ()
+    ) -> bool:
+        """An ASK query's answer over the union of the graphs (or ``scope``'s roadmaps)."""
+        return ask_answer(self._answer(query, bindings, scope))
 
     def add_graph(self, graph: Graph, name: str) -> None:
         """Copy ``graph`` into the named graph ``name``, replacing what it held."""

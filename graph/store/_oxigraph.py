@@ -1,16 +1,16 @@
 """Oxigraph embedded and persistent on disk: national scale on one machine."""
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from pathlib import Path
 from typing import Any, cast
 
 import pyoxigraph as ox
-from rdflib import Graph, URIRef
+from rdflib import Graph
 from rdflib.term import Identifier
 
 from ._deadline import within_deadline
 from ._errors import StoreError
-from ._oxigraph_query import ask_answer, dataset_options, query_answer, select_result
+from ._oxigraph_query import ask_answer, query_answer, scoped_dataset, select_result
 from ._result import SelectResult
 from ._terms import check_iri, ntriples, to_oxigraph
 from ._vocabulary import VOCABULARY_GRAPH, is_vocabulary, vocabulary_graph
@@ -24,8 +24,9 @@ class OxigraphStore:
     """A pyoxigraph store in ``folder`` (created if missing), one named graph per roadmap.
 
     Queries see the union of the named graphs as their default graph; a query given a
-    roadmap's IRI (``_feuilleDeRoute``) that names a graph of the store reads that graph
-    and the vocabulary's instead (see ``_dataset``). Values are bound by a ``VALUES``
+    scope (the IRIs of the roadmaps it reads, which the runner takes from the query's
+    header, ``portee``) reads the graphs under those IRIs and the vocabulary's instead
+    (see ``scoped_dataset``). Values are bound by a ``VALUES``
     block of escaped terms (pyoxigraph's substitutions are not used: its planner does not
     take them as constants in the default graph's patterns, and national queries ran a
     hundred times slower). Only one process may open a folder.
@@ -63,56 +64,35 @@ class OxigraphStore:
         if held != wanted:
             self.add_graph(vocabulary, VOCABULARY_GRAPH)
 
-    def _dataset(self, query: str, bindings: Mapping[str, Identifier]) -> dict[str, Any]:
-        """The default graph a query reads: the union of the named graphs, or, for a
-        query given a roadmap (``_feuilleDeRoute``) that the store holds under its IRI,
-        the graphs under that roadmap's IRI and the vocabulary's (see ``_graphs_of``); a
-        query naming its own dataset (``FROM``) reads that one.
-
-        The catalogue finds a roadmap by its data, which the union holds too: narrowing
-        changes no row where each roadmap's triples are in the graph of its IRI (the
-        layout ``add_graph`` and ``--stockage`` keep), and spares Oxigraph evaluating the
-        right side of each OPTIONAL over every roadmap of the store.
-        """
-        options = dataset_options(query)
-        roadmap = bindings.get("_feuilleDeRoute")
-        if options and isinstance(roadmap, URIRef):
-            name = ox.NamedNode(str(roadmap))
-            if self._store.contains_named_graph(name):
-                return {"default_graph": [*self._graphs_of(str(roadmap)), _VOCABULARY]}
-        return options
-
-    def _graphs_of(self, roadmap: str) -> list[ox.NamedNode]:
-        """The named graphs under ``roadmap``'s IRI: its own and those imported apart in
-        its space (its lieux de médiation, ``lieux_graph_name``). The scope rule keeps
-        another territory out of that space, so they are all the roadmap's."""
-        return [
-            graph
-            for graph in self._store.named_graphs()
-            if isinstance(graph, ox.NamedNode) and graph.value.startswith(roadmap)
-        ]
-
-    def _query(self, query: str, bindings: Mapping[str, Identifier]) -> Any:
-        """The engine's answer; values are bound by a VALUES block of escaped terms."""
-        dataset = self._dataset(query, bindings)
+    def _query(self, query: str, bindings: Mapping[str, Identifier], scope: Collection[str]) -> Any:
+        """The engine's answer; values are bound by a VALUES block of escaped terms, and
+        the default graph is narrowed to the roadmaps of ``scope`` (``scoped_dataset``)."""
+        dataset = scoped_dataset(self._store, query, scope)
         return query_answer(self._store, query, bindings, dataset, self._where)
 
     @property
     def _where(self) -> str:
         return f"le stockage Oxigraph {self.folder}"
 
-    def select(self, query: str, bindings: Mapping[str, Identifier]) -> SelectResult:
-        """Run a SELECT query over the union of the named graphs."""
+    def select(
+        self, query: str, bindings: Mapping[str, Identifier], scope: Collection[str] = ()
+    ) -> SelectResult:
+        """Run a SELECT query over the union of the named graphs, or over the roadmaps
+        of ``scope`` (their IRIs) when the store holds each in the graph of its IRI."""
         return within_deadline(
-            lambda: select_result(self._query(query, bindings), self._where),
+            lambda: select_result(self._query(query, bindings, scope), self._where),
             self.timeout,
             f"stockage {self.folder}",
         )
 
-    def ask(self, query: str, bindings: Mapping[str, Identifier]) -> bool:
-        """Run an ASK query over the union of the named graphs."""
+    def ask(
+        self, query: str, bindings: Mapping[str, Identifier], scope: Collection[str] = ()
+    ) -> bool:
+        """Run an ASK query over the union of the named graphs (or ``scope``, as ``select``)."""
         answer = within_deadline(
-            lambda: self._query(query, bindings), self.timeout, f"stockage {self.folder}"
+            lambda: self._query(query, bindings, scope),
+            self.timeout,
+            f"stockage {self.folder}",
         )
         return ask_answer(answer)
 

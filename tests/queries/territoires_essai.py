@@ -1,14 +1,16 @@
 """Three territories in one store for the cross-territory questions (issue 11): the Grand
 Périgueux and two made-up ones with non-ASCII names, all in the Dordogne (24), sharing
 national programmes and a partner (same SIRET). Each is read from a different format
-(CSV folder, ``.xlsx``, ``.ods``)."""
+(CSV folder, ``.xlsx``, ``.ods``); ``three_sources`` writes them as three formats the
+``importer`` command takes (TriG, ``.xlsx``, a ``publier-site`` folder)."""
 
 from collections.abc import Mapping
 from pathlib import Path
 
 from rdflib import Graph
 
-from feuille_de_route.graph import load_roadmap, write_workbook
+from feuille_de_route.cli import main
+from feuille_de_route.graph import export_graph, load_roadmap, write_workbook
 from feuille_de_route.graph._workbook import Workbook
 from feuille_de_route.graph.store import MemoryStore, OxigraphStore, Store
 
@@ -145,6 +147,22 @@ def three_territories(folder: Path) -> dict[str, Graph]:
         write_workbook(Workbook.from_rows(name, rows), folder / name)
         graphs[base] = load_roadmap(folder / name)
     return graphs
+
+
+def three_sources(folder: Path) -> list[Path]:
+    """The three territories written under ``folder`` as three sources of different
+    formats for ``feuille-de-route importer``: the Grand Périgueux's TriG export, the Pays
+    de l'Été's ``.xlsx``, and the folder ``publier-site`` writes from Saint-Cernin's
+    ``.ods`` (its DCAT catalogue leads to the roadmap's Turtle)."""
+    exported = export_graph(load_roadmap(None), folder / "grand-perigueux")
+    trig = next(path for path in exported if path.suffix == ".trig")
+    ete, leon = folder / "ete.xlsx", folder / "leon.ods"
+    write_workbook(Workbook.from_rows(ete.name, ete_rows()), ete)
+    write_workbook(Workbook.from_rows(leon.name, leon_rows()), leon)
+    site = folder / "site-saint-cernin"
+    if main(["publier-site", str(leon), "--sortie", str(site)]) != 0:
+        raise AssertionError(f"publier-site n'a pas écrit {site}")
+    return [trig, ete, site]
 
 
 def territories_store(engine: str, graphs: Mapping[str, Graph], folder: Path) -> Store:

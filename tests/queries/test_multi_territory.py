@@ -38,6 +38,7 @@ def other_store(second_folder: Path) -> MemoryStore:
 # Issue 11's questions span roadmaps: they name theirs (maFeuilleDeRoute…) instead.
 ACROSS = {
     "carte-comparaison",
+    "carte-comparaison-siren",
     "chantiers-memes-themes",
     "comparaison",
     "comptes-nationaux",

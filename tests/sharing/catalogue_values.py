@@ -21,6 +21,7 @@ VALUES: dict[str, object] = {
 ELSEWHERE = {
     "actions-en-retard",
     "carte-comparaison",
+    "carte-comparaison-siren",
     "chantiers-memes-themes",
     "operant-ailleurs",
 }

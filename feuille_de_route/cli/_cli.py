@@ -6,6 +6,7 @@ heavy imports stay inside the command functions so that ``--help`` answers at on
 
 import argparse
 import contextlib
+import gc
 import importlib
 import logging
 import os
@@ -124,6 +125,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             "la commande lancée.",
             2,
         )
+    finally:
+        # rdflib's SPARQL parser leaves exceptions in reference cycles with their
+        # tracebacks, whose frames hold the command's store: an Oxigraph folder stays
+        # locked until the cycle collector runs, and a second command in the same
+        # process (a notebook, the tests) could not open it.
+        gc.collect()
 
 
 class _TerminalSafe(logging.Formatter):

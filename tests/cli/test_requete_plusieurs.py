@@ -67,3 +67,13 @@ def test_one_roadmap_gives_no_warning(capsys: pytest.CaptureFixture[str]) -> Non
     assert main(["requete", "mobilisations", "-p", "chantier=1.b", "--format", "csv"]) == 0
     out, err = capsys.readouterr()
     assert err == "" and out.count("\n") > 2
+
+
+def test_a_command_releases_its_oxigraph_folder_for_the_next_one(
+    capsys: pytest.CaptureFixture[str], two_roadmaps: tuple[Path, str]
+) -> None:
+    folder, _ = two_roadmaps
+    argv = ["requete", "fiche-chantier", "-p", "chantier=1.b", "--stockage", str(folder)]
+    for _ in range(3):
+        assert main([*argv, "--format", "csv"]) == 0
+    assert "LOCK" not in capsys.readouterr().err

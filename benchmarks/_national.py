@@ -164,7 +164,8 @@ def _shared_ids(row: dict[str, str]) -> dict[str, str]:
 
 
 def _score(value: str) -> str:
-    return f"{float(value):.2f}" if value else ""
+    # The index file writes 0 where a commune has no score; the builder wants 1 to 10.
+    return f"{float(value):.2f}" if value and 1 <= float(value) <= 10 else ""
 
 
 def _workbook_rows(

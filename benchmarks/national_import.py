@@ -1,6 +1,7 @@
 """``importer`` and the cross-territory questions at national scale (issue 11).
 
     FDR_SHARED=../shared nice python -m benchmarks.national_import [--nombre N]
+        [--etapes formes,import,memoire,questions]
 
 N roadmaps (default: every EPCI of France, 1,255), one per EPCI, built by the real
 builder from the national generator's workbooks (``_national``: shared identifiers —
@@ -11,17 +12,21 @@ national nodes, programmes, SIRET), each written once as Turtle under
    roadmap, pyshacl on a sample (``--echantillon-pyshacl``, default 50: about 5 s each
    here), agreement checked on every roadmap both ran, pyshacl's total extrapolated
    (and labelled so);
-2. the import (read, scope, shapes with the fast validator, named graph) of all of them
-   into a new Oxigraph store, in its own process (peak memory its own), against a bare
-   ``oxigraph load`` of the same files (wall and CPU time), and where the import's time
-   goes, phase by phase (CPU time);
-3. the same files in rdflib (a ``Dataset``, one named graph each), in its own process:
-   loading time and peak memory;
-4. every cross-territory question as a user asks it (counts, top 20, one programme, one
-   pair) on the imported store (embedded Oxigraph) and on rdflib, each given
-   ``--delai-rdflib`` seconds.
+2. ``import``: the import (read into Oxigraph quads, scope, shapes with the fast
+   validator, named graph) of all of them into a new Oxigraph store, in its own process
+   (peak memory its own), against a bare ``oxigraph load`` of the same files (wall and
+   CPU time; into the default graph, and into one named graph), and where the import's
+   time goes, phase by phase (CPU time);
+3. ``memoire``: the same files in rdflib (a ``Dataset``, one named graph each), in its
+   own process: loading time and peak memory, against the import's peak;
+4. ``questions``: every cross-territory question as a user asks it (counts, top 20, one
+   programme, one pair) on the imported store (embedded Oxigraph) and on rdflib, each
+   given ``--delai-rdflib`` seconds.
 
-Results: ``benchmarks/resultats/national.md`` and ``.json``.
+``--etapes`` runs some sections only (default: all); each section run replaces its part
+of ``national.json`` (with its own date and command), the others are kept, and
+``national.md`` is written again from the whole. Results: ``benchmarks/resultats/``
+(``--resultats DOSSIER`` elsewhere).
 """
 
 from __future__ import annotations
@@ -46,12 +51,13 @@ from typing import Any
 
 from ._national import GENERATOR_VERSION
 
-__all__ = ["CASES", "GOALS", "READING", "main"]
+__all__ = ["CASES", "GOALS", "READING", "STEPS", "main", "merged"]
 
 HERE = Path(__file__).resolve().parent
 RESULTS = HERE / "resultats"
 GEO = "https://w3id.org/feuille-de-route/geo/"
 PROGRAMMES = "https://w3id.org/feuille-de-route/programmes/"
+STEPS = ("formes", "import", "memoire", "questions")
 GOALS = {
     "validation_rapide_sur_pyshacl": 5.0,
     "import_sur_oxigraph_load": 1.5,
@@ -64,18 +70,25 @@ GOALS = {
 READING = [
     "- Formes : le moteur compilé donne les mêmes résultats que pyshacl sur chaque feuille "
     "de route passée par les deux, une vingtaine de fois plus vite (objectif ≥ 5× tenu).",
-    "- Import : il écrivait deux fois les N-Triples (formes, puis mise à jour SPARQL "
-    "DROP + INSERT DATA, que le moteur analyse comme une requête) ; il les écrit une fois, "
-    "et un graphe nouveau entre par un `load` d'Oxigraph (une transaction). Reste au-delà "
-    "du chargement nu : la lecture vers un graphe rdflib (l'analyseur d'Oxigraph, puis un "
-    "triplet Python à la fois), la portée et les formes, que `oxigraph load` ne fait pas, "
-    "et l'écriture transactionnelle, graphe par graphe, plus lente que le chargeur en "
-    "masse (sans transaction) : un import ne doit jamais laisser une demi-feuille de route. "
-    "Prochaine étape : lire les fichiers RDF en quads Oxigraph sans passer par rdflib "
-    "(portée et formes sur les quads), hors de ce lot.",
-    "- Mémoire : l'import ne garde qu'une feuille de route à la fois ; son pic est surtout "
-    "le socle (rdflib, pyshacl, l'ontologie chargée) et le cache d'Oxigraph, quand rdflib "
-    "croît avec le nombre de feuilles de route.",
+    "- Import : chaque fichier est lu par l'analyseur d'Oxigraph en quads, qui restent des "
+    "termes Oxigraph jusqu'au stockage : la portée les lit, les formes compilées tournent "
+    "sur un Oxigraph en mémoire fait de ces quads, et le graphe nommé est écrit par un "
+    "`extend` (une transaction) ; rdflib n'est plus sur le chemin (seulement pour pyshacl, "
+    "les classeurs, JSON-LD et RDF/XML). Lecture et portée ne pèsent plus qu'un huitième "
+    "de l'import ; l'écriture en fait plus de la moitié. Un graphe déjà présent est "
+    "remplacé par une seule mise à jour (DROP puis INSERT dont les termes viennent de "
+    "fonctions, pas du texte SPARQL) : un lecteur ou un arrêt voit l'une ou l'autre "
+    "version, jamais une demi-feuille de route. L'objectif de 1,5× le chargement nu reste "
+    "manqué (2,1× à 1 255 feuilles de route) : ce chargement nu écrit dans le graphe par "
+    "défaut (trois index) sans transaction, quand un graphe nommé en a six — le chargeur "
+    "nu lui-même met 1,6× plus de temps pour les mêmes fichiers dans un graphe nommé "
+    "(`oxigraph load --graph`), contre lequel l'import transactionnel, graphe par graphe, "
+    "est à 1,3×. Les questions lisent chaque feuille de route dans son graphe nommé : "
+    "écrire dans le graphe par défaut n'est pas une option.",
+    "- Mémoire : l'import ne garde qu'une feuille de route à la fois en Python ; son pic "
+    "croît encore avec le stockage (500 Mo à 100 feuilles de route, 2 Go à 1 255 : "
+    "mémoire d'Oxigraph et de RocksDB, non détaillée ici), quatre fois moins vite que "
+    "rdflib (8,2 Go à 1 255) : objectif ≤ ½ tenu, à 0,25.",
     "- Questions : Oxigraph sur disque paie environ 20 µs chaque recherche d'un motif "
     "qu'un autre a lié (une boucle sur l'union des graphes), contre environ 1 µs par ligne "
     "d'un motif parcouru. Les questions nationales trouvent désormais chaque table une fois "
@@ -177,27 +190,24 @@ def _child_phases(config: dict[str, Any]) -> dict[str, Any]:
     from feuille_de_route.graph.importer import check_scope, validate_on_oxigraph
     from feuille_de_route.graph.importer._quads import parse_quads
     from feuille_de_route.graph.importer._sources import DEFAULT_READING
-    from feuille_de_route.graph.store import OxigraphStore, roadmap_graph_name
-    from feuille_de_route.graph.store._terms import ntriples
+    from feuille_de_route.graph.store import OxigraphStore
 
     store = OxigraphStore(Path(config["folder"]))
-    phases = dict.fromkeys(("lecture", "portee", "n_triples", "formes", "ecriture"), 0.0)
+    phases = dict.fromkeys(PHASES, 0.0)
     for path in map(Path, config["paths"]):
         start = _cpu()
-        graph = parse_quads(path, "turtle", DEFAULT_READING.limits)
-        name = roadmap_graph_name(graph)
+        statements = parse_quads(path, "turtle", DEFAULT_READING.limits)
+        name = statements.roadmap()
         read = _cpu()
-        check_scope(graph, name, ())
+        check_scope(statements, name, ())
         scoped = _cpu()
-        data = ntriples(graph)
-        written = _cpu()
-        validate_on_oxigraph(data)
+        validate_on_oxigraph(statements)
         checked = _cpu()
-        store.add_ntriples(data, name)
+        store.add_quads(statements.quads, name)
         stored = _cpu()
         for key, seconds in zip(
             phases,
-            (read - start, scoped - read, written - scoped, checked - written, stored - checked),
+            (read - start, scoped - read, checked - scoped, stored - checked),
             strict=True,
         ):
             phases[key] += seconds
@@ -210,10 +220,12 @@ def _run_cases(store: Any, cases: list[dict[str, Any]], timeout: float) -> list[
 
     from feuille_de_route.queries import get_query
     from feuille_de_route.queries._parameters import bind_parameters
+    from feuille_de_route.queries._runner import _store_select, scope_of
 
     signal.signal(signal.SIGALRM, _alarm)
     out = []
     for case in cases:
+        scope: tuple[str, ...] = ()
         if case["query"] is None:
             text = ONE_PROGRAMME
             bindings: dict[str, Any] = {k: URIRef(v) for k, v in case["params"].items()}
@@ -221,18 +233,20 @@ def _run_cases(store: Any, cases: list[dict[str, Any]], timeout: float) -> list[
             query = get_query(case["query"])
             text = query.text + (f"\nLIMIT {case['limit']}" if case["limit"] else "")
             bindings = bind_parameters(query, case["params"])
-        start = time.perf_counter()
+            scope = scope_of(query, bindings)  # what the runner gives the store
+        start, cpu = time.perf_counter(), time.process_time()
         signal.setitimer(signal.ITIMER_REAL, timeout)
         try:
-            rows = len(store.select(text, bindings).rows)
+            rows = len(_store_select(store, text, bindings, scope).rows)
             seconds: float | None = round(time.perf_counter() - start, 4)
+            cpu_s: float | None = round(time.process_time() - cpu, 4)
         except _Timeout:
-            rows, seconds = -1, None
+            rows, seconds, cpu_s = -1, None, None
         finally:
             signal.setitimer(signal.ITIMER_REAL, 0)
-        label = "interrompue" if seconds is None else f"{seconds:.3f} s"
+        label = "interrompue" if seconds is None else f"{seconds:.3f} s (CPU {cpu_s:.3f} s)"
         print(f"  {case['label']} : {label}", file=sys.stderr, flush=True)
-        out.append({"cas": case["label"], "s": seconds, "lignes": rows})
+        out.append({"cas": case["label"], "s": seconds, "cpu_s": cpu_s, "lignes": rows})
     return out
 
 
@@ -264,12 +278,18 @@ def _child_rdflib(config: dict[str, Any]) -> dict[str, Any]:
     store = MemoryStore(dataset, engine="rdflib")
     loaded = round(time.perf_counter() - start, 2)
     peak = _peak_mb()
-    return {
-        "chargement_s": loaded,
-        "memoire_max_mo": peak,
-        "questions": _run_cases(store, config["cases"], config["timeout"]),
-    }
+    result: dict[str, Any] = {"chargement_s": loaded, "memoire_max_mo": peak}
+    if config.get("cases"):
+        result["questions"] = _run_cases(store, config["cases"], config["timeout"])
+    return result
 
+
+PHASES = {
+    "lecture": "lecture (analyseur d'Oxigraph → quads)",
+    "portee": "portée (check_scope sur les quads)",
+    "formes": "formes compilées sur un Oxigraph en mémoire fait des quads",
+    "ecriture": "écriture du graphe nommé (extend, une transaction)",
+}
 
 CHILDREN = {
     "import": _child_import,
@@ -309,10 +329,12 @@ def _items(report: Any) -> list[tuple[str, ...]]:
 
 
 def agreement(paths: Sequence[Path], sample: int) -> dict[str, Any]:
-    """The fast validator on every roadmap, pyshacl on the first ``sample`` (spread over
-    the list); items compared on each roadmap both ran."""
-    from feuille_de_route.graph import load_roadmap
+    """The fast validator on every roadmap (on its quads, as the import runs it), pyshacl
+    on the first ``sample`` (spread over the list, on an rdflib graph of the same quads);
+    items compared on each roadmap both ran."""
     from feuille_de_route.graph.importer import validate_on_oxigraph
+    from feuille_de_route.graph.importer._quads import parse_quads
+    from feuille_de_route.graph.importer._sources import DEFAULT_READING
     from feuille_de_route.ontology import validate
 
     step = max(1, len(paths) // max(1, sample))
@@ -322,11 +344,12 @@ def agreement(paths: Sequence[Path], sample: int) -> dict[str, Any]:
     disagreements: list[str] = []
     compared = 0
     for number, path in enumerate(paths):
-        graph = load_roadmap(path)
+        statements = parse_quads(path, "turtle", DEFAULT_READING.limits)
         start = time.process_time()
-        quick = _items(validate_on_oxigraph(graph))
+        quick = _items(validate_on_oxigraph(statements))
         fast.append(time.process_time() - start)
         if number in sampled:
+            graph = statements.graph()
             start = time.process_time()
             reference = _items(validate(graph))
             slow.append(time.process_time() - start)
@@ -347,14 +370,19 @@ def agreement(paths: Sequence[Path], sample: int) -> dict[str, Any]:
     }
 
 
-def bare_load(paths: Sequence[Path], folder: Path) -> dict[str, Any] | None:
-    """``oxigraph load`` of the same files into a new store: wall and CPU seconds."""
+def bare_load(
+    paths: Sequence[Path], folder: Path, graph: str | None = None
+) -> dict[str, Any] | None:
+    """``oxigraph load`` of the same files into a new store (the default graph, or the
+    named graph ``graph``): wall and CPU seconds."""
     binary = shutil.which("oxigraph") or str(Path(sys.executable).parent / "oxigraph")
     if not Path(binary).exists():
         return None
     command = [binary, "load", "--location", str(folder)]
     for path in paths:
         command += ["--file", str(path)]
+    if graph is not None:
+        command += ["--graph", graph]
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     subprocess.run(command, check=True, capture_output=True)
@@ -411,24 +439,61 @@ def _verdict(ok: bool) -> str:
     return "atteint" if ok else "MANQUÉ"
 
 
-def _markdown(report: dict[str, Any]) -> str:
-    agree, run, bare = report["formes"], report["import"], report["oxigraph_load"]
-    phases, rd = report["phases"], report["rdflib"]
-    n = report["nombre"]
-    lines = [
-        "# Banc d'essai national : importer et questions entre territoires",
+def _legacy(report: dict[str, Any]) -> dict[str, Any]:
+    """A report of the first format (one run, every section) in sections of their own."""
+    if report.get("format") == 2 or "date" not in report:
+        return report
+    when = {k: report[k] for k in ("date", "commande", "nombre")}
+    sections: dict[str, Any] = {"format": 2, "machine": report.get("machine", "")}
+    if "formes" in report:
+        sections["formes"] = {**when, **report["formes"]}
+    if "import" in report:
+        sections["import"] = {
+            **when,
+            "import": report["import"],
+            "oxigraph_load": report.get("oxigraph_load"),
+            "phases": report.get("phases", {}),
+        }
+    if "rdflib" in report:
+        rdflib = report["rdflib"]
+        sections["memoire"] = {
+            **when,
+            "rdflib": {k: rdflib[k] for k in ("chargement_s", "memoire_max_mo")},
+            "import_memoire_max_mo": report.get("import", {}).get("memoire_max_mo"),
+        }
+        if "oxigraph" in report:
+            sections["questions"] = {
+                **when,
+                "delai_rdflib": report.get("delai_rdflib"),
+                "oxigraph": report["oxigraph"]["questions"],
+                "rdflib": rdflib.get("questions", []),
+            }
+    return sections
+
+
+def merged(previous: dict[str, Any] | None, run: dict[str, Any]) -> dict[str, Any]:
+    """The report ``previous`` (any format) with the sections of ``run`` in place of its own."""
+    report = _legacy(dict(previous or {}))
+    report.update(run)
+    report["format"] = 2
+    return report
+
+
+def _head(section: dict[str, Any]) -> list[str]:
+    return [
+        f"{section['date']} — {section['nombre']} feuilles de route — commande : "
+        f"`{section['commande']}`.",
         "",
-        f"{report['date']} — {report['machine']} — {n} feuilles de route synthétiques "
-        f"(une par EPCI, générateur national v{GENERATOR_VERSION}, constructeur réel, "
-        f"identifiants partagés), {run['triplets']} triplets.",
-        "",
-        f"Commande : `{report['commande']}`.",
-        "",
-        "Machine partagée (2 cœurs pour plusieurs sessions) : les durées murales varient "
-        "avec la charge ; les temps CPU sont donnés à côté.",
-        "",
+    ]
+
+
+def _shapes_part(agree: dict[str, Any]) -> list[str]:
+    n = agree["nombre"]
+    ok = (agree["rapport"] or 0) >= GOALS["validation_rapide_sur_pyshacl"]
+    return [
         "## Formes SHACL",
         "",
+        *_head(agree),
         "| moteur | par feuille de route (médiane, CPU) | total |",
         "|---|---|---|",
         f"| formes compilées, Oxigraph (toutes) | {agree['rapide_par_feuille_s']:.3f} s | "
@@ -438,96 +503,216 @@ def _markdown(report: dict[str, Any]) -> str:
         f"**extrapolé** ({n} × médiane) |",
         "",
         f"Rapport : {agree['rapport']}× (objectif ≥ {GOALS['validation_rapide_sur_pyshacl']:g}× : "
-        f"{_verdict((agree['rapport'] or 0) >= GOALS['validation_rapide_sur_pyshacl'])}). "
-        f"Concordance vérifiée sur les {agree['feuilles_comparees']} feuilles de route passées "
-        f"par les deux moteurs : {len(agree['desaccords'])} désaccord(s) "
+        f"{_verdict(ok)}). Concordance vérifiée sur les {agree['feuilles_comparees']} feuilles "
+        f"de route passées par les deux moteurs : {len(agree['desaccords'])} désaccord(s) "
         f"{agree['desaccords'] or ''}.",
         "",
-        "## Import (lecture, portée, formes rapides, graphe nommé) contre `oxigraph load` nu",
+    ]
+
+
+def _import_part(section: dict[str, Any]) -> list[str]:
+    run, bare = section["import"], section.get("oxigraph_load")
+    named, phases = section.get("oxigraph_load_graphe"), section.get("phases", {})
+    lines = [
+        "## Import (lecture en quads, portée, formes rapides, graphe nommé) contre "
+        "`oxigraph load` nu",
+        "",
+        *_head(section),
+        f"{run['triplets']} triplets importés.",
         "",
         "| | mural | CPU | importées |",
         "|---|---|---|---|",
         f"| `feuille-de-route importer --validation rapide` | {run['total_s']:.1f} s | "
-        f"{run['cpu_s']:.1f} s | {run['importees']}/{n} |",
+        f"{run['cpu_s']:.1f} s | {run['importees']}/{section['nombre']} |",
     ]
-    if bare:
-        lines.append(
-            f"| `oxigraph load` nu des mêmes fichiers | {bare['total_s']:.1f} s | "
-            f"{bare['cpu_s']:.1f} s | — |"
-        )
-    total_phases = sum(phases.values()) or 1.0
-    write = phases["n_triples"] + phases["ecriture"]
-    lines += [
-        "",
-        "Où va le temps de l'import (CPU, mêmes fichiers, étape par étape) :",
-        "",
-        "| étape | CPU | part |",
-        "|---|---|---|",
-    ]
-    names = {
-        "lecture": "lecture (analyseur d'Oxigraph → graphe rdflib)",
-        "portee": "portée (check_scope)",
-        "n_triples": "écriture N-Triples (une fois, lue par les formes et le stockage)",
-        "formes": "formes compilées sur Oxigraph en mémoire",
-        "ecriture": "écriture du graphe nommé (load, une transaction)",
-    }
-    for key, label in names.items():
-        lines.append(f"| {label} | {phases[key]:.2f} s | {phases[key] / total_phases:.0%} |")
-    if bare:
+    for label, load in (
+        ("`oxigraph load` nu des mêmes fichiers (graphe par défaut)", bare),
+        ("`oxigraph load --graph` nu des mêmes fichiers (un graphe nommé)", named),
+    ):
+        if load:
+            lines.append(f"| {label} | {load['total_s']:.1f} s | {load['cpu_s']:.1f} s | — |")
+    known = {k: v for k, v in phases.items() if k in PHASES}
+    if known:
+        total = sum(known.values()) or 1.0
+        lines += [
+            "",
+            "Où va le temps de l'import (CPU, mêmes fichiers, étape par étape) :",
+            "",
+            "| étape | CPU | part |",
+            "|---|---|---|",
+            *(
+                f"| {PHASES[key]} | {seconds:.2f} s | {seconds / total:.0%} |"
+                for key, seconds in known.items()
+            ),
+        ]
+    if bare and known:
         whole = run["cpu_s"] / max(bare["cpu_s"], 1e-6)
-        only = write / max(bare["cpu_s"], 1e-6)
+        loading = known.get("lecture", 0) + known.get("ecriture", 0)
+        only = loading / max(bare["cpu_s"], 1e-6)
+        goal = GOALS["import_sur_oxigraph_load"]
+        against_named = (
+            f" ; contre `oxigraph load --graph` : {loading / max(named['cpu_s'], 1e-6):.2f}×"
+            if named
+            else ""
+        )
         lines += [
             "",
             f"Rapport au chargement nu (CPU) : import complet {whole:.1f}× ; chargement seul "
-            f"(N-Triples + écriture du graphe nommé) {only:.2f}× (objectif ≤ "
-            f"{GOALS['import_sur_oxigraph_load']:g}× pour le chargement : "
-            f"{_verdict(only <= GOALS['import_sur_oxigraph_load'])}). L'import complet ajoute "
-            "ce que le chargement nu ne fait pas : lire vers rdflib, vérifier la portée et "
-            "les formes.",
+            f"(lecture en quads + écriture du graphe nommé) {only:.2f}× (objectif ≤ {goal:g}× "
+            f"pour le chargement : {_verdict(only <= goal)}){against_named}. L'import complet "
+            "ajoute ce que le chargement nu ne fait pas : vérifier la portée et les formes.",
         ]
-    ratio = run["memoire_max_mo"] / max(rd["memoire_max_mo"], 1e-6)
-    lines += [
-        "",
+    return [*lines, ""]
+
+
+def _memory_part(section: dict[str, Any]) -> list[str]:
+    rd, peak = section["rdflib"], section["import_memoire_max_mo"]
+    ratio = peak / max(rd["memoire_max_mo"], 1e-6)
+    goal = GOALS["memoire_import_sur_rdflib"]
+    return [
         "## Mémoire",
         "",
-        f"Pic de l'import dans Oxigraph : {run['memoire_max_mo']:.0f} Mo ; les mêmes fichiers "
-        f"dans rdflib (Dataset, un graphe nommé chacun, {rd['chargement_s']:.1f} s) : "
-        f"{rd['memoire_max_mo']:.0f} Mo ; rapport {ratio:.2f} (objectif ≤ "
-        f"{GOALS['memoire_import_sur_rdflib']:g} : "
-        f"{_verdict(ratio <= GOALS['memoire_import_sur_rdflib'])}).",
+        *_head(section),
+        f"Pic de l'import dans Oxigraph : {peak:.0f} Mo ; les mêmes fichiers dans rdflib "
+        f"(Dataset, un graphe nommé chacun, {rd['chargement_s']:.1f} s) : "
+        f"{rd['memoire_max_mo']:.0f} Mo ; rapport {ratio:.2f} (objectif ≤ {goal:g} : "
+        f"{_verdict(ratio <= goal)}).",
         "",
+    ]
+
+
+def _questions_part(section: dict[str, Any]) -> list[str]:
+    delay = section["delai_rdflib"]
+    lines = [
         "## Questions entre territoires, posées comme un utilisateur",
         "",
-        "| question | lignes | Oxigraph embarqué | rdflib | rdflib / Oxigraph | objectifs |",
-        "|---|---|---|---|---|---|",
+        *_head(section),
+        "| question | lignes | Oxigraph embarqué | (CPU) | rdflib | rdflib / Oxigraph "
+        "| objectifs |",
+        "|---|---|---|---|---|---|---|",
     ]
-    for mine, theirs in zip(report["oxigraph"]["questions"], rd["questions"], strict=True):
+    for mine, theirs in zip(section["oxigraph"], section["rdflib"], strict=True):
         fast, slow = mine["s"], theirs["s"]
         if fast is not None and slow is not None:
             times = f"{slow / max(fast, 1e-6):.0f}×"
             both = fast < GOALS["question_oxigraph_s"] and slow / max(fast, 1e-6) >= 30
         elif fast is not None:
-            times = f"> {report['delai_rdflib'] / max(fast, 1e-6):.0f}× (rdflib interrompu)"
+            times = f"> {delay / max(fast, 1e-6):.0f}× (rdflib interrompu)"
             both = fast < GOALS["question_oxigraph_s"]
         else:
             times, both = "—", False
+        cpu = _fmt(mine["cpu_s"]) if "cpu_s" in mine else "—"  # older runs: wall only
         lines.append(
-            f"| {mine['cas']} | {mine['lignes']} | {_fmt(fast)} | {_fmt(slow)} | {times} | "
+            f"| {mine['cas']} | {mine['lignes']} | {_fmt(fast)} | {cpu} | "
+            f"{_fmt(slow)} | {times} | "
             f"{_verdict(both)} |"
         )
-    lines += [
+    return [
+        *lines,
         "",
         f"Objectifs : < {GOALS['question_oxigraph_s']:g} s sur Oxigraph embarqué, et "
         f"≥ {GOALS['question_rdflib_sur_oxigraph']:g}× plus rapide que rdflib dans la même "
-        f"exécution (rdflib interrompu après {report['delai_rdflib']:g} s). Oxigraph : "
-        "deuxième exécution de chaque question (la première chauffe les caches).",
-        "",
-        "## Lecture",
-        "",
-        *READING,
+        f"exécution (rdflib interrompu après {delay:g} s). Oxigraph : deuxième exécution de "
+        "chaque question (la première chauffe les caches).",
         "",
     ]
-    return "\n".join(lines)
+
+
+PARTS = {
+    "formes": _shapes_part,
+    "import": _import_part,
+    "memoire": _memory_part,
+    "questions": _questions_part,
+}
+
+
+def markdown(report: dict[str, Any]) -> str:
+    """``national.md`` from the merged report: each section with its date and command."""
+    lines = [
+        "# Banc d'essai national : importer et questions entre territoires",
+        "",
+        f"{report.get('machine', '')} — feuilles de route synthétiques (une par EPCI, "
+        f"générateur national v{GENERATOR_VERSION}, constructeur réel, identifiants "
+        "partagés). Chaque partie dit sa date, sa commande et son nombre de feuilles de "
+        "route (`--etapes` relance une partie seule).",
+        "",
+        "Machine partagée (2 cœurs pour plusieurs sessions) : les durées murales varient "
+        "avec la charge ; les temps CPU sont donnés à côté.",
+        "",
+    ]
+    for step, part in PARTS.items():
+        if step in report:
+            lines += part(report[step])
+    return "\n".join([*lines, "## Lecture", "", *READING, ""])
+
+
+def _steps(text: str) -> list[str]:
+    steps = [s.strip() for s in text.split(",") if s.strip()]
+    unknown = [s for s in steps if s not in STEPS]
+    if unknown or not steps:
+        raise SystemExit(f"--etapes : {', '.join(unknown) or '(vide)'} ; attendu {','.join(STEPS)}")
+    return [s for s in STEPS if s in steps]
+
+
+def _command(args: argparse.Namespace, steps: list[str]) -> str:
+    return (
+        "FDR_SHARED=../shared nice python -m benchmarks.national_import"
+        + (f" --nombre {args.nombre}" if args.nombre is not None else "")
+        + (f" --etapes {','.join(steps)}" if len(steps) < len(STEPS) else "")
+        + (f" --echantillon-pyshacl {args.echantillon_pyshacl}" if "formes" in steps else "")
+        + (f" --delai-rdflib {args.delai_rdflib:g}" if "questions" in steps else "")
+    )
+
+
+def _run(steps: list[str], args: argparse.Namespace, paths: list[Path]) -> dict[str, Any]:
+    """The sections ``steps`` measured on ``paths``, each with its date and command."""
+    files = [str(p) for p in paths]
+    command = _command(args, steps)
+
+    def stamp() -> dict[str, Any]:
+        now = datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC")
+        return {"date": now, "commande": command, "nombre": len(paths)}
+
+    run: dict[str, Any] = {}
+    if "formes" in steps:
+        print("Formes : rapide sur toutes, pyshacl sur l'échantillon…", file=sys.stderr)
+        run["formes"] = {**stamp(), **agreement(paths, args.echantillon_pyshacl)}
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = str(Path(tmp) / "import")
+        imported: dict[str, Any] | None = None
+        if {"import", "memoire", "questions"} & set(steps):
+            print("Import dans Oxigraph…", file=sys.stderr)
+            imported = _child("import", {"paths": files, "folder": folder})
+        if "import" in steps and imported is not None:
+            print("Chargements nus, puis étapes de l'import…", file=sys.stderr)
+            run["import"] = {
+                **stamp(),
+                "import": imported,
+                "oxigraph_load": bare_load(paths, Path(tmp) / "nu"),
+                "oxigraph_load_graphe": bare_load(paths, Path(tmp) / "nu-graphe", GEO + "nu"),
+                "phases": _child("phases", {"paths": files, "folder": str(Path(tmp) / "p")}),
+            }
+        if "memoire" in steps and imported is not None:
+            print("rdflib : chargement…", file=sys.stderr)
+            loaded = _child("rdflib", {"paths": files, "cases": [], "timeout": 0})
+            run["memoire"] = {
+                **stamp(),
+                "rdflib": loaded,
+                "import_memoire_max_mo": imported["memoire_max_mo"],
+            }
+        if "questions" in steps:
+            cases, timeout = _cases(paths), args.delai_rdflib
+            print("Questions sur Oxigraph…", file=sys.stderr)
+            mine = _child("oxigraph", {"folder": folder, "cases": cases, "timeout": timeout})
+            print("rdflib : chargement et questions…", file=sys.stderr)
+            theirs = _child("rdflib", {"paths": files, "cases": cases, "timeout": timeout})
+            run["questions"] = {
+                **stamp(),
+                "delai_rdflib": timeout,
+                "oxigraph": mine["questions"],
+                "rdflib": theirs["questions"],
+            }
+    return run
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -535,8 +720,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--nombre", type=int, default=None, help="feuilles de route (défaut : toutes)"
     )
+    parser.add_argument(
+        "--etapes",
+        default=",".join(STEPS),
+        help=f"parties à mesurer, séparées par des virgules (défaut : {','.join(STEPS)})",
+    )
     parser.add_argument("--echantillon-pyshacl", type=int, default=50)
     parser.add_argument("--delai-rdflib", type=float, default=60.0)
+    parser.add_argument("--resultats", type=Path, default=RESULTS, help=argparse.SUPPRESS)
     parser.add_argument("--enfant", nargs=2, metavar=("ETAPE", "CONFIG"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.enfant:
@@ -544,48 +735,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         result = CHILDREN[mode](json.loads(Path(config).read_text("utf-8")))
         print(json.dumps(result))
         return 0
+    steps = _steps(args.etapes)
     from .importer import roadmaps
 
     count = args.nombre if args.nombre is not None else 10**6
     paths = roadmaps(count)
     print(f"{len(paths)} feuilles de route prêtes.", file=sys.stderr)
-    cases = _cases(paths)
-    files = [str(p) for p in paths]
-    report: dict[str, Any] = {
-        "date": datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC"),
-        "machine": (
-            f"{platform.machine()}, {os.cpu_count()} cœurs, Python {platform.python_version()}"
-        ),
-        "commande": "FDR_SHARED=../shared nice python -m benchmarks.national_import"
-        + (f" --nombre {args.nombre}" if args.nombre is not None else "")
-        + f" --echantillon-pyshacl {args.echantillon_pyshacl}",
-        "nombre": len(paths),
-        "delai_rdflib": args.delai_rdflib,
-    }
-    print("Formes : rapide sur toutes, pyshacl sur l'échantillon…", file=sys.stderr)
-    report["formes"] = agreement(paths, args.echantillon_pyshacl)
-    with tempfile.TemporaryDirectory() as tmp:
-        print("Import dans Oxigraph…", file=sys.stderr)
-        folder = str(Path(tmp) / "import")
-        report["import"] = _child("import", {"paths": files, "folder": folder})
-        report["oxigraph_load"] = bare_load(paths, Path(tmp) / "nu")
-        print("Étapes de l'import…", file=sys.stderr)
-        report["phases"] = _child("phases", {"paths": files, "folder": str(Path(tmp) / "p")})
-        print("Questions sur Oxigraph…", file=sys.stderr)
-        timeout = args.delai_rdflib
-        report["oxigraph"] = _child(
-            "oxigraph", {"folder": folder, "cases": cases, "timeout": timeout}
-        )
-    print("rdflib : chargement et questions…", file=sys.stderr)
-    report["rdflib"] = _child("rdflib", {"paths": files, "cases": cases, "timeout": timeout})
-    RESULTS.mkdir(parents=True, exist_ok=True)
-    (RESULTS / "national.json").write_text(
-        json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+    run = _run(steps, args, paths)
+    run["machine"] = (
+        f"{platform.machine()}, {os.cpu_count()} cœurs, Python {platform.python_version()}"
     )
-    text = _markdown(report)
-    (RESULTS / "national.md").write_text(text, encoding="utf-8")
+    folder: Path = args.resultats
+    folder.mkdir(parents=True, exist_ok=True)
+    kept = folder / "national.json"
+    previous = json.loads(kept.read_text("utf-8")) if kept.exists() else None
+    report = merged(previous, run)
+    kept.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    text = markdown(report)
+    (folder / "national.md").write_text(text, encoding="utf-8")
     print(text)
-    return 1 if report["formes"]["desaccords"] else 0
+    return 1 if run.get("formes", {}).get("desaccords") else 0
 
 
 if __name__ == "__main__":

@@ -2,33 +2,38 @@
 
 For every roadmap a source gives: exactly one ``fdr:FeuilleDeRoute`` (its IRI names the
 graph), its statements within its scope (``_scope``), the SHACL shapes without violation
-(warnings are taken and listed); then ``store.add_graph`` replaces that named graph in
-one step (Oxigraph: one update; a server: one Graph Store ``PUT``). A source that fails
-any step leaves the store as it was for its territory; the next source goes on.
+(warnings are taken and listed); then that named graph is replaced in one step
+(Oxigraph: ``add_quads``, one transaction; another store: ``add_graph``, e.g. a server's
+one Graph Store ``PUT``). The statements stay Oxigraph terms from reading to writing
+(``Statements``); an rdflib graph is made only for pyshacl or a store that takes one. A
+source that fails any step leaves the store as it was for its territory; the next source
+goes on.
 """
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from rdflib import Graph
-
 from feuille_de_route import UserError, terminal_safe
 from feuille_de_route.ontology import ValidationReport, validate
 
-from ..store._naming import roadmap_graph_name
 from ..store._oxigraph import OxigraphStore
 from ..store._result import Store
-from ..store._terms import ntriples
 from ._errors import SourceError
 from ._lieux import Lieux, count_lieux, graph_held
 from ._scope import check_scope
 from ._shacl_oxigraph import validate_on_oxigraph
 from ._sources import DEFAULT_READING, Reading, Source, read_source
+from ._statements import Statements
 
 __all__ = ["ImportOutcome", "import_sources", "stored_roadmaps"]
 
-_ROADMAPS = """SELECT DISTINCT ?feuilleDeRoute WHERE {
-  ?feuilleDeRoute a <https://w3id.org/feuille-de-route/ontologie#FeuilleDeRoute>
+# The territories a store holds: its roadmaps, and the bases of lieux de médiation
+# imported without their roadmap (each lieu is attached to its territory's base).
+_ROADMAPS = """PREFIX fdr: <https://w3id.org/feuille-de-route/ontologie#>
+SELECT DISTINCT ?feuilleDeRoute WHERE {
+  { ?feuilleDeRoute a fdr:FeuilleDeRoute }
+  UNION
+  { ?lieu fdr:feuilleDeRoute ?feuilleDeRoute ; fdr:adresse ?adresse }
 }"""
 
 
@@ -79,16 +84,18 @@ def _indent(text: str) -> str:
 
 
 def stored_roadmaps(store: Store) -> set[str]:
-    """The IRIs of the roadmaps ``store`` holds."""
+    """The territories ``store`` holds, whose spaces the scope rule keeps: the IRIs of its
+    roadmaps, and the base ``B`` of lieux de médiation held in ``{B}lieux`` without the
+    roadmap ``B``."""
     rows = store.select(_ROADMAPS, {}).rows
     return {str(row["feuilleDeRoute"]) for row in rows if row["feuilleDeRoute"] is not None}
 
 
-def _checked(graph: Graph, data: bytes, reading: Reading) -> tuple[str, ...]:
-    """The SHACL warnings of ``graph`` (``data``: its N-Triples); a violation refuses it
-    with the French report."""
+def _checked(statements: Statements, reading: Reading) -> tuple[str, ...]:
+    """The SHACL warnings of ``statements``; a violation refuses them with the French
+    report. The compiled shapes run on them in Oxigraph; pyshacl reads an rdflib graph."""
     fast = reading.validation == "oxigraph"
-    report = validate_on_oxigraph(data) if fast else validate(graph)
+    report = validate_on_oxigraph(statements) if fast else validate(statements.graph())
     if report.violations:
         raise UserError(
             "refusée : le graphe ne respecte pas les formes SHACL du modèle.\n" + report.text()
@@ -102,25 +109,24 @@ def _warnings(report: ValidationReport) -> tuple[str, ...]:
     )
 
 
-def _write(store: Store, graph: Graph, data: bytes, name: str) -> None:
-    """Replace the named graph ``name``; an Oxigraph store reads the N-Triples ``data``
-    already written for the fast check (a new graph: one ``load``, a transaction)."""
+def _write(store: Store, statements: Statements, name: str) -> None:
+    """Replace the named graph ``name``: an Oxigraph store takes the quads as they are
+    (one transaction), any other store an rdflib graph."""
     if isinstance(store, OxigraphStore):
-        store.add_ntriples(data, name)
+        store.add_quads(statements.quads, name)
     else:
-        store.add_graph(graph, name)
+        store.add_graph(statements.graph(), name)
 
 
 def _take_in(
-    label: str, graph: Graph, store: Store, stored: set[str], reading: Reading
+    label: str, statements: Statements, store: Store, stored: set[str], reading: Reading
 ) -> ImportOutcome:
-    name = roadmap_graph_name(graph)
-    check_scope(graph, name, stored)
-    # Written to N-Triples once: the fast check and an Oxigraph store both read it.
-    data = ntriples(graph)
-    warnings = _checked(graph, data, reading)
-    _write(store, graph, data, name)
-    outcome = ImportOutcome(label, name, len(graph), name in stored, warnings)
+    name = statements.roadmap()
+    check_scope(statements, name, stored)
+    warnings = _checked(statements, reading)
+    replaced = name in stored and graph_held(store, name)
+    _write(store, statements, name)
+    outcome = ImportOutcome(label, name, len(statements), replaced, warnings)
     stored.add(name)
     return outcome
 
@@ -129,19 +135,19 @@ def _take_in_lieux(
     label: str, lieux: Lieux, store: Store, stored: set[str], reading: Reading
 ) -> ImportOutcome:
     """The lieux of a CSV, checked as their territory's (scope, shapes), in its own graph."""
-    graph = lieux.graph
-    if len(graph) > reading.limits.max_triples:
+    statements = lieux.graph
+    if len(statements) > reading.limits.max_triples:
         raise SourceError(
-            f"refusée : {len(graph)} triplets, au-delà de la limite de "
+            f"refusée : {len(statements)} triplets, au-delà de la limite de "
             f"{reading.limits.max_triples} (--limite-triplets N pour la relever)"
         )
-    check_scope(graph, lieux.base_iri, stored)
-    data = ntriples(graph)
-    warnings = _checked(graph, data, reading)
+    check_scope(statements, lieux.base_iri, stored)
+    warnings = _checked(statements, reading)
     replaced = graph_held(store, lieux.graph_name)
-    _write(store, graph, data, lieux.graph_name)
+    _write(store, statements, lieux.graph_name)
+    stored.add(lieux.base_iri)  # the territory's space, even without its roadmap
     return ImportOutcome(
-        label, lieux.base_iri, len(graph), replaced, warnings, lieux=count_lieux(lieux)
+        label, lieux.base_iri, len(statements), replaced, warnings, lieux=count_lieux(lieux)
     )
 
 
@@ -170,7 +176,11 @@ def import_sources(
 
 
 def _outcome(
-    label: str, loaded: Graph | Lieux | UserError, store: Store, stored: set[str], reading: Reading
+    label: str,
+    loaded: Statements | Lieux | UserError,
+    store: Store,
+    stored: set[str],
+    reading: Reading,
 ) -> ImportOutcome:
     if isinstance(loaded, UserError):
         return ImportOutcome(label, error=terminal_safe(str(loaded)))

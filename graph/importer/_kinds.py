@@ -2,7 +2,10 @@
 
 Each entry names the kind in French, how to recognise it (file suffixes, the media types
 a server sends, or a folder test) and how to read it into a graph. A new kind of source
-is one more entry. The catalogue entry (a ``publier-site`` folder) reads its
+is one more entry. Each reads into :class:`Statements` (Oxigraph terms): Turtle,
+N-Triples, TriG and N-Quads straight from Oxigraph's parser; workbooks, JSON-LD, RDF/XML
+and CSV of lieux through the package's rdflib readers (their bounds and checks), then
+converted. The catalogue entry (a ``publier-site`` folder) reads its
 ``catalogue.ttl``, whose datasets the import then follows (see ``_sources``). The lieux
 de médiation numérique (a ``.csv`` file in the national standard) hold no IRI: their
 reader takes the territory's base IRI (``--base-iri``) instead of an address to resolve
@@ -14,8 +17,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from rdflib import Graph
-
 from .._errors import DataError
 from .._lieux import read_lieux
 from .._limits import InputLimits
@@ -23,6 +24,7 @@ from .._rdf_input import parse_rdf
 from .._roadmap import load_roadmap
 from ._errors import SourceError
 from ._quads import parse_quads
+from ._statements import Statements
 
 __all__ = [
     "CATALOGUE_FILE",
@@ -35,8 +37,8 @@ __all__ = [
 
 CATALOGUE_FILE = "catalogue.ttl"
 
-# A reader: (file or folder, limits, base IRI for relative IRIs or None) → graph.
-Reader = Callable[[Path, InputLimits, str | None], Graph]
+# A reader: (file or folder, limits, base IRI for relative IRIs or None) → statements.
+Reader = Callable[[Path, InputLimits, str | None], Statements]
 
 
 @dataclass(frozen=True)
@@ -51,36 +53,36 @@ class SourceKind:
     territory_base: bool = False  # read with the territory's base IRI (lieux de médiation)
 
 
-def _workbook(path: Path, limits: InputLimits, _base: str | None) -> Graph:
-    return load_roadmap(path, limits)
+def _workbook(path: Path, limits: InputLimits, _base: str | None) -> Statements:
+    return Statements.from_rdflib(load_roadmap(path, limits))
 
 
 def _rdf(rdf_format: str) -> Reader:
-    def read(path: Path, limits: InputLimits, base: str | None) -> Graph:
-        return parse_rdf(path, rdf_format, limits, base)
+    def read(path: Path, limits: InputLimits, base: str | None) -> Statements:
+        return Statements.from_rdflib(parse_rdf(path, rdf_format, limits, base))
 
     return read
 
 
 def _quads(rdf_format: str) -> Reader:
-    def read(path: Path, limits: InputLimits, base: str | None) -> Graph:
+    def read(path: Path, limits: InputLimits, base: str | None) -> Statements:
         return parse_quads(path, rdf_format, limits, base)
 
     return read
 
 
-def _site(path: Path, limits: InputLimits, base: str | None) -> Graph:
+def _site(path: Path, limits: InputLimits, base: str | None) -> Statements:
     return parse_quads(path / CATALOGUE_FILE, "turtle", limits, base)
 
 
-def _lieux(path: Path, limits: InputLimits, base: str | None) -> Graph:
+def _lieux(path: Path, limits: InputLimits, base: str | None) -> Statements:
     if base is None:
         raise SourceError(
             "un CSV de lieux de médiation numérique ne porte pas d'IRI : donnez l'IRI de "
             "base du territoire auquel ils appartiennent avec --base-iri URL (par exemple "
             "https://w3id.org/feuille-de-route/territoires/grand-perigueux/)"
         )
-    return read_lieux(path, base_iri=base, limits=limits)
+    return Statements.from_rdflib(read_lieux(path, base_iri=base, limits=limits))
 
 
 LIEUX_KIND_NAME = "lieux de médiation numérique (CSV du standard national)"

@@ -11,13 +11,15 @@ graph, so importing either never removes the other.
 
 from dataclasses import dataclass
 
-from rdflib import Graph, URIRef
+import pyoxigraph as ox
+from rdflib import URIRef
 
 from feuille_de_route import UserError
 
-from .._namespaces import FDR, RDF
+from .._namespaces import FDR
 from ..store._naming import lieux_graph_name
 from ..store._result import Store
+from ._statements import RDF_TYPE, Statements
 
 __all__ = ["Lieux", "count_lieux", "graph_held"]
 
@@ -28,7 +30,7 @@ _HELD = "ASK { GRAPH ?_graphe { ?s ?p ?o } }"
 class Lieux:
     """The lieux of one CSV, as the resources of the territory whose base is ``base_iri``."""
 
-    graph: Graph
+    graph: Statements
     base_iri: str
 
     @property
@@ -39,8 +41,13 @@ class Lieux:
 
 def count_lieux(lieux: Lieux) -> int:
     """How many lieux the graph describes (each a resource attached to the territory)."""
-    attached = set(lieux.graph.subjects(FDR.feuilleDeRoute, URIRef(lieux.base_iri)))
-    return sum(1 for s in attached if (s, RDF.type, FDR.Ressource) in lieux.graph)
+    attach, territory = ox.NamedNode(str(FDR.feuilleDeRoute)), ox.NamedNode(lieux.base_iri)
+    resource = ox.NamedNode(str(FDR.Ressource))
+    attached = {q.subject for q in lieux.graph if q.predicate == attach and q.object == territory}
+    return len(
+        {q.subject for q in lieux.graph if q.predicate == RDF_TYPE and q.object == resource}
+        & attached
+    )
 
 
 def graph_held(store: Store, name: str) -> bool:

@@ -2,10 +2,10 @@
 the default graph.
 
 Parsed by Oxigraph's streaming parser (strict IRIs, syntax errors located by line and
-column, several times faster than rdflib's), stopped past the triple limit, then handed
-on as an rdflib graph. A source holds one roadmap: besides the default graph, only the
-named graph of that roadmap's IRI (as ``export_graph`` and ``publier-site`` write it) is
-accepted.
+column, several times faster than rdflib's), stopped past the triple limit, and handed
+on as Oxigraph terms (:class:`Statements`), never as an rdflib graph. A source holds one
+roadmap: besides the default graph, only the named graph of that roadmap's IRI (as
+``export_graph`` and ``publier-site`` write it) is accepted.
 """
 
 import itertools
@@ -13,17 +13,13 @@ from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
-from rdflib import Graph
-from rdflib.term import Identifier
 
 from feuille_de_route import terminal_safe
 
 from .._errors import DataError
 from .._limits import TRIPLES_OPTION, InputLimits, read_bounded
-from .._namespaces import PREFIXES
 from ..store._errors import StoreError
-from ..store._naming import roadmap_graph_name
-from ..store._terms import from_oxigraph
+from ._statements import Statements
 
 __all__ = ["QUAD_FORMATS", "parse_quads"]
 
@@ -54,27 +50,23 @@ def _read(path: Path, rdf_format: str, limits: InputLimits, base: str) -> list[A
     return read
 
 
-def parse_quads(path: Path, rdf_format: str, limits: InputLimits, base: str | None = None) -> Graph:
-    """The roadmap graph of an RDF file (``rdf_format``: ``turtle``, ``nt``, ``trig``,
-    ``nquads``).
+def parse_quads(
+    path: Path, rdf_format: str, limits: InputLimits, base: str | None = None
+) -> Statements:
+    """The roadmap statements of an RDF file (``rdf_format``: ``turtle``, ``nt``,
+    ``trig``, ``nquads``).
 
     Refused with a French :class:`DataError`: bad syntax, too many triples, or a named
     graph other than the roadmap's own (a second roadmap, a vocabulary…)."""
     quads = _read(path, rdf_format, limits, base or path.absolute().as_uri())
     names = sorted({q.graph_name.value for q in quads if isinstance(q.graph_name, ox.NamedNode)})
-    graph = Graph()
-    for prefix, namespace in PREFIXES.items():
-        graph.bind(prefix, namespace)
-    cache: dict[Any, Identifier | None] = {}
-    for quad in quads:
-        terms = (quad.subject, quad.predicate, quad.object)
-        graph.add(tuple(from_oxigraph(term, cache) for term in terms))  # type: ignore[arg-type]
+    statements = Statements.of(quads)
     if not names:
-        return graph
+        return statements
     try:
-        roadmap = roadmap_graph_name(graph)
+        roadmap = statements.roadmap()
     except StoreError:
-        return graph  # the import says what is wrong: no roadmap, or several
+        return statements  # the import says what is wrong: no roadmap, or several
     if names != [roadmap]:
         shown = ", ".join(f"<{terminal_safe(n[:200])}>" for n in names[:3])
         raise DataError(
@@ -82,4 +74,4 @@ def parse_quads(path: Path, rdf_format: str, limits: InputLimits, base: str | No
             "le graphe nommé par l'IRI de sa fdr:FeuilleDeRoute (ou dans le graphe par défaut)",
             file=str(path),
         )
-    return graph
+    return statements

@@ -18,17 +18,22 @@ the roadmap whose IRI is ``B`` (its base IRI, ending with ``/`` or ``#``):
 - points to no IRI of another roadmap the store holds (except by ``rdfs:seeAlso``), and
   attaches nothing to another roadmap (``fdr:feuilleDeRoute`` names ``B`` only): so no
   source can add a node, a link or a status to another territory's answers.
+
+The statements are read as Oxigraph terms (``Statements``), as the import reads them; an
+rdflib graph (``versions ajouter``) is converted first.
 """
 
 import re
 from collections.abc import Iterable, Iterator
+from typing import Any
 
-from rdflib import RDF, RDFS, BNode, Graph, Literal, URIRef
-from rdflib.term import Node
+import pyoxigraph as ox
+from rdflib import Graph
 
 from feuille_de_route import is_http_iri, terminal_safe
 
 from ._errors import SourceError
+from ._statements import RDF_TYPE, Statements
 
 __all__ = ["ONTOLOGY_SPACE", "SHARED_SPACE", "TERRITORIES_SPACE", "check_scope"]
 
@@ -41,10 +46,10 @@ _NATIONAL = re.compile(
     r"^https://w3id\.org/feuille-de-route/geo/(commune|epci|departement|region)/([0-9AB]+)$"
 )
 _NATIONAL_CLASS = {
-    "commune": URIRef(_IGEO + "Commune"),
-    "epci": URIRef(_IGEO + "Intercommunalite"),
-    "departement": URIRef(_IGEO + "Departement"),
-    "region": URIRef(_IGEO + "Region"),
+    "commune": ox.NamedNode(_IGEO + "Commune"),
+    "epci": ox.NamedNode(_IGEO + "Intercommunalite"),
+    "departement": ox.NamedNode(_IGEO + "Departement"),
+    "region": ox.NamedNode(_IGEO + "Region"),
 }
 _DEPARTEMENT = re.compile(r"^https://w3id\.org/feuille-de-route/geo/departement/[0-9AB]+$")
 _REGION = re.compile(r"^https://w3id\.org/feuille-de-route/geo/region/[0-9]+$")
@@ -52,31 +57,47 @@ _ORGANISATION = re.compile(
     r"^https://w3id\.org/feuille-de-route/organisation/"
     r"(siret/[0-9]{14}|siren/[0-9]{9}|rna/W[0-9A-Z][0-9]{8})$"
 )
-_DCTERMS_IDENTIFIER = URIRef("http://purl.org/dc/terms/identifier")
-_SUB_ORGANIZATION_OF = URIRef("http://www.w3.org/ns/org#subOrganizationOf")
+_DCTERMS_IDENTIFIER = ox.NamedNode("http://purl.org/dc/terms/identifier")
+_SUB_ORGANIZATION_OF = ox.NamedNode("http://www.w3.org/ns/org#subOrganizationOf")
+_ORGANISATION_CLASS = ox.NamedNode(_FDR + "Organisation")
+_CODE_INSEE = ox.NamedNode(_IGEO + "codeINSEE")
+_FDR_DEPARTEMENT = ox.NamedNode(_FDR + "departement")
+_FDR_REGION = ox.NamedNode(_FDR + "region")
+_FDR_FEUILLE_DE_ROUTE = ox.NamedNode(_FDR + "feuilleDeRoute")
+_SEE_ALSO = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#seeAlso")
+Term = Any  # a pyoxigraph NamedNode, BlankNode or Literal
 _SHOWN = 5  # offending statements quoted in the message
 
 
-def _organisation_statement_allowed(iri: str, predicate: Node, value: Node) -> bool:
+def _plain(value: Term, text: str) -> bool:
+    """Whether ``value`` is the literal ``text`` without a language."""
+    return isinstance(value, ox.Literal) and value.value == text and value.language is None
+
+
+def _iri(value: Term) -> str | None:
+    return value.value if isinstance(value, ox.NamedNode) else None
+
+
+def _organisation_statement_allowed(iri: str, predicate: Term, value: Term) -> bool:
     kind, number = iri.rsplit("/", 2)[1:]
-    if predicate == RDF.type:
-        return value == URIRef(_FDR + "Organisation")
+    if predicate == RDF_TYPE:
+        return bool(value == _ORGANISATION_CLASS)
     if predicate == _DCTERMS_IDENTIFIER:
-        return isinstance(value, Literal) and str(value) == number and value.language is None
+        return _plain(value, number)
     if predicate == _SUB_ORGANIZATION_OF:
-        return kind == "siret" and str(value) == f"{iri.rsplit('/', 2)[0]}/siren/{number[:9]}"
+        return kind == "siret" and _text(value) == f"{iri.rsplit('/', 2)[0]}/siren/{number[:9]}"
     return False
 
 
-def _national_statement_allowed(kind: str, code: str, predicate: Node, value: Node) -> bool:
-    if predicate == RDF.type:
-        return value == _NATIONAL_CLASS[kind]
-    if predicate == URIRef(_IGEO + "codeINSEE"):
-        return isinstance(value, Literal) and str(value) == code and value.language is None
-    if predicate == URIRef(_FDR + "departement"):
-        return kind == "commune" and _DEPARTEMENT.match(str(value)) is not None
-    if predicate == URIRef(_FDR + "region"):
-        return kind == "departement" and _REGION.match(str(value)) is not None
+def _national_statement_allowed(kind: str, code: str, predicate: Term, value: Term) -> bool:
+    if predicate == RDF_TYPE:
+        return bool(value == _NATIONAL_CLASS[kind])
+    if predicate == _CODE_INSEE:
+        return _plain(value, code)
+    if predicate == _FDR_DEPARTEMENT:
+        return kind == "commune" and _DEPARTEMENT.match(_text(value)) is not None
+    if predicate == _FDR_REGION:
+        return kind == "departement" and _REGION.match(_text(value)) is not None
     return False
 
 
@@ -107,11 +128,11 @@ class _Others:
         return next((o for o in self.open if iri.startswith(o)), None)
 
 
-def _subject_problem(subject: Node, roadmap: str, others: _Others) -> str | None:
+def _subject_problem(subject: Term, roadmap: str, others: _Others) -> str | None:
     """Why ``subject`` is outside the source's scope (None: inside, or national)."""
-    if isinstance(subject, BNode):
-        return None
-    iri = str(subject)
+    if not isinstance(subject, ox.NamedNode):
+        return None  # a blank node
+    iri = subject.value
     owner = others.owner(iri)
     if owner is not None:
         return f"IRI d'un autre territoire (feuille de route <{owner}> déjà dans le stockage)"
@@ -124,14 +145,13 @@ def _subject_problem(subject: Node, roadmap: str, others: _Others) -> str | None
     return f"IRI hors de l'IRI de base de la feuille de route <{roadmap}>"
 
 
-def _statement_problem(
-    triple: tuple[Node, Node, Node], roadmap: str, others: _Others
-) -> str | None:
-    subject, predicate, value = triple
+def _statement_problem(quad: ox.Quad, roadmap: str, others: _Others) -> str | None:
+    subject, predicate, value = quad.subject, quad.predicate, quad.object
     problem = _subject_problem(subject, roadmap, others)
     if problem is not None:
         return problem
-    national = _NATIONAL.match(str(subject)) if isinstance(subject, URIRef) else None
+    iri = _iri(subject)
+    national = _NATIONAL.match(iri) if iri is not None else None
     if national and not _national_statement_allowed(
         national.group(1), national.group(2), predicate, value
     ):
@@ -139,16 +159,20 @@ def _statement_problem(
             "énoncé non permis sur un nœud national partagé (seuls sa classe INSEE, son code, "
             "son département pour une commune et sa région pour un département)"
         )
-    organisation = _ORGANISATION.match(str(subject)) if isinstance(subject, URIRef) else None
-    if organisation and not _organisation_statement_allowed(str(subject), predicate, value):
+    organisation = _ORGANISATION.match(iri) if iri is not None else None
+    if (
+        organisation
+        and iri is not None
+        and not _organisation_statement_allowed(iri, predicate, value)
+    ):
         return (
             "énoncé non permis sur une organisation nationale partagée (seuls sa classe "
             "fdr:Organisation, son identifiant et, pour un SIRET, son unité légale)"
         )
-    if predicate == URIRef(_FDR + "feuilleDeRoute") and str(value) != roadmap:
+    if predicate == _FDR_FEUILLE_DE_ROUTE and _text(value) != roadmap:
         return f"rattache un nœud à une autre feuille de route que <{roadmap}>"
-    if isinstance(value, URIRef) and predicate != RDFS.seeAlso:
-        owner = others.owner(str(value))
+    if isinstance(value, ox.NamedNode) and predicate != _SEE_ALSO:
+        owner = others.owner(value.value)
         if owner is not None:
             return f"lien vers un nœud d'un autre territoire (feuille de route <{owner}>)"
     return None
@@ -168,10 +192,11 @@ def _check_base(roadmap: str) -> None:
         )
 
 
-def check_scope(graph: Graph, roadmap: str, stored: Iterable[str]) -> None:
+def check_scope(graph: Graph | Statements, roadmap: str, stored: Iterable[str]) -> None:
     """Raise a French :class:`SourceError` quoting the first statements of ``graph`` that
     describe something outside the roadmap ``roadmap``'s scope; ``stored``: the IRIs of
-    the roadmaps the store holds (``roadmap`` itself, a previous version, is left out)."""
+    the territories the store holds (``stored_roadmaps``: roadmaps, and the bases of lieux
+    imported alone), ``roadmap`` itself, a previous version, left out."""
     _check_base(roadmap)
     others = _Others(stored, roadmap)
     owner = others.owner(roadmap)
@@ -180,16 +205,17 @@ def check_scope(graph: Graph, roadmap: str, stored: Iterable[str]) -> None:
             f"la feuille de route <{terminal_safe(roadmap)}> est dans l'espace d'un autre "
             f"territoire (feuille de route <{terminal_safe(owner)}> déjà dans le stockage)"
         )
+    statements = graph if isinstance(graph, Statements) else Statements.from_rdflib(graph)
     problems = [
-        (triple, problem)
-        for triple in graph
-        if (problem := _statement_problem(triple, roadmap, others)) is not None
+        (quad, problem)
+        for quad in statements
+        if (problem := _statement_problem(quad, roadmap, others)) is not None
     ]
-    problems.sort(key=lambda found: tuple(map(str, found[0])))
+    problems.sort(key=lambda found: tuple(map(_text, found[0].triple)))
     count = len(problems)
     found = [
-        f"  - {' '.join(_term(term) for term in triple)} : {problem}"
-        for triple, problem in problems[:_SHOWN]
+        f"  - {' '.join(_term(term) for term in quad.triple)} : {problem}"
+        for quad, problem in problems[:_SHOWN]
     ]
     if found:
         more = f"\n  … et {count - len(found)} autres" if count > len(found) else ""
@@ -201,6 +227,12 @@ def check_scope(graph: Graph, roadmap: str, stored: Iterable[str]) -> None:
         )
 
 
-def _term(term: Node) -> str:
-    text = f"<{term}>" if isinstance(term, URIRef) else term.n3()
+def _text(term: Term) -> str:
+    """The term's IRI, lexical form or blank node label (as rdflib's ``str``)."""
+    return str(term.value)
+
+
+def _term(term: Term) -> str:
+    """The term quoted as in N-Triples (a plain literal without its datatype)."""
+    text = str(term)
     return terminal_safe(text if len(text) <= 120 else text[:117] + "…")

@@ -1,7 +1,8 @@
 """The compiled shapes (``_shacl_compile``) run on Oxigraph in memory: a SHACL check that
 gives pyshacl's results, several times faster (``benchmarks/importer.py`` measures it).
 
-The data graph is loaded once into a fresh in-memory Oxigraph store, every compiled
+The data (a source's :class:`Statements`, as the import reads them; or an rdflib graph,
+or N-Triples) is put once into a fresh in-memory Oxigraph store, every compiled
 query runs over it, and each answer row becomes a :class:`ValidationItem` as pyshacl's
 report would give it (focus, path, value, severity, message with ``{?var}`` filled,
 shape, component), sorted the same way, in the same :class:`ValidationReport`.
@@ -19,6 +20,7 @@ from feuille_de_route.ontology import ValidationItem, ValidationReport, load_sha
 
 from ..store._terms import from_oxigraph, ntriples
 from ._shacl_compile import SH, Check, compile_shapes
+from ._statements import Statements
 
 __all__ = ["compiled_checks", "validate_on_oxigraph"]
 
@@ -81,14 +83,22 @@ def _sort_key(item: ValidationItem) -> tuple[str, ...]:
     )
 
 
-def validate_on_oxigraph(
-    data: Graph | bytes, checks: tuple[Check, ...] | None = None
-) -> ValidationReport:
-    """``data`` (a graph, or its N-Triples) checked against the shapes (``shapes.ttl``'s
-    compiled checks unless given), as :func:`feuille_de_route.ontology.validate` reports it."""
+def _memory_store(data: Graph | bytes | Statements) -> ox.Store:
+    if isinstance(data, Statements):
+        return data.memory_store()
     store = ox.Store()
     written = data if isinstance(data, bytes) else ntriples(data)
     store.load(written, format=ox.RdfFormat.N_TRIPLES)
+    return store
+
+
+def validate_on_oxigraph(
+    data: Graph | bytes | Statements, checks: tuple[Check, ...] | None = None
+) -> ValidationReport:
+    """``data`` (a source's statements, a graph, or its N-Triples) checked against the
+    shapes (``shapes.ttl``'s compiled checks unless given), as
+    :func:`feuille_de_route.ontology.validate` reports it."""
+    store = _memory_store(data)
     report = ValidationReport()
     found = [item for check in (checks or compiled_checks()) for item in _items(store, check)]
     for item in sorted(found, key=_sort_key):

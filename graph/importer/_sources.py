@@ -16,21 +16,22 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from rdflib import RDF, Graph, URIRef
+import pyoxigraph as ox
+from rdflib import URIRef
 
 from feuille_de_route import UserError, redact_url, terminal_safe
 
 from .._limits import DEFAULT_LIMITS, InputLimits
-from ..store._naming import FEUILLE_DE_ROUTE
 from ..store._terms import check_iri
 from ..store._urls import query_url
 from ..store._values import with_values
-from ._dcat import downloads, is_catalogue, site_bases
+from ._dcat import DCAT, downloads, site_bases
 from ._errors import SourceError
 from ._fetch import DEFAULT_FETCH_LIMITS, FetchLimits, check_url, fetch
 from ._kinds import CATALOGUE_FILE, SourceKind, kind_for_path, suffix_for_body
 from ._lieux import Lieux
 from ._quads import parse_quads
+from ._statements import Statements
 
 __all__ = [
     "DEFAULT_READING",
@@ -59,9 +60,10 @@ class EndpointSource:
 
 
 Source = str | Path | EndpointSource
-# What one source gives: a name for the summary, and a roadmap's graph, a territory's
-# lieux de médiation, or why there is none.
-Loaded = tuple[str, Graph | Lieux | UserError]
+# What one source gives: a name for the summary, and a roadmap's statements, a
+# territory's lieux de médiation, or why there is none.
+Loaded = tuple[str, Statements | Lieux | UserError]
+_DOWNLOAD_URL = ox.NamedNode(str(DCAT.downloadURL))
 
 
 @dataclass(frozen=True)
@@ -102,8 +104,9 @@ def read_source(source: Source, reading: Reading) -> Iterator[Loaded]:
         yield label, exc
 
 
-def _catalogue_only(graph: Graph) -> bool:
-    return not any(graph.subjects(RDF.type, FEUILLE_DE_ROUTE)) and is_catalogue(graph)
+def _catalogue_only(statements: Statements) -> bool:
+    """Whether the source describes datasets to download and no roadmap."""
+    return not statements.roadmaps() and any(q.predicate == _DOWNLOAD_URL for q in statements)
 
 
 def _from_path(path: Path, label: str, reading: Reading, nested: bool) -> Iterator[Loaded]:
@@ -152,8 +155,11 @@ def _inside(url: str, folder: Path, bases: list[str]) -> Path:
     return path
 
 
-def _catalogue(graph: Graph, label: str, reading: Reading, folder: Path | None) -> Iterator[Loaded]:
+def _catalogue(
+    statements: Statements, label: str, reading: Reading, folder: Path | None
+) -> Iterator[Loaded]:
     """Each dataset of a catalogue: from ``folder`` (local) or from the web (None)."""
+    graph = statements.graph()  # a small description, read with rdflib
     found = downloads(graph)
     bases = site_bases(graph)
     if not found:
@@ -189,7 +195,7 @@ def _from_url(url: str, label: str, reading: Reading, nested: bool) -> Iterator[
     yield from _catalogue(graph, label, reading, None)
 
 
-def _read_fetched(body: bytes, suffix: str, url: str, reading: Reading) -> Graph | Lieux:
+def _read_fetched(body: bytes, suffix: str, url: str, reading: Reading) -> Statements | Lieux:
     """Read a fetched body as a file of ``suffix``, its messages naming ``url``."""
     with tempfile.TemporaryDirectory(prefix="feuille-de-route-") as folder:
         path = Path(folder) / f"source{suffix}"
@@ -204,7 +210,7 @@ def _read_fetched(body: bytes, suffix: str, url: str, reading: Reading) -> Graph
             raise SourceError(str(exc).replace(str(path), shown)) from None
 
 
-def _from_endpoint(source: EndpointSource, reading: Reading) -> Graph:
+def _from_endpoint(source: EndpointSource, reading: Reading) -> Statements:
     """The roadmap's named graph on a SPARQL server, by one bounded ``CONSTRUCT``."""
     roadmap = check_iri(source.roadmap, "l'IRI de la feuille de route (--feuille-de-route)")
     url = query_url(source.url)

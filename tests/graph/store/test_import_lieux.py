@@ -10,10 +10,10 @@ import gc
 from pathlib import Path
 
 import pytest
-from rdflib import Graph, URIRef
+from rdflib import RDFS, Graph, Literal, URIRef
 
 from feuille_de_route.cli import main
-from feuille_de_route.graph.importer import Reading, import_sources
+from feuille_de_route.graph.importer import Reading, import_sources, stored_roadmaps
 from feuille_de_route.graph.store import MemoryStore, OxigraphStore, roadmap_graph_name
 from feuille_de_route.queries import run_query
 
@@ -197,3 +197,30 @@ def test_lieux_go_to_a_server_in_their_graph(
     code, out = _importer(capsys, str(lieux_csv(tmp_path, LIEU, name="un.csv")), *argv)
     assert code == 0 and "remplace la version précédente" in out
     assert 0 < oxigraph_server.count(GRAPH) < triples
+
+
+def test_a_territory_held_only_by_its_lieux_keeps_its_space(tmp_path: Path) -> None:
+    """Regression (the scope rule's gap): a store holding only the lieux graph ``{B}lieux``
+    of a base ``B``, without the roadmap ``B``, counts ``B`` as a territory — in a later
+    run (``stored_roadmaps``) and later in the same run — so no other territory's source
+    claims IRIs under ``B`` or nests its roadmap there."""
+    base = "https://w3id.org/feuille-de-route/territoires/lieux-seuls/"
+    store = OxigraphStore(tmp_path / "stockage")
+    nested = roadmap("Lieux-seuls/quartier", "200040392")
+    nested_path = tmp_path / "imbriquee.ttl"
+    nested.serialize(nested_path, format="turtle", encoding="utf-8")
+    lieux = lieux_csv(tmp_path, LIEU)
+    fast = Reading(validation="oxigraph", base_iri=base)
+    taken, inside = import_sources([lieux, nested_path], store, fast)
+    assert taken.imported, taken.error
+    assert inside.error is not None and "dans l'espace d'un autre territoire" in inside.error
+    assert stored_roadmaps(store) == {base}
+    claiming = roadmap("Bergerac", "200027183")
+    claiming.add((URIRef(base + "lieu/mediatheque-1"), RDFS.label, Literal("Lieu volé")))
+    path = tmp_path / "voleur.ttl"
+    claiming.serialize(path, format="turtle", encoding="utf-8")
+    before = _quads(store)
+    [outcome] = import_sources([path], store, fast)
+    assert outcome.error is not None
+    assert f"IRI d'un autre territoire (feuille de route <{base}>" in outcome.error
+    assert _quads(store) == before

@@ -1,0 +1,61 @@
+"""The national benchmark's ``--etapes``: a section run alone replaces its part of the
+report, the others are kept with their own date and command, and the page is written
+from the whole (no measurement runs here)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).parents[2]
+if str(ROOT) not in sys.path:  # the benchmarks are run from the root, not installed
+    sys.path.insert(0, str(ROOT))
+
+from benchmarks.national_import import main, markdown, merged  # noqa: E402
+
+REPORT = ROOT / "benchmarks" / "resultats" / "national.json"
+
+
+def _import_section(date: str) -> dict[str, Any]:
+    return {
+        "date": date,
+        "commande": "python -m benchmarks.national_import --etapes import",
+        "nombre": 3,
+        "import": {
+            "total_s": 2.0,
+            "cpu_s": 1.0,
+            "importees": 3,
+            "refusees": [],
+            "triplets": 900,
+            "memoire_max_mo": 90.0,
+        },
+        "oxigraph_load": {"total_s": 1.0, "cpu_s": 0.5},
+        "oxigraph_load_graphe": {"total_s": 1.0, "cpu_s": 0.6},
+        "phases": {"lecture": 0.2, "portee": 0.1, "formes": 0.3, "ecriture": 0.4},
+    }
+
+
+def test_a_section_run_alone_replaces_only_its_part() -> None:
+    legacy = json.loads(REPORT.read_text("utf-8"))
+    first = merged(legacy, {"import": _import_section("2026-01-01 10:00 UTC")})
+    assert first["import"]["date"] == "2026-01-01 10:00 UTC"
+    kept = {"formes", "memoire", "questions"} & set(first)
+    assert kept  # the other sections of the earlier report are still there
+    again = merged(first, {"import": _import_section("2026-01-02 10:00 UTC")})
+    assert again["import"]["date"] == "2026-01-02 10:00 UTC"
+    assert all(again[k] == first[k] for k in kept)
+    page = markdown(again)
+    assert "2026-01-02 10:00 UTC — 3 feuilles de route" in page
+    assert "2026-01-01" not in page
+    # The chargement seul: (0.2 + 0.4) / 0.5 = 1.2, within 1.5.
+    assert "chargement seul (lecture en quads + écriture du graphe nommé) 1.20×" in page
+    assert "## Lecture" in page
+
+
+def test_an_unknown_step_is_refused() -> None:
+    with pytest.raises(SystemExit, match="--etapes : questionss"):
+        main(["--etapes", "import,questionss"])

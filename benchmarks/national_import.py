@@ -97,9 +97,9 @@ READING = [
     "ressource de chaque feuille de route : leur durée suit le nombre de feuilles de route "
     "et reste au-dessus de 0,5 s ; seuls des comptes précalculés par feuille de route (une "
     "« synthèse ») liraient moins. La paire côte à côte ne lit que les graphes de ses deux "
-    "feuilles de route quand elle passe par le lanceur (`portee` de l'en-tête de la "
-    "requête, `queries.run_select`) ; ce banc appelle `store.select` directement et lit "
-    "l'union. Une question étroite (un programme) reste sous l'objectif.",
+    "feuilles de route (`portee` de l'en-tête de la requête, que le lanceur donne au "
+    "stockage, et ce banc aussi). Une question étroite (un programme) reste sous "
+    "l'objectif.",
 ]
 # A user's own question (not in the catalogue): the roadmaps where one programme
 # operates, by number of operating links.

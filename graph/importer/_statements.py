@@ -18,7 +18,7 @@ from rdflib.term import Identifier
 
 from .._namespaces import PREFIXES
 from ..store._errors import StoreError
-from ..store._naming import FEUILLE_DE_ROUTE
+from ..store._naming import FEUILLE_DE_ROUTE, the_one_roadmap
 from ..store._terms import from_oxigraph
 
 __all__ = ["RDF_TYPE", "Statements"]
@@ -72,14 +72,7 @@ class Statements:
 
     def roadmap(self) -> str:
         """The IRI of the one roadmap stated (``roadmap_graph_name``'s rule and message)."""
-        roadmaps = self.roadmaps()
-        if len(roadmaps) != 1:
-            found = "aucune" if not roadmaps else f"{len(roadmaps)} ({', '.join(roadmaps[:3])})"
-            raise StoreError(
-                "le graphe doit décrire exactement une feuille de route (fdr:FeuilleDeRoute) "
-                f"pour être rangé sous son IRI ; trouvé : {found}. Indiquez le nom du graphe."
-            )
-        return roadmaps[0]
+        return the_one_roadmap(self.roadmaps())
 
     def in_graph(self, name: str) -> Iterator[ox.Quad]:
         """The triples as quads of the named graph ``name``."""

@@ -5,7 +5,13 @@ from rdflib import RDF, Graph, URIRef
 
 from ._errors import StoreError
 
-__all__ = ["FEUILLE_DE_ROUTE", "LIEUX_GRAPH_SEGMENT", "lieux_graph_name", "roadmap_graph_name"]
+__all__ = [
+    "FEUILLE_DE_ROUTE",
+    "LIEUX_GRAPH_SEGMENT",
+    "lieux_graph_name",
+    "roadmap_graph_name",
+    "the_one_roadmap",
+]
 
 FEUILLE_DE_ROUTE = URIRef("https://w3id.org/feuille-de-route/ontologie#FeuilleDeRoute")
 # Under the territory's base IRI, beside its nodes' segments (enjeu/, lieu/…), none of
@@ -20,7 +26,12 @@ def lieux_graph_name(base_iri: str) -> str:
 
 def roadmap_graph_name(graph: Graph) -> str:
     """The IRI of the one ``fdr:FeuilleDeRoute`` in ``graph``: the name of its named graph."""
-    roadmaps = sorted({str(s) for s in graph.subjects(RDF.type, FEUILLE_DE_ROUTE)})
+    return the_one_roadmap(sorted({str(s) for s in graph.subjects(RDF.type, FEUILLE_DE_ROUTE)}))
+
+
+def the_one_roadmap(roadmaps: list[str]) -> str:
+    """The one IRI of ``roadmaps`` (those a graph types ``fdr:FeuilleDeRoute``, sorted);
+    none or several is a French :class:`StoreError`: the graph's name must then be given."""
     if len(roadmaps) != 1:
         found = "aucune" if not roadmaps else f"{len(roadmaps)} ({', '.join(roadmaps[:3])})"
         raise StoreError(

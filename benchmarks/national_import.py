@@ -222,7 +222,7 @@ def _run_cases(store: Any, cases: list[dict[str, Any]], timeout: float) -> list[
 
     from feuille_de_route.queries import get_query
     from feuille_de_route.queries._parameters import bind_parameters
-    from feuille_de_route.queries._runner import _store_select, scope_of
+    from feuille_de_route.queries._runner import scope_of
 
     signal.signal(signal.SIGALRM, _alarm)
     out = []
@@ -239,7 +239,7 @@ def _run_cases(store: Any, cases: list[dict[str, Any]], timeout: float) -> list[
         start, cpu = time.perf_counter(), time.process_time()
         signal.setitimer(signal.ITIMER_REAL, timeout)
         try:
-            rows = len(_store_select(store, text, bindings, scope).rows)
+            rows = len(store.select(text, bindings, scope).rows)
             seconds: float | None = round(time.perf_counter() - start, 4)
             cpu_s: float | None = round(time.process_time() - cpu, 4)
         except _Timeout:

@@ -13,7 +13,7 @@ from rdflib import URIRef
 from rdflib.term import Identifier
 
 from feuille_de_route import UserError
-from feuille_de_route.graph.store import MemoryStore, OxigraphStore, SelectResult, Store
+from feuille_de_route.graph.store import SelectResult, Store
 
 from ._diagnosis import NothingFound, diagnose
 from ._federation import run_federated
@@ -194,7 +194,7 @@ def run_select(
     check_access(text, where, lambda: _own_graphs(store), federation)
     servers = federated(text)
     if not servers:
-        return _store_select(store, text, bindings, scope_of(query, bindings))
+        return store.select(text, bindings, scope_of(query, bindings))
     return run_federated(store, text, bindings, servers)
 
 
@@ -205,16 +205,6 @@ def scope_of(query: QueryDef, bindings: Mapping[str, Identifier]) -> tuple[str, 
     if not values or not all(isinstance(value, URIRef) for value in values):
         return ()
     return tuple(dict.fromkeys(str(value) for value in values))
-
-
-def _store_select(
-    store: Store, text: str, bindings: Mapping[str, Identifier], scope: tuple[str, ...]
-) -> SelectResult:
-    """``store.select``, given the query's scope when the store narrows its dataset to
-    it (the Oxigraph stores; a server and rdflib read the union, with the same rows)."""
-    if scope and isinstance(store, OxigraphStore | MemoryStore):
-        return store.select(text, bindings, scope)
-    return store.select(text, bindings)
 
 
 def _bound(query: QueryDef, params: Mapping[str, object]) -> tuple[QueryDef, dict[str, Identifier]]:

@@ -1,7 +1,7 @@
 """Any SPARQL 1.1 server, over the SPARQL 1.1 Protocol."""
 
 import json
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from typing import Any
 
 from rdflib import Graph
@@ -61,8 +61,10 @@ class EndpointStore:
                 f"de résultats SPARQL : {body[:200]!r}"
             ) from exc
 
-    def select(self, query: str, bindings: Mapping[str, Identifier]) -> SelectResult:
-        """Run a SELECT query on the server."""
+    def select(
+        self, query: str, bindings: Mapping[str, Identifier], scope: Collection[str] = ()
+    ) -> SelectResult:
+        """Run a SELECT query on the server, over its union (``scope`` changes no row)."""
         answer = self._post(query, bindings)
         try:
             names: list[str] = list(answer["head"]["vars"])

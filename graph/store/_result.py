@@ -1,6 +1,6 @@
 """What every store returns and the protocol every store follows."""
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from typing import Protocol, runtime_checkable
 
@@ -32,10 +32,14 @@ class Store(Protocol):
 
     ``bindings`` map variable names (no ``?``) to the values they must take; stores bind
     them natively or as a ``VALUES`` block of escaped terms, never as pasted text.
-    Queries see the union of the store's named graphs.
+    Queries see the union of the store's named graphs. ``scope``: the IRIs of the
+    roadmaps a query reads (its header's ``portee``); a store may narrow its dataset to
+    their graphs, which changes no row, or read the union.
     """
 
-    def select(self, query: str, bindings: Mapping[str, Identifier]) -> SelectResult:
+    def select(
+        self, query: str, bindings: Mapping[str, Identifier], scope: Collection[str] = ()
+    ) -> SelectResult:
         """Run a SELECT query."""
         ...
 

@@ -123,7 +123,19 @@ CASES: list[tuple[str, str | None, dict[str, str], int | None]] = [
     ("opérant ailleurs (tout)", "operant-ailleurs", {"maFeuilleDeRoute": "mine"}, None),
     ("opérant ailleurs, 20 premiers", "operant-ailleurs", {"maFeuilleDeRoute": "mine"}, 20),
     (
-        "mêmes thèmes, 20 premiers",
+        "mêmes thèmes : les 20 territoires les plus proches",
+        "territoires-memes-themes",
+        {"maFeuilleDeRoute": "mine"},
+        20,
+    ),
+    (
+        "mêmes thèmes : les chantiers d'un autre territoire",
+        "chantiers-memes-themes",
+        {"maFeuilleDeRoute": "mine", "autreFeuilleDeRoute": "other"},
+        None,
+    ),
+    (
+        "mêmes thèmes : 20 premiers chantiers de tout le stockage",
         "chantiers-memes-themes",
         {"maFeuilleDeRoute": "mine"},
         20,
@@ -264,6 +276,7 @@ def _child_oxigraph_queries(config: dict[str, Any]) -> dict[str, Any]:
 def _child_rdflib(config: dict[str, Any]) -> dict[str, Any]:
     from rdflib import Dataset, URIRef
 
+    from feuille_de_route.graph import with_synthesis
     from feuille_de_route.graph.store import MemoryStore, roadmap_graph_name
     from feuille_de_route.graph.store._vocabulary import VOCABULARY_GRAPH, vocabulary_graph
 
@@ -271,7 +284,7 @@ def _child_rdflib(config: dict[str, Any]) -> dict[str, Any]:
     dataset = Dataset(default_union=True)
     for path in map(Path, config["paths"]):
         graph = dataset.graph(URIRef(f"urn:chargement:{path.stem}"))
-        graph.parse(path, format="turtle")
+        with_synthesis(graph.parse(path, format="turtle"))  # as load_roadmap does
         named = dataset.graph(URIRef(roadmap_graph_name(graph)))
         named.addN((s, p, o, named) for s, p, o in graph)
         dataset.remove_graph(graph)

@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from ._sheets import SHEETS
     from ._similarity import Similar, Tags, rank_similar, roadmap_tags
     from ._summary import count_by_class
+    from ._synthesis import with_synthesis
     from ._template import fill_communes, write_template
     from ._typology import INDICATOR_LABELS, CommuneScores, Rule, Typology, classify
     from ._typology_csv import read_rules_csv
@@ -107,6 +108,7 @@ _SOURCES: dict[str, str] = {
     "rules_from_rows": "_typology_rules",
     "write_lieux": "_lieux_export",
     "write_template": "_template",
+    "with_synthesis": "_synthesis",
     "write_workbook": "_workbook_io",
 }
 
@@ -163,6 +165,7 @@ __all__ = [
     "read_workbook",
     "roadmap_tags",
     "rules_from_rows",
+    "with_synthesis",
     "write_lieux",
     "write_template",
     "write_workbook",

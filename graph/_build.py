@@ -20,6 +20,7 @@ from ._map_team import map_chantier_team
 from ._namespaces import PREFIXES
 from ._notices import notice_normalisations
 from ._observations import map_observations
+from ._synthesis import with_synthesis
 from ._typology_rules import map_typology_rule
 from ._workbook import Row, Workbook
 
@@ -60,7 +61,8 @@ LATE_MAPPERS: dict[str, Mapper] = {
 
 
 def build_graph(workbook: Workbook) -> Graph:
-    """The RDF graph of ``workbook`` (contract: "IRIs of a territory's data").
+    """The RDF graph of ``workbook`` (contract: "IRIs of a territory's data"), with the
+    roadmap's synthesis (``with_synthesis``).
 
     Raises :class:`DataError` listing every problem found (up to ``MAX_ERRORS``); no
     partial graph is returned.
@@ -82,4 +84,4 @@ def build_graph(workbook: Workbook) -> Graph:
                     mapper(ctx, sheet, row)
     ctx.problems.raise_if_any()
     notice_normalisations(ctx.normalised)
-    return ctx.graph
+    return with_synthesis(ctx.graph)

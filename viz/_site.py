@@ -54,6 +54,7 @@ HEADINGS = {
     "epci": "EPCI",
     "departement": "Départements",
     "region": "Régions",
+    "synthese": "Synthèse (comptes calculés par le logiciel)",
 }
 
 

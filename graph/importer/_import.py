@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from feuille_de_route import UserError, terminal_safe
 from feuille_de_route.ontology import ValidationReport, validate
 
+from .._synthesis import synthesis_quads, without_synthesis
 from ..store._oxigraph import OxigraphStore
 from ..store._result import Store
 from ._errors import SourceError
@@ -35,6 +36,13 @@ SELECT DISTINCT ?feuilleDeRoute WHERE {
   UNION
   { ?lieu fdr:feuilleDeRoute ?feuilleDeRoute ; fdr:adresse ?adresse }
 }"""
+
+# A source's synthesis is never taken: it is computed again from its roadmap; one that
+# differs is said (a source out of date, or tampered with).
+_SYNTHESIS_REPLACED = (
+    "la synthèse fournie par la source ({count} triplets) ne correspond pas à la feuille "
+    "de route : elle est ignorée et recalculée"
+)
 
 
 @dataclass(frozen=True)
@@ -119,11 +127,17 @@ def _write(store: Store, statements: Statements, name: str) -> None:
 
 
 def _take_in(
-    label: str, statements: Statements, store: Store, stored: set[str], reading: Reading
+    label: str, given: Statements, store: Store, stored: set[str], reading: Reading
 ) -> ImportOutcome:
+    kept, dropped = without_synthesis(given.quads)
+    statements = Statements(tuple(kept))
     name = statements.roadmap()
     check_scope(statements, name, stored)
     warnings = _checked(statements, reading)
+    synthesis = synthesis_quads(statements.quads)
+    if dropped and set(dropped) != set(synthesis):
+        warnings += (_SYNTHESIS_REPLACED.format(count=len(dropped)),)
+    statements = Statements(statements.quads + tuple(synthesis))
     replaced = name in stored and graph_held(store, name)
     _write(store, statements, name)
     outcome = ImportOutcome(label, name, len(statements), replaced, warnings)

@@ -51,6 +51,12 @@ CLASSES = [
     "RegleDeTypologie",
     "PropositionDeTheme",
     "Organisation",
+    "Synthese",
+    "LigneDeSynthese",
+    "SyntheseTheme",
+    "SyntheseProgramme",
+    "SyntheseOrganisation",
+    "SyntheseDefi",
 ]
 OBJECT_PROPERTIES = [
     "feuilleDeRoute",
@@ -84,6 +90,10 @@ OBJECT_PROPERTIES = [
     "organisationOfficielle",
     "communeOfficielle",
     "offreDeMediation",
+    "syntheseDe",
+    "dansDepartement",
+    "dansRegion",
+    "cle",
 ]
 DATATYPE_PROPERTIES = [
     "codeInsee",
@@ -117,6 +127,14 @@ DATATYPE_PROPERTIES = [
     "priseDeRendezVous",
     "latitude",
     "longitude",
+    "libelleCle",
+    "nomOperant",
+    "nbChantiers",
+    "nbRessources",
+    "nbRessourcesOperantes",
+    "nbChantiersOperants",
+    "nbLiens",
+    "nbOperants",
 ]
 # "exactly 1" in the contract
 FUNCTIONAL = [

@@ -113,6 +113,23 @@ def test_chantiers_elsewhere_on_the_same_themes(store: Store) -> None:
     }
 
 
+def test_chantiers_on_the_same_themes_in_one_other_territory(store: Store) -> None:
+    rows = run_query(
+        "chantiers-memes-themes", store, maFeuilleDeRoute=LEON, autreFeuilleDeRoute=ETE
+    )
+    assert [(str(r["feuilleDeRoute"]), str(r["chantierId"])) for r in rows] == [(ETE, "é1")]
+
+
+def test_territories_on_the_same_themes(store: Store) -> None:
+    # From the chantiers above: the Grand Périgueux carries both of Saint-Cernin's themes
+    # (médiation: 3 chantiers, gouvernance: 2), the Pays de l'Été one (médiation: é1).
+    rows = run_query("territoires-memes-themes", store, maFeuilleDeRoute=LEON)
+    assert [
+        (str(r["feuilleDeRoute"]), r["nbThemesCommuns"], r["sommeChantiersParTheme"]) for r in rows
+    ] == [(GP, 2, 5), (ETE, 1, 1)]
+    assert run_query("territoires-memes-themes", store, maFeuilleDeRoute=ETE + "x") == []
+
+
 def test_no_theme_of_mine_no_chantier(store: Store) -> None:
     assert _same_themes(store, "https://example.org/territoires/absente/") == set()
 

@@ -88,8 +88,10 @@ def _cases() -> list[tuple[str, dict[str, object]]]:
 def test_the_catalogue_declares_its_scopes() -> None:
     assert get_query("comparaison").scope == ("maFeuilleDeRoute", "autreFeuilleDeRoute")
     assert get_query("arbre").scope == ("feuilleDeRoute",)  # the default rule
-    for spanning in ("operant-ailleurs", "chantiers-memes-themes", "comptes-nationaux"):
+    for spanning in ("operant-ailleurs", "territoires-memes-themes", "comptes-nationaux"):
         assert get_query(spanning).scope == ()
+    # Narrowed to a pair only when the other roadmap is given.
+    assert get_query("chantiers-memes-themes").scope == ("maFeuilleDeRoute", "autreFeuilleDeRoute")
     assert len(_cases()) > 60
 
 

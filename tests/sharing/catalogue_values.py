@@ -24,4 +24,5 @@ ELSEWHERE = {
     "carte-comparaison-siren",
     "chantiers-memes-themes",
     "operant-ailleurs",
+    "territoires-memes-themes",
 }

@@ -21,6 +21,8 @@ from pathlib import Path
 import pytest
 from rdflib import Graph
 
+from feuille_de_route.graph._synthesis import with_synthesis
+
 ROADMAP = """
 @prefix fdr: <https://w3id.org/feuille-de-route/ontologie#> .
 @prefix dcterms: <http://purl.org/dc/terms/> .
@@ -61,11 +63,12 @@ ROADMAP = """
 
 
 def roadmap(name: str, siren: str) -> Graph:
-    """A small roadmap of the contract's shape; ``name`` also makes its base IRI."""
+    """A small roadmap of the contract's shape, with its synthèse as every roadmap the
+    package builds or loads; ``name`` also makes its base IRI."""
     base = f"https://w3id.org/feuille-de-route/territoires/{name.lower()}/"
     graph = Graph()
     graph.parse(data=ROADMAP.format(base=base, name=name, siren=siren), format="turtle")
-    return graph
+    return with_synthesis(graph)
 
 
 @pytest.fixture

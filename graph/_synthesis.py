@@ -1,0 +1,145 @@
+"""A roadmap's « synthèse »: its place and its counts, computed from its own triples.
+
+National questions (counts by département or région, who operates a programme
+elsewhere) read a few lines per roadmap instead of every chantier, link and resource of
+every roadmap. The lines are computed by one shipped CONSTRUCT query (``synthese.rq``,
+standard SPARQL 1.1), never taken from a source: whatever a source states in the
+synthesis vocabulary (``fdr:Synthese``, ``fdr:LigneDeSynthese`` and their properties)
+or about a synthesis IRI (``{roadmap}synthese``, ``{roadmap}synthese/…``) is dropped
+first (:func:`without_synthesis`), then the synthesis is computed again. The ontology
+declares the vocabulary (``fdr.ttl``, « a roadmap's synthèse ») and the shapes check it.
+"""
+
+import functools
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+from rdflib import Graph, URIRef
+from rdflib.term import Identifier
+
+from ._namespaces import FDR, RDF
+from .store._terms import from_oxigraph, ntriples
+
+__all__ = [
+    "SYNTHESIS_CLASSES",
+    "SYNTHESIS_PROPERTIES",
+    "synthesis_quads",
+    "with_synthesis",
+    "without_synthesis",
+]
+
+_QUERY_PATH = Path(__file__).resolve().parent / "synthese.rq"
+
+SYNTHESIS_CLASSES: frozenset[str] = frozenset(
+    str(FDR[name])
+    for name in (
+        "Synthese",
+        "LigneDeSynthese",
+        "SyntheseTheme",
+        "SyntheseProgramme",
+        "SyntheseOrganisation",
+        "SyntheseDefi",
+    )
+)
+SYNTHESIS_PROPERTIES: frozenset[str] = frozenset(
+    str(FDR[name])
+    for name in (
+        "syntheseDe",
+        "dansDepartement",
+        "dansRegion",
+        "cle",
+        "libelleCle",
+        "nomOperant",
+        "nbChantiers",
+        "nbRessources",
+        "nbRessourcesOperantes",
+        "nbChantiersOperants",
+        "nbLiens",
+        "nbOperants",
+    )
+)
+_TYPE = str(RDF.type)
+_ROADMAP = ox.NamedNode(str(FDR.FeuilleDeRoute))
+
+
+@functools.cache
+def _query() -> str:
+    return _QUERY_PATH.read_text(encoding="utf-8")
+
+
+def _roadmaps(quads: Iterable[ox.Quad]) -> set[str]:
+    return {
+        q.subject.value
+        for q in quads
+        if q.predicate.value == _TYPE
+        and q.object == _ROADMAP
+        and isinstance(q.subject, ox.NamedNode)
+    }
+
+
+def _spaces(roadmaps: Iterable[str]) -> tuple[str, ...]:
+    return tuple(f"{roadmap}synthese" for roadmap in sorted(roadmaps))
+
+
+def _is_synthesis(
+    subject: str | None, predicate: str, kind: str | None, spaces: Sequence[str]
+) -> bool:
+    """Whether a statement (its subject's and object's IRIs, None for anything else)
+    belongs to the synthesis: its vocabulary, or a synthesis IRI as subject."""
+    if predicate in SYNTHESIS_PROPERTIES:
+        return True
+    if predicate == _TYPE and kind in SYNTHESIS_CLASSES:
+        return True
+    return subject is not None and any(
+        subject == space or subject.startswith(space + "/") for space in spaces
+    )
+
+
+def _iri(term: object) -> str | None:
+    return term.value if isinstance(term, ox.NamedNode) else None
+
+
+def without_synthesis(quads: Sequence[ox.Quad]) -> tuple[list[ox.Quad], list[ox.Quad]]:
+    """``quads`` split into (kept, dropped): dropped are the statements in the synthesis
+    vocabulary and every statement about a roadmap's synthesis IRIs."""
+    spaces = _spaces(_roadmaps(quads))
+    kept: list[ox.Quad] = []
+    dropped: list[ox.Quad] = []
+    for q in quads:
+        synthesis = _is_synthesis(_iri(q.subject), q.predicate.value, _iri(q.object), spaces)
+        (dropped if synthesis else kept).append(q)
+    return kept, dropped
+
+
+def synthesis_quads(quads: Sequence[ox.Quad], store: ox.Store | None = None) -> list[ox.Quad]:
+    """The synthesis of the roadmaps of ``quads`` (default-graph quads, no synthesis in
+    them), computed by ``synthese.rq``; ``store``: an in-memory store already holding
+    exactly ``quads`` in its default graph (saves loading them again)."""
+    if store is None:
+        store = ox.Store()
+        store.extend(quads)
+    triples = store.query(_query())
+    return [ox.Quad(t.subject, t.predicate, t.object) for t in triples]  # type: ignore[union-attr]
+
+
+def with_synthesis(graph: Graph) -> Graph:
+    """``graph`` (changed in place, and returned) with its roadmaps' synthesis computed
+    again: any synthesis it stated is dropped first."""
+    roadmaps = {
+        str(s) for s in graph.subjects(RDF.type, FDR.FeuilleDeRoute) if isinstance(s, URIRef)
+    }
+    spaces = _spaces(roadmaps)
+    for triple in list(graph):
+        s, p, o = triple
+        subject = str(s) if isinstance(s, URIRef) else None
+        kind = str(o) if isinstance(o, URIRef) else None
+        if _is_synthesis(subject, str(p), kind, spaces):
+            graph.remove(triple)
+    store = ox.Store()
+    store.load(ntriples(graph), format=ox.RdfFormat.N_TRIPLES)
+    cache: dict[Any, Identifier | None] = {}
+    for quad in synthesis_quads([], store):
+        graph.add(tuple(from_oxigraph(t, cache) for t in quad.triple))  # type: ignore[arg-type]
+    return graph

@@ -13,12 +13,16 @@ national nodes, programmes, SIRET), each written once as Turtle under
    here), agreement checked on every roadmap both ran, pyshacl's total extrapolated
    (and labelled so);
 2. ``import``: the import (read into Oxigraph quads, scope, shapes with the fast
-   validator, named graph) of all of them into a new Oxigraph store, in its own process
-   (peak memory its own), against a bare ``oxigraph load`` of the same files (wall and
-   CPU time; into the default graph, and into one named graph), and where the import's
-   time goes, phase by phase (CPU time);
+   validator, named graphs written in bulk batches) of all of them into a new Oxigraph
+   store, in its own process (peak memory its own), against a bare ``oxigraph load`` of
+   the same data (wall and CPU time; the files into the default graph, the files into
+   one named graph, and one TriG file written once from them where each roadmap is in
+   its own named graph, as the import leaves it), and where the import's time goes,
+   phase by phase (CPU time);
 3. ``memoire``: the same files in rdflib (a ``Dataset``, one named graph each), in its
-   own process: loading time and peak memory, against the import's peak;
+   own process: loading time and peak memory, against the import's peak; and the
+   import's peak at 100, 500 and all roadmaps, each in its own process, with the
+   Python part of it (``tracemalloc``'s peak);
 4. ``questions``: every cross-territory question as a user asks it (counts, top 20, one
    programme, one pair) on the imported store (embedded Oxigraph) and on rdflib, each
    given ``--delai-rdflib`` seconds.
@@ -44,6 +48,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import tracemalloc
 from collections.abc import Sequence
 from pathlib import Path
 from types import FrameType
@@ -162,6 +167,8 @@ def _child_import(config: dict[str, Any]) -> dict[str, Any]:
     from feuille_de_route.graph.importer import Reading, import_sources
     from feuille_de_route.graph.store import OxigraphStore
 
+    if config.get("tracemalloc"):
+        tracemalloc.start()
     paths = [Path(p) for p in config["paths"]]
     wall, cpu = time.perf_counter(), _cpu()
     store = OxigraphStore(Path(config["folder"]))
@@ -183,19 +190,29 @@ def _child_import(config: dict[str, Any]) -> dict[str, Any]:
         "refusees": refused[:5],
         "triplets": sum(o.triples for o in outcomes),
         "memoire_max_mo": _peak_mb(),
+        **({"python_max_mo": _python_peak_mb()} if tracemalloc.is_tracing() else {}),
     }
+
+
+def _python_peak_mb() -> float:
+    """The peak of the memory Python allocated (``tracemalloc``, started by the child)."""
+    return round(tracemalloc.get_traced_memory()[1] / 2**20, 1)
 
 
 def _child_phases(config: dict[str, Any]) -> dict[str, Any]:
     """The import's steps one by one on the same files (CPU seconds each), into a new
-    store: where its time goes."""
+    store: where its time goes. The graphs are written as the import writes new ones:
+    in batches of ``BATCH_QUADS`` quads, by ``add_new_graphs`` (journal, bulk loader)."""
     from feuille_de_route.graph.importer import check_scope, validate_on_oxigraph
     from feuille_de_route.graph.importer._quads import parse_quads
     from feuille_de_route.graph.importer._sources import DEFAULT_READING
+    from feuille_de_route.graph.importer._writer import BATCH_QUADS
     from feuille_de_route.graph.store import OxigraphStore
 
     store = OxigraphStore(Path(config["folder"]))
     phases = dict.fromkeys(PHASES, 0.0)
+    batch: dict[str, Any] = {}
+    size = 0
     for path in map(Path, config["paths"]):
         start = _cpu()
         statements = parse_quads(path, "turtle", DEFAULT_READING.limits)
@@ -205,7 +222,10 @@ def _child_phases(config: dict[str, Any]) -> dict[str, Any]:
         scoped = _cpu()
         validate_on_oxigraph(statements)
         checked = _cpu()
-        store.add_quads(statements.quads, name)
+        batch[name], size = statements.quads, size + len(statements)
+        if size >= BATCH_QUADS:
+            store.add_new_graphs(batch)
+            batch, size = {}, 0
         stored = _cpu()
         for key, seconds in zip(
             phases,
@@ -213,7 +233,10 @@ def _child_phases(config: dict[str, Any]) -> dict[str, Any]:
             strict=True,
         ):
             phases[key] += seconds
+    start = _cpu()
+    store.add_new_graphs(batch)
     store.flush()
+    phases["ecriture"] += _cpu() - start
     return {key: round(value, 2) for key, value in phases.items()}
 
 
@@ -286,11 +309,14 @@ def _child_rdflib(config: dict[str, Any]) -> dict[str, Any]:
     return result
 
 
+LEVELS = (100, 500)
+LEVEL_KEYS = ("memoire_max_mo", "python_max_mo", "cpu_s")
+
 PHASES = {
     "lecture": "lecture (analyseur d'Oxigraph → quads)",
     "portee": "portée (check_scope sur les quads)",
     "formes": "formes compilées sur un Oxigraph en mémoire fait des quads",
-    "ecriture": "écriture du graphe nommé (extend, une transaction)",
+    "ecriture": "écriture des graphes nommés (par lots, chargeur en bloc, journal)",
 }
 
 CHILDREN = {
@@ -391,6 +417,38 @@ def bare_load(
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
     return {"total_s": round(time.perf_counter() - start, 2), "cpu_s": round(cpu, 2)}
+
+
+def roadmaps_trig(paths: Sequence[Path], target: Path) -> Path:
+    """One TriG file where each roadmap of ``paths`` is in the named graph of its IRI,
+    as the import leaves them (written once, not timed): what a bare ``oxigraph load``
+    reads to fill the same graphs."""
+    import pyoxigraph as ox
+
+    from feuille_de_route.graph.importer._quads import parse_quads
+    from feuille_de_route.graph.importer._sources import DEFAULT_READING
+
+    prefixes = {"fdr": "https://w3id.org/feuille-de-route/ontologie#", "geo": GEO}
+    with target.open("wb") as out:
+        for path in paths:
+            statements = parse_quads(path, "turtle", DEFAULT_READING.limits)
+            quads = statements.in_graph(statements.roadmap())
+            ox.serialize(quads, out, ox.RdfFormat.TRIG, prefixes=prefixes)
+    return target
+
+
+def memory_levels(files: list[str], tmp: Path) -> list[dict[str, Any]]:
+    """The import's peak (process, and Python's part by ``tracemalloc``) at 100, 500
+    and all roadmaps, each import in its own process into a new store."""
+    levels = []
+    for count in sorted({n for n in LEVELS if n < len(files)} | {len(files)}):
+        print(f"Mémoire : import de {count} feuilles de route…", file=sys.stderr)
+        folder = tmp / f"palier-{count}"
+        config = {"paths": files[:count], "folder": str(folder), "tracemalloc": True}
+        done = _child("import", config)
+        shutil.rmtree(folder, ignore_errors=True)
+        levels.append({"nombre": count, **{k: done[k] for k in LEVEL_KEYS}})
+    return levels
 
 
 def _cases(paths: Sequence[Path]) -> list[dict[str, Any]]:
@@ -527,9 +585,11 @@ def _import_part(section: dict[str, Any]) -> list[str]:
         f"| `feuille-de-route importer --validation rapide` | {run['total_s']:.1f} s | "
         f"{run['cpu_s']:.1f} s | {run['importees']}/{section['nombre']} |",
     ]
+    each = section.get("oxigraph_load_graphes")
     for label, load in (
         ("`oxigraph load` nu des mêmes fichiers (graphe par défaut)", bare),
         ("`oxigraph load --graph` nu des mêmes fichiers (un graphe nommé)", named),
+        (EACH_LABEL, each),
     ):
         if load:
             lines.append(f"| {label} | {load['total_s']:.1f} s | {load['cpu_s']:.1f} s | — |")
@@ -552,10 +612,13 @@ def _import_part(section: dict[str, Any]) -> list[str]:
         loading = known.get("lecture", 0) + known.get("ecriture", 0)
         only = loading / max(bare["cpu_s"], 1e-6)
         goal = GOALS["import_sur_oxigraph_load"]
-        against_named = (
-            f" ; contre `oxigraph load --graph` : {loading / max(named['cpu_s'], 1e-6):.2f}×"
-            if named
-            else ""
+        against_named = "".join(
+            f" ; contre {label} : {loading / max(load['cpu_s'], 1e-6):.2f}×"
+            for label, load in (
+                ("`oxigraph load --graph`", named),
+                ("`oxigraph load` du TriG, chaque feuille de route dans son graphe", each),
+            )
+            if load
         )
         lines += [
             "",
@@ -565,6 +628,30 @@ def _import_part(section: dict[str, Any]) -> list[str]:
             "ajoute ce que le chargement nu ne fait pas : vérifier la portée et les formes.",
         ]
     return [*lines, ""]
+
+
+EACH_LABEL = (
+    "`oxigraph load` nu d'un TriG écrit une fois de ces fichiers (chaque feuille de route "
+    "dans son graphe nommé, comme après l'import)"
+)
+
+
+def _levels_part(levels: list[dict[str, Any]]) -> list[str]:
+    if not levels:
+        return []
+    return [
+        "Pic de l'import selon le nombre de feuilles de route (chaque mesure dans son "
+        "processus, `tracemalloc` en marche : la part de Python est son pic) :",
+        "",
+        "| feuilles de route | pic du processus | dont Python (tracemalloc) | CPU |",
+        "|---|---|---|---|",
+        *(
+            f"| {level['nombre']} | {level['memoire_max_mo']:.0f} Mo | "
+            f"{level['python_max_mo']:.0f} Mo | {level['cpu_s']:.1f} s |"
+            for level in levels
+        ),
+        "",
+    ]
 
 
 def _memory_part(section: dict[str, Any]) -> list[str]:
@@ -580,6 +667,7 @@ def _memory_part(section: dict[str, Any]) -> list[str]:
         f"{rd['memoire_max_mo']:.0f} Mo ; rapport {ratio:.2f} (objectif ≤ {goal:g} : "
         f"{_verdict(ratio <= goal)}).",
         "",
+        *_levels_part(section.get("paliers", [])),
     ]
 
 
@@ -692,6 +780,9 @@ def _run(steps: list[str], args: argparse.Namespace, paths: list[Path]) -> dict[
                 "import": imported,
                 "oxigraph_load": bare_load(paths, Path(tmp) / "nu"),
                 "oxigraph_load_graphe": bare_load(paths, Path(tmp) / "nu-graphe", GEO + "nu"),
+                "oxigraph_load_graphes": bare_load(
+                    [roadmaps_trig(paths, Path(tmp) / "graphes.trig")], Path(tmp) / "nu-graphes"
+                ),
                 "phases": _child("phases", {"paths": files, "folder": str(Path(tmp) / "p")}),
             }
         if "memoire" in steps and imported is not None:
@@ -701,6 +792,7 @@ def _run(steps: list[str], args: argparse.Namespace, paths: list[Path]) -> dict[
                 **stamp(),
                 "rdflib": loaded,
                 "import_memoire_max_mo": imported["memoire_max_mo"],
+                "paliers": memory_levels(files, Path(tmp)),
             }
         if "questions" in steps:
             cases, timeout = _cases(paths), args.delai_rdflib

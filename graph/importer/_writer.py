@@ -49,6 +49,7 @@ class Writer(Generic[Outcome]):
         self._report, self._refuse, self._bound = report, refuse, bound
         self._batch: dict[str, Statements] = {}
         self._size = 0
+        self._unflushed = 0  # quads written by transactions since the last flush
         self._queue: list[tuple[Outcome, bool]] = []
 
     def pending(self, name: str) -> bool:
@@ -70,9 +71,20 @@ class Writer(Generic[Outcome]):
             return
         if isinstance(store, OxigraphStore):
             store.add_quads(statements.quads, name)
+            self._flush_memtables(store, len(statements))
         else:
             store.add_graph(statements.graph(), name)
         self.report(outcome)
+
+    def _flush_memtables(self, store: OxigraphStore, written: int) -> None:
+        """Flush what transactions wrote, every ``bound`` quads: RocksDB otherwise keeps
+        it in its memory tables (Oxigraph asks for 128 MB each, several per index), and
+        the import's memory grows with what it wrote (760 MB after 200 national roadmaps
+        written by transactions, 190 MB with a flush every 100,000 quads)."""
+        self._unflushed += written
+        if self._unflushed >= self._bound:
+            store.flush()
+            self._unflushed = 0
 
     def _batched(self, name: str) -> bool:
         """Whether the graph ``name`` goes in the batch: new on an Oxigraph store, or

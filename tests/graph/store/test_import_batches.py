@@ -176,3 +176,28 @@ def test_a_roadmap_of_a_failed_batch_can_be_imported_again(
     [again] = import_sources([sources["Alpha"]], store, FAST)
     assert (again.imported, again.replaced) == (True, False)
     assert _size(store, "Alpha") == len(_roadmap("Alpha", SIRENS[0]))
+
+
+class _Counting(OxigraphStore):
+    """A real store that counts its flushes."""
+
+    flushes = 0
+
+    def flush(self) -> None:
+        self.flushes += 1
+        super().flush()
+
+
+def test_replacing_held_roadmaps_flushes_every_batch_of_quads_to_bound_memory(
+    sources: dict[str, Path], tmp_path: Path
+) -> None:
+    """Transactions leave their writes in RocksDB's memory tables until a flush: the
+    import flushes every ``batch_quads`` quads it wrote so (held graphs replaced)."""
+    store = _Counting(tmp_path / "s")
+    paths = [sources[name] for name in NAMES]
+    import_sources(paths, store, FAST)
+    assert store.flushes == 0
+    size = len(_roadmap("Alpha", SIRENS[0]))
+    outcomes = import_sources(paths, store, FAST, batch_quads=2 * size)
+    assert [o.replaced for o in outcomes] == [True] * 4
+    assert store.flushes == 2

@@ -11,8 +11,9 @@ source that fails any step leaves the store as it was for its territory; the nex
 goes on.
 """
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from typing import cast
 
 from feuille_de_route import UserError, terminal_safe
 from feuille_de_route.ontology import ValidationReport, validate
@@ -27,6 +28,8 @@ from ._statements import Statements
 from ._writer import BATCH_QUADS, Writer
 
 __all__ = ["ImportOutcome", "import_sources", "stored_roadmaps"]
+
+_NONE = object()  # no source left
 
 # The territories a store holds: its roadmaps, and the bases of lieux de médiation
 # imported without their roadmap (each lieu is attached to its territory's base).
@@ -169,13 +172,25 @@ def import_sources(
             on_outcome(outcome)
 
     writer = Writer(store, stored, report, _refused, batch_quads)
-    for source in sources:
+    for source, last in _with_last(sources):
         for label, loaded in read_source(source, reading):
             _take(label, loaded, writer, stored, reading)
+        if last:  # every outcome is known before the last source is said done
+            writer.flush()
         if on_source is not None:
             on_source()
     writer.flush()
     return outcomes
+
+
+def _with_last(sources: Iterable[Source]) -> Iterator[tuple[Source, bool]]:
+    """Each source, and whether it is the last."""
+    iterator = iter(sources)
+    previous = next(iterator, _NONE)
+    while previous is not _NONE:
+        following = next(iterator, _NONE)
+        yield cast(Source, previous), following is _NONE
+        previous = following
 
 
 def _refused(outcome: ImportOutcome, reason: str) -> ImportOutcome:

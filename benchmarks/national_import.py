@@ -70,31 +70,53 @@ GOALS = {
     "question_oxigraph_s": 0.5,
     "question_rdflib_sur_oxigraph": 30.0,
 }
-# What the figures say (written with the first runs, 12 and 100 roadmaps; see
-# docs/architecture.md for the queries' shape).
+# What the figures say (rewritten with each full run; see docs/architecture.md for the
+# queries' shape and the import's batches).
 READING = [
     "- Formes : le moteur compilé donne les mêmes résultats que pyshacl sur chaque feuille "
     "de route passée par les deux, plus de trente fois plus vite (34× à 1 255 feuilles de "
     "route ; objectif ≥ 5× tenu).",
     "- Import : chaque fichier est lu par l'analyseur d'Oxigraph en quads, qui restent des "
     "termes Oxigraph jusqu'au stockage : la portée les lit, les formes compilées tournent "
-    "sur un Oxigraph en mémoire fait de ces quads, et le graphe nommé est écrit par un "
-    "`extend` (une transaction) ; rdflib n'est plus sur le chemin (seulement pour pyshacl, "
-    "les classeurs, JSON-LD et RDF/XML). Lecture et portée ne pèsent plus qu'un huitième "
-    "de l'import ; l'écriture en fait plus de la moitié. Un graphe déjà présent est "
-    "remplacé par une seule mise à jour (DROP puis INSERT dont les termes viennent de "
-    "fonctions, pas du texte SPARQL) : un lecteur ou un arrêt voit l'une ou l'autre "
-    "version, jamais une demi-feuille de route. L'objectif de 1,5× le chargement nu reste "
-    "manqué (2,1× à 1 255 feuilles de route) : ce chargement nu écrit dans le graphe par "
-    "défaut (trois index) sans transaction, quand un graphe nommé en a six — le chargeur "
-    "nu lui-même met 1,6× plus de temps pour les mêmes fichiers dans un graphe nommé "
-    "(`oxigraph load --graph`), contre lequel l'import transactionnel, graphe par graphe, "
-    "est à 1,3×. Les questions lisent chaque feuille de route dans son graphe nommé : "
-    "écrire dans le graphe par défaut n'est pas une option.",
-    "- Mémoire : l'import ne garde qu'une feuille de route à la fois en Python ; son pic "
-    "croît encore avec le stockage (500 Mo à 100 feuilles de route, 2 Go à 1 255 : "
-    "mémoire d'Oxigraph et de RocksDB, non détaillée ici), quatre fois moins vite que "
-    "rdflib (8,2 Go à 1 255) : objectif ≤ ½ tenu, à 0,25.",
+    "sur un Oxigraph en mémoire fait de ces quads. Une feuille de route que le stockage "
+    "n'a pas encore attend dans un lot (100 000 quads), écrit par le chargeur en bloc "
+    "d'Oxigraph (`bulk_extend`, sans transaction) : avant chaque lot, une transaction "
+    "inscrit ses graphes dans le journal du stockage (un graphe nommé à part), retiré "
+    "après ; un arrêt au milieu laisse le journal, et l'ouverture suivante supprime les "
+    "graphes qu'il nomme : jamais une demi-feuille de route. Une feuille de route déjà "
+    "présente est remplacée tout de suite par une seule mise à jour (DROP puis INSERT dont "
+    "les termes viennent de fonctions, pas du texte SPARQL). À 1 255 feuilles de route, "
+    "l'écriture passe de 139 s à 70 s de CPU (la charge de la machine partagée a aussi "
+    "alourdi lecture, portée et formes dans cette exécution : 23, 20 et 94 s contre 16, 14 "
+    "et 65 s la fois précédente). Le chargement seul (lecture et écriture, 93 s) fait "
+    "1,42× le chargement nu des mêmes fichiers dans le graphe par défaut (objectif ≤ 1,5× "
+    "tenu) et 0,88× leur chargement nu dans un seul graphe nommé ; mais contre la "
+    "référence équitable, le chargement nu d'un TriG où chaque feuille de route est dans "
+    "son graphe nommé (ce que l'import laisse ; écrit une fois, non chronométré), il fait "
+    "1,88× : là, l'objectif reste manqué. L'écart vient de Python : le chargeur nu analyse "
+    "et écrit sans quitter Rust, quand l'import fait de chaque triplet un objet Python "
+    "(la lecture, 23 s), puis un quad de son graphe pour le chargeur (environ 3 µs "
+    "chacun, une quinzaine de secondes pour 4,9 millions : pyoxigraph rend un nouvel "
+    "objet pour chaque terme lu) ; des lots plus gros écrivent jusqu'à un cinquième plus "
+    "vite (essai hors banc, 300 feuilles de route : lots de 400 000 contre 100 000), mais "
+    "le pic de mémoire suit le lot (150 feuilles de route : 137 Mo avec des lots de 50 000 "
+    "quads, 333 Mo avec 200 000). Les questions lisent chaque feuille de "
+    "route dans son graphe nommé : écrire dans le graphe par défaut n'est pas une option.",
+    "- Mémoire : le pic de l'import croissait avec le stockage (500 Mo à 100 feuilles de "
+    "route, 2 Go à 1 255) : c'étaient les tables en mémoire de RocksDB (memtables), où "
+    "chaque `extend` transactionnel écrivait ses quads, une clé dans chacun des six index "
+    "d'un graphe nommé ; Oxigraph règle RocksDB pour des tables de 128 Mo, plusieurs par "
+    "index, "
+    "vidées sur disque seulement une fois pleines (essai hors banc : 200 feuilles de route "
+    "écrites par transactions, 760 Mo ; avec un `flush` tous les 100 000 quads, 190 Mo). "
+    "Le chargeur en bloc écrit ses fichiers sans passer par ces tables : le pic ne croît "
+    "presque plus, 217 Mo à 100 feuilles de route, 238 Mo à 500, 250 Mo à 1 255 "
+    "(tracemalloc en marche ; le reste de croissance suit sans doute le nombre de fichiers "
+    "de RocksDB, dont les index restent en mémoire), dont 76 à 77 Mo de Python, "
+    "constants : rien ne s'accumule côté Python (l'ontologie, les formes compilées, le "
+    "lot en cours). Quand l'import "
+    "remplace des feuilles de route déjà présentes (transactions), il vide ces tables "
+    "tous les 100 000 quads. Contre rdflib (8,2 Go à 1 255) : 0,03 (objectif ≤ ½ tenu).",
     "- Questions : Oxigraph sur disque paie environ 20 µs chaque recherche d'un motif "
     "qu'un autre a lié (une boucle sur l'union des graphes), contre environ 1 µs par ligne "
     "d'un motif parcouru. Les questions nationales trouvent désormais chaque table une fois "

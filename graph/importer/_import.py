@@ -123,6 +123,7 @@ def _take_in(
     name = statements.roadmap()
     check_scope(statements, name, stored)
     warnings = _checked(statements, reading)
+    writer.make_room()
     replaced = writer.pending(name) or (name in stored and graph_held(writer.store, name))
     outcome = ImportOutcome(label, name, len(statements), replaced, warnings)
     writer.write(statements, name, outcome)

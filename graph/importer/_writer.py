@@ -62,7 +62,7 @@ class Writer(Generic[Outcome]):
         """Put ``statements`` in the named graph ``name`` (replacing it), then report
         ``outcome``. A new graph of an Oxigraph store waits in the batch when ``batch``;
         any other write is done now, and raises if it fails (nothing reported)."""
-        self._make_room()
+        self.make_room()
         store = self.store
         if batch and self._batched(name):
             self._size += len(statements) - len(self._batch.pop(name, ()))
@@ -95,15 +95,16 @@ class Writer(Generic[Outcome]):
     def report(self, outcome: Outcome) -> None:
         """Report an outcome known now (an error, a graph written): at once, or after
         the outcomes still waiting for the batch."""
-        self._make_room()
+        self.make_room()
         if self._queue:
             self._queue.append((outcome, False))
         else:
             self._report(outcome)
 
-    def _make_room(self) -> None:
-        """Write the batch if it is full (before the next roadmap, not in the middle of
-        one: its caller then records it as taken, or not)."""
+    def make_room(self) -> None:
+        """Write the batch if it is full: before the next roadmap is weighed (whether it
+        replaces a graph) and written, not in the middle of one (its caller then records
+        it as taken, or not)."""
         if self._size >= self._bound:
             self.flush()
 

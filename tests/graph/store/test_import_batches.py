@@ -129,16 +129,16 @@ def test_a_held_roadmap_is_replaced_at_once_and_outcomes_keep_their_order(
 
 
 class _FullDisk(OxigraphStore):
-    """A store whose bulk writes fail from the ``fail``-th on, as a full disk would
-    make them (fault injection: nothing else here makes the real bulk loader fail)."""
+    """A store whose bulk writes number ``failing`` (counted from 1) fail, as a full disk
+    would make them (fault injection: nothing else here makes the real bulk loader fail)."""
 
-    def __init__(self, folder: Path, fail: int) -> None:
+    def __init__(self, folder: Path, failing: set[int]) -> None:
         super().__init__(folder)
-        self.calls, self.fail = 0, fail
+        self.calls, self.failing = 0, failing
 
     def add_new_graphs(self, graphs: Mapping[str, Iterable[ox.Quad]]) -> None:
         self.calls += 1
-        if self.calls >= self.fail:
+        if self.calls in self.failing:
             raise StoreError("impossible d'enregistrer le lot de graphes : disque plein")
         super().add_new_graphs(graphs)
 
@@ -146,7 +146,7 @@ class _FullDisk(OxigraphStore):
 def test_a_failed_batch_refuses_its_roadmaps_and_keeps_the_others(
     sources: dict[str, Path], tmp_path: Path
 ) -> None:
-    store = _FullDisk(tmp_path / "s", fail=3)
+    store = _FullDisk(tmp_path / "s", failing={3})
     import_sources([sources["Delta"]], store, FAST)  # held before: replaced at once
     size = len(_roadmap("Alpha", SIRENS[0]))
     paths = [sources["Alpha"], sources["Beta"], sources["Delta"], sources["Gamma"]]
@@ -169,10 +169,9 @@ def test_a_failed_batch_refuses_its_roadmaps_and_keeps_the_others(
 def test_a_roadmap_of_a_failed_batch_can_be_imported_again(
     sources: dict[str, Path], tmp_path: Path
 ) -> None:
-    store = _FullDisk(tmp_path / "s", fail=1)
+    store = _FullDisk(tmp_path / "s", failing={1})
     [refused] = import_sources([sources["Alpha"]], store, FAST)
     assert not refused.imported
-    store.fail = 10
     [again] = import_sources([sources["Alpha"]], store, FAST)
     assert (again.imported, again.replaced) == (True, False)
     assert _size(store, "Alpha") == len(_roadmap("Alpha", SIRENS[0]))
@@ -201,3 +200,16 @@ def test_replacing_held_roadmaps_flushes_every_batch_of_quads_to_bound_memory(
     outcomes = import_sources(paths, store, FAST, batch_quads=2 * size)
     assert [o.replaced for o in outcomes] == [True] * 4
     assert store.flushes == 2
+
+
+def test_a_later_version_of_a_roadmap_whose_batch_failed_replaces_nothing(
+    sources: dict[str, Path], tmp_path: Path
+) -> None:
+    """Beta fills a batch that fails when Beta v2 comes: Beta v2 is then new, not a
+    replacement (its outcome says so), and it is written."""
+    store = _FullDisk(tmp_path / "s", failing={1})
+    size = len(_roadmap("Beta", SIRENS[1]))
+    paths = [sources["Beta"], sources["Beta v2"]]
+    outcomes = import_sources(paths, store, FAST, batch_quads=size)
+    assert [(o.imported, o.replaced) for o in outcomes] == [(False, False), (True, False)]
+    assert _title(store, "Beta") == ["Beta, version deux"]

@@ -3,21 +3,22 @@
 For every roadmap a source gives: exactly one ``fdr:FeuilleDeRoute`` (its IRI names the
 graph), its statements within its scope (``_scope``), the SHACL shapes without violation
 (warnings are taken and listed); then that named graph is replaced in one step
-(Oxigraph: ``add_quads``, one transaction; another store: ``add_graph``, e.g. a server's
+(``_writer``: on Oxigraph, a new graph waits in a batch written in bulk, crash-safe, a held
+one is replaced at once by ``add_quads``; another store: ``add_graph``, e.g. a server's
 one Graph Store ``PUT``). The statements stay Oxigraph terms from reading to writing
 (``Statements``); an rdflib graph is made only for pyshacl or a store that takes one. A
 source that fails any step leaves the store as it was for its territory; the next source
 goes on.
 """
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from typing import cast
 
 from feuille_de_route import UserError, terminal_safe
 from feuille_de_route.ontology import ValidationReport, validate
 
 from .._synthesis import synthesis_quads, without_synthesis
-from ..store._oxigraph import OxigraphStore
 from ..store._result import Store
 from ._errors import SourceError
 from ._lieux import Lieux, count_lieux, graph_held
@@ -25,8 +26,11 @@ from ._scope import check_scope
 from ._shacl_oxigraph import validate_on_oxigraph
 from ._sources import DEFAULT_READING, Reading, Source, read_source
 from ._statements import Statements
+from ._writer import BATCH_QUADS, Writer
 
 __all__ = ["ImportOutcome", "import_sources", "stored_roadmaps"]
+
+_NONE = object()  # no source left
 
 # The territories a store holds: its roadmaps, and the bases of lieux de médiation
 # imported without their roadmap (each lieu is attached to its territory's base).
@@ -117,18 +121,13 @@ def _warnings(report: ValidationReport) -> tuple[str, ...]:
     )
 
 
-def _write(store: Store, statements: Statements, name: str) -> None:
-    """Replace the named graph ``name``: an Oxigraph store takes the quads as they are
-    (one transaction), any other store an rdflib graph."""
-    if isinstance(store, OxigraphStore):
-        store.add_quads(statements.quads, name)
-    else:
-        store.add_graph(statements.graph(), name)
-
-
 def _take_in(
-    label: str, given: Statements, store: Store, stored: set[str], reading: Reading
-) -> ImportOutcome:
+    label: str,
+    given: Statements,
+    writer: "Writer[ImportOutcome]",
+    stored: set[str],
+    reading: Reading,
+) -> None:
     kept, dropped = without_synthesis(given.quads)
     statements = Statements(tuple(kept))
     name = statements.roadmap()
@@ -138,16 +137,16 @@ def _take_in(
     if dropped and set(dropped) != set(synthesis):
         warnings += (_SYNTHESIS_REPLACED.format(count=len(dropped)),)
     statements = Statements(statements.quads + tuple(synthesis))
-    replaced = name in stored and graph_held(store, name)
-    _write(store, statements, name)
+    writer.make_room()
+    replaced = writer.pending(name) or (name in stored and graph_held(writer.store, name))
     outcome = ImportOutcome(label, name, len(statements), replaced, warnings)
+    writer.write(statements, name, outcome)
     stored.add(name)
-    return outcome
 
 
 def _take_in_lieux(
-    label: str, lieux: Lieux, store: Store, stored: set[str], reading: Reading
-) -> ImportOutcome:
+    label: str, lieux: Lieux, writer: "Writer[ImportOutcome]", stored: set[str], reading: Reading
+) -> None:
     """The lieux of a CSV, checked as their territory's (scope, shapes), in its own graph."""
     statements = lieux.graph
     if len(statements) > reading.limits.max_triples:
@@ -157,12 +156,12 @@ def _take_in_lieux(
         )
     check_scope(statements, lieux.base_iri, stored)
     warnings = _checked(statements, reading)
-    replaced = graph_held(store, lieux.graph_name)
-    _write(store, statements, lieux.graph_name)
-    stored.add(lieux.base_iri)  # the territory's space, even without its roadmap
-    return ImportOutcome(
+    replaced = graph_held(writer.store, lieux.graph_name)
+    outcome = ImportOutcome(
         label, lieux.base_iri, len(statements), replaced, warnings, lieux=count_lieux(lieux)
     )
+    writer.write(statements, lieux.graph_name, outcome, batch=False)
+    stored.add(lieux.base_iri)  # the territory's space, even without its roadmap
 
 
 def import_sources(
@@ -171,40 +170,71 @@ def import_sources(
     reading: Reading = DEFAULT_READING,
     on_outcome: Callable[[ImportOutcome], None] | None = None,
     on_source: Callable[[], None] | None = None,
+    batch_quads: int = BATCH_QUADS,
 ) -> list[ImportOutcome]:
     """Import each source into ``store``; one outcome per roadmap (a catalogue gives
-    several), in order, each also handed to ``on_outcome`` as soon as it is known;
-    ``on_source`` is called when a source is read to its end (for a progress line).
-    A source that fails is reported and skipped; the others are imported."""
+    several), in order, each also handed to ``on_outcome`` once its graph is written
+    (on Oxigraph, new graphs are written in batches of about ``batch_quads`` quads:
+    ``_writer``); ``on_source`` is called when a source is read to its end (for a
+    progress line). A source that fails is reported and skipped; the others are
+    imported."""
     stored = stored_roadmaps(store)
     outcomes: list[ImportOutcome] = []
-    for source in sources:
+
+    def report(outcome: ImportOutcome) -> None:
+        outcomes.append(outcome)
+        if on_outcome is not None:
+            on_outcome(outcome)
+
+    writer = Writer(store, stored, report, _refused, batch_quads)
+    for source, last in _with_last(sources):
         for label, loaded in read_source(source, reading):
-            outcome = _outcome(label, loaded, store, stored, reading)
-            outcomes.append(outcome)
-            if on_outcome is not None:
-                on_outcome(outcome)
+            _take(label, loaded, writer, stored, reading)
+        if last:  # every outcome is known before the last source is said done
+            writer.flush()
         if on_source is not None:
             on_source()
+    writer.flush()
     return outcomes
 
 
-def _outcome(
+def _with_last(sources: Iterable[Source]) -> Iterator[tuple[Source, bool]]:
+    """Each source, and whether it is the last."""
+    iterator = iter(sources)
+    previous = next(iterator, _NONE)
+    while previous is not _NONE:
+        following = next(iterator, _NONE)
+        yield cast(Source, previous), following is _NONE
+        previous = following
+
+
+def _refused(outcome: ImportOutcome, reason: str) -> ImportOutcome:
+    """The outcome of a roadmap whose batch could not be written."""
+    return ImportOutcome(outcome.source, outcome.roadmap, error=terminal_safe(reason))
+
+
+def _take(
     label: str,
     loaded: Statements | Lieux | UserError,
-    store: Store,
+    writer: "Writer[ImportOutcome]",
     stored: set[str],
     reading: Reading,
-) -> ImportOutcome:
+) -> None:
+    """Take one roadmap (or CSV of lieux) in; its outcome goes to ``writer``."""
     if isinstance(loaded, UserError):
-        return ImportOutcome(label, error=terminal_safe(str(loaded)))
+        writer.report(ImportOutcome(label, error=terminal_safe(str(loaded))))
+        return
     try:
         if isinstance(loaded, Lieux):
-            return _take_in_lieux(label, loaded, store, stored, reading)
-        return _take_in(label, loaded, store, stored, reading)
+            _take_in_lieux(label, loaded, writer, stored, reading)
+        else:
+            _take_in(label, loaded, writer, stored, reading)
     except UserError as exc:
-        return ImportOutcome(label, error=terminal_safe(str(exc)))
+        writer.report(ImportOutcome(label, error=terminal_safe(str(exc))))
     except Exception as exc:  # a hostile graph must not stop the other sources
-        return ImportOutcome(
-            label, error=f"erreur inattendue ({type(exc).__name__}) : {terminal_safe(str(exc))}"
+        writer.report(
+            ImportOutcome(
+                label,
+                error=f"erreur inattendue ({type(exc).__name__}) : {terminal_safe(str(exc))}",
+            )
         )

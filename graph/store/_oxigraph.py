@@ -1,6 +1,7 @@
 """Oxigraph embedded and persistent on disk: national scale on one machine."""
 
-from collections.abc import Callable, Collection, Mapping, Sequence
+import contextlib
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, cast
 
@@ -10,6 +11,7 @@ from rdflib.term import Identifier
 
 from ._deadline import within_deadline
 from ._errors import StoreError
+from ._journal import begin, end, is_journal, recover
 from ._oxigraph_query import ask_answer, query_answer, scoped_dataset, select_result
 from ._result import SelectResult
 from ._terms import check_iri, ntriples, to_oxigraph
@@ -53,6 +55,8 @@ class OxigraphStore:
     ``timeout``: seconds a query may run (None: no limit), see ``within_deadline``.
     The ontology's vocabulary (``vocabulary``, default ``fdr.ttl``'s SKOS part) is kept
     in the named graph of the ontology's IRI, written on opening when it differs.
+    Opening also drops the graphs a crashed bulk write may have left partial
+    (``_journal.recover``; see :meth:`add_new_graphs`).
     """
 
     def __init__(
@@ -69,7 +73,17 @@ class OxigraphStore:
                 "Le dossier est peut-être déjà ouvert par une autre commande, "
                 "ou ce n'est pas un stockage Oxigraph."
             ) from exc
+        self._recover()
         self._hold_vocabulary(vocabulary_graph(vocabulary))
+
+    def _recover(self) -> None:
+        """Drop what the journal says a crashed bulk write left (a French error if it fails)."""
+        try:
+            recover(self._store)
+        except (OSError, RuntimeError, ValueError) as exc:
+            raise StoreError(
+                f"impossible de réparer le stockage Oxigraph {self.folder} : {exc}"
+            ) from exc
 
     def _hold_vocabulary(self, vocabulary: Graph) -> None:
         """Write ``vocabulary`` in its named graph unless the store holds it already."""
@@ -139,7 +153,7 @@ class OxigraphStore:
         update, which Oxigraph applies atomically; its rows are the quads' numbers, whose
         terms custom functions give (``_row_terms``): the data are never SPARQL text.
         """
-        graph = ox.NamedNode(check_iri(name, "le nom du graphe"))
+        graph = ox.NamedNode(_graph_name(name))
         try:
             if not self._store.contains_named_graph(graph):
                 self._store.extend(
@@ -151,6 +165,47 @@ class OxigraphStore:
             self._store.update(update, custom_functions=_row_terms(quads))
         except (OSError, SyntaxError, RuntimeError, ValueError) as exc:
             raise StoreError(f"impossible d'enregistrer le graphe {name} : {exc}") from exc
+
+    def holds(self, name: str) -> bool:
+        """Whether the store holds a named graph ``name`` (even empty)."""
+        try:
+            return self._store.contains_named_graph(ox.NamedNode(name))
+        except ValueError:
+            return False
+
+    def add_new_graphs(self, graphs: Mapping[str, Iterable[ox.Quad]]) -> None:
+        """Write each of ``graphs`` (name → quads, their own graph names not read) in
+        the named graph of its name, in bulk: meant for many graphs the store does not
+        hold yet (a graph it holds is replaced by :meth:`add_quads` instead, first).
+
+        The bulk loader (``bulk_extend``) writes files without a transaction, cheap per
+        quad for big batches. Before it, one transaction records the graphs in the
+        journal (``_journal``); after it, the journal is emptied. A failure drops the
+        graphs of the batch (the store as it was for them) and raises a French
+        :class:`StoreError`; a crash leaves the journal, and the next opening drops them.
+        """
+        named = {_graph_name(name): quads for name, quads in graphs.items()}
+        fresh = {name: quads for name, quads in named.items() if not self.holds(name)}
+        for name, quads in named.items():
+            if name not in fresh:
+                self.add_quads(list(quads), name)
+        if not fresh:
+            return
+        try:
+            begin(self._store, map(ox.NamedNode, fresh))
+            self._store.bulk_extend(_in_graphs(fresh))
+            end(self._store)
+        except (OSError, SyntaxError, RuntimeError, ValueError, TypeError) as exc:
+            self._undo()
+            raise StoreError(f"impossible d'enregistrer le lot de graphes : {exc}") from exc
+        except BaseException:
+            self._undo()
+            raise
+
+    def _undo(self) -> None:
+        """After a failed bulk write: its graphs dropped, or left to the next opening."""
+        with contextlib.suppress(OSError, RuntimeError, ValueError):
+            recover(self._store)  # if this fails, the next opening does it
 
     def load_file(self, path: Path, name: str | None = None) -> None:
         """Bulk-load an RDF file (format from its suffix: .nt, .nq, .ttl, .trig…) fast.
@@ -175,7 +230,9 @@ class OxigraphStore:
         return sorted(
             g.value
             for g in self._store.named_graphs()
-            if isinstance(g, ox.NamedNode) and not is_vocabulary(g.value)
+            if isinstance(g, ox.NamedNode)
+            and not is_vocabulary(g.value)
+            and not is_journal(g.value)
         )
 
     def is_empty(self) -> bool:
@@ -191,3 +248,18 @@ class OxigraphStore:
     def flush(self) -> None:
         """Write buffered data to disk."""
         self._store.flush()
+
+
+def _graph_name(name: str) -> str:
+    """``name`` if a roadmap's graph may bear it: an absolute IRI, not the journal's."""
+    if is_journal(check_iri(name, "le nom du graphe")):
+        raise StoreError(f"le graphe {name} est réservé au journal du stockage.")
+    return name
+
+
+def _in_graphs(graphs: Mapping[str, Iterable[ox.Quad]]) -> Iterable[ox.Quad]:
+    """The triples of each quads as quads of the graph of its name."""
+    for name, quads in graphs.items():
+        graph = ox.NamedNode(name)
+        for q in quads:
+            yield ox.Quad(q.subject, q.predicate, q.object, graph)

@@ -237,6 +237,7 @@ def _child_phases(config: dict[str, Any]) -> dict[str, Any]:
     """The import's steps one by one on the same files (CPU seconds each), into a new
     store: where its time goes. The graphs are written as the import writes new ones:
     in batches of ``BATCH_QUADS`` quads, by ``add_new_graphs`` (journal, bulk loader)."""
+    from feuille_de_route.graph._synthesis import synthesis_quads, without_synthesis
     from feuille_de_route.graph.importer import check_scope, validate_on_oxigraph
     from feuille_de_route.graph.importer._quads import parse_quads
     from feuille_de_route.graph.importer._sources import DEFAULT_READING
@@ -256,14 +257,17 @@ def _child_phases(config: dict[str, Any]) -> dict[str, Any]:
         scoped = _cpu()
         validate_on_oxigraph(statements)
         checked = _cpu()
-        batch[name], size = statements.quads, size + len(statements)
+        kept, _ = without_synthesis(statements.quads)
+        quads = (*kept, *synthesis_quads(kept))
+        summed = _cpu()
+        batch[name], size = quads, size + len(quads)
         if size >= BATCH_QUADS:
             store.add_new_graphs(batch)
             batch, size = {}, 0
         stored = _cpu()
         for key, seconds in zip(
             phases,
-            (read - start, scoped - read, checked - scoped, stored - checked),
+            (read - start, scoped - read, checked - scoped, summed - checked, stored - summed),
             strict=True,
         ):
             phases[key] += seconds
@@ -351,6 +355,7 @@ PHASES = {
     "lecture": "lecture (analyseur d'Oxigraph → quads)",
     "portee": "portée (check_scope sur les quads)",
     "formes": "formes compilées sur un Oxigraph en mémoire fait des quads",
+    "synthese": "synthèse (celle de la source écartée, la sienne calculée par synthese.rq)",
     "ecriture": "écriture des graphes nommés (par lots, chargeur en bloc, journal)",
 }
 
@@ -660,7 +665,8 @@ def _import_part(section: dict[str, Any]) -> list[str]:
             f"Rapport au chargement nu (CPU) : import complet {whole:.1f}× ; chargement seul "
             f"(lecture en quads + écriture du graphe nommé) {only:.2f}× (objectif ≤ {goal:g}× "
             f"pour le chargement : {_verdict(only <= goal)}){against_named}. L'import complet "
-            "ajoute ce que le chargement nu ne fait pas : vérifier la portée et les formes.",
+            "ajoute ce que le chargement nu ne fait pas : vérifier la portée et les formes, "
+            "calculer la synthèse.",
         ]
     return [*lines, ""]
 

@@ -113,13 +113,16 @@ def without_synthesis(quads: Sequence[ox.Quad]) -> tuple[list[ox.Quad], list[ox.
     return kept, dropped
 
 
-def synthesis_quads(quads: Sequence[ox.Quad], store: ox.Store | None = None) -> list[ox.Quad]:
+def synthesis_quads(quads: Sequence[ox.Quad]) -> list[ox.Quad]:
     """The synthesis of the roadmaps of ``quads`` (default-graph quads, no synthesis in
-    them), computed by ``synthese.rq``; ``store``: an in-memory store already holding
-    exactly ``quads`` in its default graph (saves loading them again)."""
-    if store is None:
-        store = ox.Store()
-        store.extend(quads)
+    them), computed by ``synthese.rq`` in an in-memory Oxigraph."""
+    store = ox.Store()
+    store.extend(quads)
+    return _computed(store)
+
+
+def _computed(store: ox.Store) -> list[ox.Quad]:
+    """The synthesis of the roadmaps in ``store``'s default graph."""
     triples = store.query(_query())
     return [ox.Quad(t.subject, t.predicate, t.object) for t in triples]  # type: ignore[union-attr]
 
@@ -140,6 +143,6 @@ def with_synthesis(graph: Graph) -> Graph:
     store = ox.Store()
     store.load(ntriples(graph), format=ox.RdfFormat.N_TRIPLES)
     cache: dict[Any, Identifier | None] = {}
-    for quad in synthesis_quads([], store):
+    for quad in _computed(store):
         graph.add(tuple(from_oxigraph(t, cache) for t in quad.triple))  # type: ignore[arg-type]
     return graph

@@ -55,7 +55,7 @@ def test_rdflib_and_oxigraph_construct_the_same_synthesis(union: Graph) -> None:
     store.load(ntriples(union), format=ox.RdfFormat.N_TRIPLES)
     on_oxigraph = Graph().parse(
         data="\n".join(
-            f"{q.subject} {q.predicate} {q.object} ." for q in synthesis_quads([], store)
+            f"{q.subject} {q.predicate} {q.object} ." for q in synthesis_quads(list(store))
         ),
         format="nt",
     )

@@ -247,10 +247,11 @@ def _child_phases(config: dict[str, Any]) -> dict[str, Any]:
     """The import's steps one by one on the same files (CPU seconds each), into a new
     store: where its time goes. The graphs are written as the import writes new ones:
     in batches of ``BATCH_QUADS`` quads, by ``add_new_graphs`` (journal, bulk loader)."""
-    from feuille_de_route.graph._synthesis import synthesis_quads, without_synthesis
+    from feuille_de_route.graph._synthesis import synthesis_in, without_synthesis
     from feuille_de_route.graph.importer import check_scope, validate_on_oxigraph
     from feuille_de_route.graph.importer._quads import parse_quads
     from feuille_de_route.graph.importer._sources import DEFAULT_READING
+    from feuille_de_route.graph.importer._statements import Statements
     from feuille_de_route.graph.importer._writer import BATCH_QUADS
     from feuille_de_route.graph.store import OxigraphStore
 
@@ -265,10 +266,11 @@ def _child_phases(config: dict[str, Any]) -> dict[str, Any]:
         read = _cpu()
         check_scope(statements, name, ())
         scoped = _cpu()
-        validate_on_oxigraph(statements)
-        checked = _cpu()
         kept, _ = without_synthesis(statements.quads)
-        quads = (*kept, *synthesis_quads(kept))
+        memory = Statements(tuple(kept)).memory_store()  # as the import: shapes, synthesis
+        validate_on_oxigraph(memory)
+        checked = _cpu()
+        quads = (*kept, *synthesis_in(memory))
         summed = _cpu()
         batch[name], size = quads, size + len(quads)
         if size >= BATCH_QUADS:
@@ -365,7 +367,7 @@ PHASES = {
     "lecture": "lecture (analyseur d'Oxigraph → quads)",
     "portee": "portée (check_scope sur les quads)",
     "formes": "formes compilées sur un Oxigraph en mémoire fait des quads",
-    "synthese": "synthèse (celle de la source écartée, la sienne calculée par synthese.rq)",
+    "synthese": "synthèse (calculée par synthese.rq sur l'Oxigraph en mémoire des formes)",
     "ecriture": "écriture des graphes nommés (par lots, chargeur en bloc, journal)",
 }
 

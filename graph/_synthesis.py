@@ -25,6 +25,7 @@ from .store._terms import from_oxigraph, ntriples
 __all__ = [
     "SYNTHESIS_CLASSES",
     "SYNTHESIS_PROPERTIES",
+    "synthesis_in",
     "synthesis_quads",
     "with_synthesis",
     "without_synthesis",
@@ -118,11 +119,12 @@ def synthesis_quads(quads: Sequence[ox.Quad]) -> list[ox.Quad]:
     them), computed by ``synthese.rq`` in an in-memory Oxigraph."""
     store = ox.Store()
     store.extend(quads)
-    return _computed(store)
+    return synthesis_in(store)
 
 
-def _computed(store: ox.Store) -> list[ox.Quad]:
-    """The synthesis of the roadmaps in ``store``'s default graph."""
+def synthesis_in(store: ox.Store) -> list[ox.Quad]:
+    """The synthesis of the roadmaps in ``store``'s default graph (no synthesis in it):
+    the importer passes the in-memory store its compiled shapes have just read."""
     triples = store.query(_query())
     return [ox.Quad(t.subject, t.predicate, t.object) for t in triples]  # type: ignore[union-attr]
 
@@ -143,6 +145,6 @@ def with_synthesis(graph: Graph) -> Graph:
     store = ox.Store()
     store.load(ntriples(graph), format=ox.RdfFormat.N_TRIPLES)
     cache: dict[Any, Identifier | None] = {}
-    for quad in _computed(store):
+    for quad in synthesis_in(store):
         graph.add(tuple(from_oxigraph(t, cache) for t in quad.triple))  # type: ignore[arg-type]
     return graph

@@ -15,10 +15,12 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import cast
 
+import pyoxigraph as ox
+
 from feuille_de_route import UserError, terminal_safe
 from feuille_de_route.ontology import ValidationReport, validate
 
-from .._synthesis import synthesis_quads, without_synthesis
+from .._synthesis import synthesis_in, without_synthesis
 from ..store._result import Store
 from ._errors import SourceError
 from ._lieux import Lieux, count_lieux, graph_held
@@ -103,11 +105,17 @@ def stored_roadmaps(store: Store) -> set[str]:
     return {str(row["feuilleDeRoute"]) for row in rows if row["feuilleDeRoute"] is not None}
 
 
-def _checked(statements: Statements, reading: Reading) -> tuple[str, ...]:
+def _checked(
+    statements: Statements, reading: Reading, memory: ox.Store | None = None
+) -> tuple[str, ...]:
     """The SHACL warnings of ``statements``; a violation refuses them with the French
-    report. The compiled shapes run on them in Oxigraph; pyshacl reads an rdflib graph."""
+    report. The compiled shapes run in Oxigraph (on ``memory`` when given: an in-memory
+    store already holding them); pyshacl reads an rdflib graph."""
     fast = reading.validation == "oxigraph"
-    report = validate_on_oxigraph(statements) if fast else validate(statements.graph())
+    if not fast:
+        report = validate(statements.graph())
+    else:
+        report = validate_on_oxigraph(statements if memory is None else memory)
     if report.violations:
         raise UserError(
             "refusée : le graphe ne respecte pas les formes SHACL du modèle.\n" + report.text()
@@ -132,8 +140,9 @@ def _take_in(
     statements = Statements(tuple(kept))
     name = statements.roadmap()
     check_scope(statements, name, stored)
-    warnings = _checked(statements, reading)
-    synthesis = synthesis_quads(statements.quads)
+    memory = statements.memory_store()  # read by the compiled shapes, then the synthesis
+    warnings = _checked(statements, reading, memory)
+    synthesis = synthesis_in(memory)
     if dropped and set(dropped) != set(synthesis):
         warnings += (_SYNTHESIS_REPLACED.format(count=len(dropped)),)
     statements = Statements(statements.quads + tuple(synthesis))

@@ -83,7 +83,9 @@ def _sort_key(item: ValidationItem) -> tuple[str, ...]:
     )
 
 
-def _memory_store(data: Graph | bytes | Statements) -> ox.Store:
+def _memory_store(data: Graph | bytes | Statements | ox.Store) -> ox.Store:
+    if isinstance(data, ox.Store):
+        return data
     if isinstance(data, Statements):
         return data.memory_store()
     store = ox.Store()
@@ -93,9 +95,10 @@ def _memory_store(data: Graph | bytes | Statements) -> ox.Store:
 
 
 def validate_on_oxigraph(
-    data: Graph | bytes | Statements, checks: tuple[Check, ...] | None = None
+    data: Graph | bytes | Statements | ox.Store, checks: tuple[Check, ...] | None = None
 ) -> ValidationReport:
-    """``data`` (a source's statements, a graph, or its N-Triples) checked against the
+    """``data`` (a source's statements, a graph, its N-Triples, or an in-memory store
+    holding them in its default graph, which the checks only read) checked against the
     shapes (``shapes.ttl``'s compiled checks unless given), as
     :func:`feuille_de_route.ontology.validate` reports it."""
     store = _memory_store(data)

@@ -16,51 +16,47 @@ from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
-from rdflib import Graph, URIRef
-from rdflib.term import Identifier
+from rdflib import OWL, RDFS, Graph, URIRef
+from rdflib.collection import Collection
+from rdflib.term import Identifier, Node
+
+from feuille_de_route.ontology import load_ontology
 
 from ._namespaces import FDR, RDF
 from .store._terms import from_oxigraph, ntriples
 
 __all__ = [
-    "SYNTHESIS_CLASSES",
-    "SYNTHESIS_PROPERTIES",
     "synthesis_in",
     "synthesis_quads",
+    "synthesis_vocabulary",
     "with_synthesis",
     "without_synthesis",
 ]
 
 _QUERY_PATH = Path(__file__).resolve().parent / "synthese.rq"
 
-SYNTHESIS_CLASSES: frozenset[str] = frozenset(
-    str(FDR[name])
-    for name in (
-        "Synthese",
-        "LigneDeSynthese",
-        "SyntheseTheme",
-        "SyntheseProgramme",
-        "SyntheseOrganisation",
-        "SyntheseDefi",
-    )
-)
-SYNTHESIS_PROPERTIES: frozenset[str] = frozenset(
-    str(FDR[name])
-    for name in (
-        "syntheseDe",
-        "dansDepartement",
-        "dansRegion",
-        "cle",
-        "libelleCle",
-        "nomOperant",
-        "nbChantiers",
-        "nbRessources",
-        "nbRessourcesOperantes",
-        "nbChantiersOperants",
-        "nbLiens",
-        "nbOperants",
-    )
-)
+
+@functools.cache
+def synthesis_vocabulary() -> tuple[frozenset[str], frozenset[str]]:
+    """The synthèse's (classes, properties), as ``fdr.ttl`` declares them (its one source):
+    ``fdr:Synthese``, ``fdr:LigneDeSynthese`` and its subclasses, and every property
+    whose domain is one of them or a union of them."""
+    ontology = load_ontology()
+    classes = {FDR.Synthese, *ontology.transitive_subjects(RDFS.subClassOf, FDR.LigneDeSynthese)}
+    properties = {
+        prop
+        for prop, domain in ontology.subject_objects(RDFS.domain)
+        if set(_members(ontology, domain)) <= classes
+    }
+    return frozenset(map(str, classes)), frozenset(map(str, properties))
+
+
+def _members(ontology: Graph, domain: Node) -> list[Node]:
+    """A domain's classes: the members of an ``owl:unionOf``, else the domain itself."""
+    union = ontology.value(domain, OWL.unionOf)
+    return list(Collection(ontology, union)) if union is not None else [domain]
+
+
 _TYPE = str(RDF.type)
 _ROADMAP = ox.NamedNode(str(FDR.FeuilleDeRoute))
 
@@ -89,9 +85,10 @@ def _is_synthesis(
 ) -> bool:
     """Whether a statement (its subject's and object's IRIs, None for anything else)
     belongs to the synthesis: its vocabulary, or a synthesis IRI as subject."""
-    if predicate in SYNTHESIS_PROPERTIES:
+    classes, properties = synthesis_vocabulary()
+    if predicate in properties:
         return True
-    if predicate == _TYPE and kind in SYNTHESIS_CLASSES:
+    if predicate == _TYPE and kind in classes:
         return True
     return subject is not None and any(
         subject == space or subject.startswith(space + "/") for space in spaces

@@ -41,7 +41,7 @@ if TYPE_CHECKING:
     from ._sheets import SHEETS
     from ._similarity import Similar, Tags, rank_similar, roadmap_tags
     from ._summary import count_by_class
-    from ._synthesis import with_synthesis
+    from ._synthesis import complete_synthesis, with_synthesis
     from ._template import fill_communes, write_template
     from ._typology import INDICATOR_LABELS, CommuneScores, Rule, Typology, classify
     from ._typology_csv import read_rules_csv
@@ -92,6 +92,7 @@ _SOURCES: dict[str, str] = {
     "epci": "_reference",
     "epci_fragility": "_reference",
     "epcis": "_reference",
+    "complete_synthesis": "_synthesis",
     "export_graph": "_export",
     "fill_communes": "_template",
     "fragility": "_reference",
@@ -143,6 +144,7 @@ __all__ = [
     "classify",
     "commune",
     "communes",
+    "complete_synthesis",
     "count_by_class",
     "departements",
     "describe_dataset",

@@ -23,9 +23,11 @@ from rdflib.term import Identifier, Node
 from feuille_de_route.ontology import load_ontology
 
 from ._namespaces import FDR, RDF
+from .store._oxigraph import OxigraphStore
 from .store._terms import from_oxigraph, ntriples
 
 __all__ = [
+    "complete_synthesis",
     "synthesis_in",
     "synthesis_quads",
     "synthesis_vocabulary",
@@ -145,3 +147,22 @@ def with_synthesis(graph: Graph) -> Graph:
     for quad in synthesis_in(store):
         graph.add(tuple(from_oxigraph(t, cache) for t in quad.triple))  # type: ignore[arg-type]
     return graph
+
+
+def complete_synthesis(store: OxigraphStore) -> list[str]:
+    """Compute the synthèse of each roadmap ``store`` holds in the graph of its IRI
+    without one (no ``{roadmap}synthese``, the IRI ``synthese.rq`` gives it): a store
+    filled by an earlier version, whose roadmaps the national questions would silently
+    leave out. Each graph is replaced at once with its synthèse (``add_quads``: atomic).
+    The IRIs of the roadmaps completed, in order."""
+    names = [
+        name
+        for name in store.graph_names()
+        if store.has_triple(name, name, _TYPE, _ROADMAP.value)
+        and not store.has_triple(name, f"{name}synthese", _TYPE, str(FDR.Synthese))
+    ]
+    for name in names:
+        quads = [ox.Quad(q.subject, q.predicate, q.object) for q in store.graph_quads(name)]
+        kept, _ = without_synthesis(quads)
+        store.add_quads([*kept, *synthesis_quads(kept)], name)
+    return names

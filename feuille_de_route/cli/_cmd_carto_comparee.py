@@ -4,6 +4,8 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ._store_options import open_oxigraph
+
 if TYPE_CHECKING:
     from feuille_de_route.graph.store import Store
 
@@ -117,7 +119,6 @@ def comparison_store(args: argparse.Namespace) -> "Store":
     from feuille_de_route.graph.store import (
         EndpointStore,
         MemoryStore,
-        OxigraphStore,
         roadmap_graph_name,
     )
 
@@ -135,7 +136,7 @@ def comparison_store(args: argparse.Namespace) -> "Store":
             )
         return EndpointStore(args.endpoint, timeout=args.delai)
     if args.stockage is not None:
-        store = OxigraphStore(args.stockage, timeout=args.delai)
+        store = open_oxigraph(args.stockage, args.delai)
         for path in files:
             graph = load_roadmap(path, limits)
             store.add_graph(graph, roadmap_graph_name(graph))

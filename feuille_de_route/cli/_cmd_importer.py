@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from .._errors import UserError
 from ._arguments import add_limit_arguments, roadmap_limits
 from ._progress import Progress
+from ._store_options import open_oxigraph
 
 if TYPE_CHECKING:
     from feuille_de_route.graph.importer import ImportOutcome, Source
@@ -188,7 +189,7 @@ def _seconds(args: argparse.Namespace) -> None:
 def _run(args: argparse.Namespace) -> int:
     from feuille_de_route import terminal_safe
     from feuille_de_route.graph.importer import FetchLimits, Reading, import_sources
-    from feuille_de_route.graph.store import EndpointStore, OxigraphStore, Store
+    from feuille_de_route.graph.store import EndpointStore, Store
 
     sources = _sources(args)
     _seconds(args)
@@ -202,7 +203,7 @@ def _run(args: argparse.Namespace) -> int:
     if args.endpoint:
         store = EndpointStore(args.endpoint, timeout=args.delai)
     else:
-        store = OxigraphStore(args.stockage, timeout=args.delai)
+        store = open_oxigraph(args.stockage, args.delai)
 
     progress = None if args.silencieux else Progress(len(sources), sys.stderr)
 

@@ -4,6 +4,8 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ._store_options import open_oxigraph
+
 if TYPE_CHECKING:
     from rdflib import Graph
 
@@ -103,11 +105,11 @@ def _draw_pair(
 
     from feuille_de_route import terminal_safe
     from feuille_de_route.graph import epcis, rank_similar
-    from feuille_de_route.graph.store import MemoryStore, OxigraphStore, roadmap_graph_name
+    from feuille_de_route.graph.store import MemoryStore, roadmap_graph_name
     from feuille_de_route.queries import NothingFound
     from feuille_de_route.viz import roadmaps_by_epci, write_comparison
 
-    stored = OxigraphStore(folder)
+    stored = open_oxigraph(folder)
     published = roadmaps_by_epci(stored)
     if mine is not None:
         mine_iri = roadmap_graph_name(mine)
@@ -155,11 +157,10 @@ def _stored_tags(folder: Path | None) -> "dict[str, Tags]":
         return {}
     from feuille_de_route import UserError
     from feuille_de_route.graph import roadmap_tags
-    from feuille_de_route.graph.store import OxigraphStore
 
     if not folder.is_dir():
         raise UserError(f"--stockage : le dossier {folder} n'existe pas.")
-    return roadmap_tags(OxigraphStore(folder))
+    return roadmap_tags(open_oxigraph(folder))
 
 
 def _classeur_epci(path: Path, graph: "Graph | None", tags: "dict[str, Tags]") -> str:

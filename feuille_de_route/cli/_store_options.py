@@ -7,11 +7,11 @@ from typing import TYPE_CHECKING
 from .._errors import UserError
 
 if TYPE_CHECKING:
-    from feuille_de_route.graph.store import Store
+    from feuille_de_route.graph.store import OxigraphStore, Store
 
 from ._arguments import add_roadmap_argument, roadmap_limits
 
-__all__ = ["SERVERS_HELP", "add_store_arguments", "open_store"]
+__all__ = ["SERVERS_HELP", "add_store_arguments", "open_oxigraph", "open_store"]
 
 SERVERS_HELP = (
     "Au-delà d'une machine, le graphe se sert depuis un serveur SPARQL 1.1 : "
@@ -61,7 +61,6 @@ def open_store(args: argparse.Namespace) -> "Store":
     from feuille_de_route.graph.store import (
         EndpointStore,
         MemoryStore,
-        OxigraphStore,
         roadmap_graph_name,
     )
 
@@ -80,9 +79,32 @@ def open_store(args: argparse.Namespace) -> "Store":
             )
         return EndpointStore(endpoint, timeout=delay)
     if folder is not None:
-        store = OxigraphStore(folder, timeout=delay)
+        store = open_oxigraph(folder, delay)
         if classeur is not None or store.is_empty():
             graph = load_roadmap(classeur, roadmap_limits(args))
             store.add_graph(graph, roadmap_graph_name(graph))
         return store
     return MemoryStore(load_roadmap(classeur, roadmap_limits(args)), timeout=delay)
+
+
+def open_oxigraph(folder: Path, timeout: float | None = None) -> "OxigraphStore":
+    """The Oxigraph store in ``folder``, each roadmap with its synthèse: one written by
+    an earlier version gets it now (``complete_synthesis``), said on stderr."""
+    import sys
+
+    from feuille_de_route import terminal_safe
+    from feuille_de_route.graph import complete_synthesis
+    from feuille_de_route.graph.store import OxigraphStore
+
+    store = OxigraphStore(folder, timeout=timeout)
+    completed = complete_synthesis(store)
+    if completed:
+        print(
+            terminal_safe(
+                f"Stockage {folder} : synthèse calculée pour {len(completed)} feuille(s) de "
+                "route enregistrée(s) par une version antérieure (leurs départements, "
+                "régions et comptes, que lisent les questions nationales)."
+            ),
+            file=sys.stderr,
+        )
+    return store

@@ -245,6 +245,15 @@ class OxigraphStore:
         default = ox.DefaultGraph()
         return next(iter(self._store.quads_for_pattern(None, None, None, default)), None) is None
 
+    def graph_quads(self, name: str) -> list[ox.Quad]:
+        """The quads of the named graph ``name`` (none if the store does not hold it)."""
+        return list(self._store.quads_for_pattern(None, None, None, ox.NamedNode(name)))
+
+    def has_triple(self, name: str, subject: str, predicate: str, obj: str) -> bool:
+        """Whether the named graph ``name`` holds the triple of these three IRIs."""
+        iris = tuple(map(ox.NamedNode, (subject, predicate, obj, name)))
+        return next(iter(self._store.quads_for_pattern(*iris)), None) is not None
+
     def flush(self) -> None:
         """Write buffered data to disk."""
         self._store.flush()

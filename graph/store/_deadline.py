@@ -9,6 +9,7 @@ one native call finishes it in the background, its answer discarded.
 
 import ctypes
 import threading
+import traceback
 from collections.abc import Callable
 from typing import TypeVar
 
@@ -42,6 +43,19 @@ def _interrupt(thread: threading.Thread) -> None:
         )
 
 
+def _release_frames(error: BaseException) -> None:
+    """Clear, in this thread, the locals of the frames ``error`` and its causes hold: a
+    pyoxigraph answer may only be dropped by the thread that made it (dropped by the
+    caller's collector, it raised « unsendable, but is being dropped on another thread »)."""
+    seen: set[int] = set()
+    current: BaseException | None = error
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        if current.__traceback__ is not None:
+            traceback.clear_frames(current.__traceback__)
+        current = current.__cause__ or current.__context__
+
+
 def within_deadline(work: Callable[[], T], seconds: float | None, what: str) -> T:
     """``work()``'s answer, or :class:`QueryTimeout` after ``seconds`` (None: no limit)."""
     if seconds is None:
@@ -56,6 +70,7 @@ def within_deadline(work: Callable[[], T], seconds: float | None, what: str) -> 
         except _Stopped:
             pass
         except BaseException as exc:  # handed to the caller's thread
+            _release_frames(exc)
             outcome["error"] = exc
 
     worker = threading.Thread(target=run, name="feuille-de-route-requete", daemon=True)

@@ -8,10 +8,11 @@ one native call finishes it in the background, its answer discarded.
 """
 
 import ctypes
+import sys
 import threading
 import traceback
 from collections.abc import Callable
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from ._errors import StoreError
 
@@ -36,7 +37,23 @@ def cancelled() -> bool:
     return event is not None and event.is_set()
 
 
+def _quiet_stops(previous: Callable[[Any], object]) -> Callable[[Any], object]:
+    """``previous``, except for a :class:`_Stopped` met where Python cannot raise it (a
+    destructor, a weak reference's callback): the abandoned query's own stop, which
+    would otherwise be printed on stderr as « Exception ignored in … »."""
+
+    def hook(unraisable: Any) -> object:
+        if isinstance(unraisable.exc_value, _Stopped):
+            return None
+        return previous(unraisable)
+
+    hook.quiet_stops = True  # type: ignore[attr-defined]
+    return hook
+
+
 def _interrupt(thread: threading.Thread) -> None:
+    if not getattr(sys.unraisablehook, "quiet_stops", False):
+        sys.unraisablehook = _quiet_stops(sys.unraisablehook)
     if thread.ident is not None:
         ctypes.pythonapi.PyThreadState_SetAsyncExc(
             ctypes.c_ulong(thread.ident), ctypes.py_object(_Stopped)

@@ -4,7 +4,10 @@ The work runs in a worker thread; past the deadline the caller gets a French
 :class:`StoreError` at once, and the worker is asked to stop: Python code (rdflib) is
 interrupted by an exception raised in that thread, and loops reading solutions check
 :func:`cancelled` between rows (Oxigraph gives them one at a time). An engine busy inside
-one native call finishes it in the background, its answer discarded.
+one native call finishes it in the background, its answer discarded. That exception,
+when Python meets it where it cannot raise it (a weak reference's callback), is not
+printed (``_quiet_stops``); an error the worker hands back has its frames cleared there
+first, so no pyoxigraph answer is dropped by another thread.
 """
 
 import ctypes

@@ -13,7 +13,7 @@ declares the vocabulary (``fdr.ttl``, « a roadmap's synthèse ») and the shape
 import functools
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox
 from rdflib import OWL, RDFS, Graph, URIRef
@@ -23,8 +23,10 @@ from rdflib.term import Identifier, Node
 from feuille_de_route.ontology import load_ontology
 
 from ._namespaces import FDR, RDF
-from .store._oxigraph import OxigraphStore
 from .store._terms import from_oxigraph, ntriples
+
+if TYPE_CHECKING:
+    from .store._oxigraph import OxigraphStore
 
 __all__ = [
     "complete_synthesis",
@@ -149,7 +151,7 @@ def with_synthesis(graph: Graph) -> Graph:
     return graph
 
 
-def complete_synthesis(store: OxigraphStore) -> list[str]:
+def complete_synthesis(store: "OxigraphStore") -> list[str]:
     """Compute the synthèse of each roadmap ``store`` holds in the graph of its IRI
     without one (no ``{roadmap}synthese``, the IRI ``synthese.rq`` gives it): a store
     filled by an earlier version, whose roadmaps the national questions would silently

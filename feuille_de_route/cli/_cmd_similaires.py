@@ -82,12 +82,13 @@ def _run(args: argparse.Namespace) -> int:
             "--carte demande --stockage DOSSIER : les feuilles de route publiées parmi "
             "lesquelles chercher le territoire similaire."
         )
-    tags = _stored_tags(args.stockage)
+    stored = _stored(args.stockage)  # opened once: the tags, then the map
+    tags = _stored_tags(stored)
     mine = _load(args.classeur) if args.classeur is not None else None
     siren = args.epci.strip() if args.epci else _classeur_epci(args.classeur, mine, tags)
     print(_render(rank_similar(siren, tags, args.nombre), args.format), end="")
-    if args.carte is not None:
-        _draw_pair(args.carte, siren, tags, args.stockage, mine)
+    if args.carte is not None and stored is not None:
+        _draw_pair(args.carte, siren, tags, stored, mine)
     return 0
 
 
@@ -98,7 +99,7 @@ def _load(path: Path) -> "Graph":
 
 
 def _draw_pair(
-    output: Path, siren: str, tags: "dict[str, Tags]", folder: Path, mine: "Graph | None"
+    output: Path, siren: str, tags: "dict[str, Tags]", stored: "OxigraphStore", mine: "Graph | None"
 ) -> None:
     """The comparison map of my roadmap and the most similar one the store holds."""
     import sys
@@ -109,7 +110,7 @@ def _draw_pair(
     from feuille_de_route.queries import NothingFound
     from feuille_de_route.viz import roadmaps_by_epci, write_comparison
 
-    stored = open_oxigraph(folder)
+    folder = stored.folder
     published = roadmaps_by_epci(stored)
     if mine is not None:
         mine_iri = roadmap_graph_name(mine)
@@ -152,15 +153,23 @@ def _stored_graph(store: "OxigraphStore", name: str) -> "Graph":
     return graph
 
 
-def _stored_tags(folder: Path | None) -> "dict[str, Tags]":
+def _stored(folder: Path | None) -> "OxigraphStore | None":
+    """The store of ``--stockage`` (None without it); it must exist already."""
     if folder is None:
-        return {}
+        return None
     from feuille_de_route import UserError
-    from feuille_de_route.graph import roadmap_tags
 
     if not folder.is_dir():
         raise UserError(f"--stockage : le dossier {folder} n'existe pas.")
-    return roadmap_tags(open_oxigraph(folder))
+    return open_oxigraph(folder)
+
+
+def _stored_tags(stored: "OxigraphStore | None") -> "dict[str, Tags]":
+    if stored is None:
+        return {}
+    from feuille_de_route.graph import roadmap_tags
+
+    return roadmap_tags(stored)
 
 
 def _classeur_epci(path: Path, graph: "Graph | None", tags: "dict[str, Tags]") -> str:

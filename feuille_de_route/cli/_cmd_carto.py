@@ -2,6 +2,10 @@
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from feuille_de_route.graph.store import Store
 
 __all__ = ["register"]
 
@@ -68,6 +72,8 @@ def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None
 
 
 def _run(args: argparse.Namespace) -> int:
+    from contextlib import closing
+
     from feuille_de_route import UserError
 
     from ._store_options import open_store
@@ -89,7 +95,11 @@ def _run(args: argparse.Namespace) -> int:
             "fichier, choisissez --vue feuille-de-route, --vue lacunes ou --chantier ID."
         )
 
-    store = open_store(args)
+    with closing(open_store(args)) as store:
+        return _draw(store, args, output, single)
+
+
+def _draw(store: "Store", args: argparse.Namespace, output: Path, single: bool) -> int:
     from feuille_de_route import atomic_write_text
     from feuille_de_route.viz import build_cartography, write_cartographies
 

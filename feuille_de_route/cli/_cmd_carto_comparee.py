@@ -100,11 +100,13 @@ def _add_sources(parser: argparse.ArgumentParser) -> None:
 
 
 def _run(args: argparse.Namespace) -> int:
+    from contextlib import closing
+
     from feuille_de_route import terminal_safe
     from feuille_de_route.viz import write_comparison
 
-    store = comparison_store(args)
-    path = write_comparison(store, args.territoire_a, args.territoire_b, args.sortie)
+    with closing(comparison_store(args)) as store:
+        path = write_comparison(store, args.territoire_a, args.territoire_b, args.sortie)
     print(f"Carte comparée écrite : {terminal_safe(str(path))} (à ouvrir dans un navigateur).")
     return 0
 

@@ -97,8 +97,12 @@ def _run(args: argparse.Namespace) -> int:
     if args.carte is not None and args.carte.exists() and not args.carte.is_dir():
         raise UserError(f"--carte : {args.carte} existe et n'est pas un dossier.")
     kept: list[VersionStore] = []
-    first = _open(args.v1, "V1", args, kept)
-    second = _open(args.v2, "V2", args, kept)
+    try:
+        first = _open(args.v1, "V1", args, kept)
+        second = _open(args.v2, "V2", args, kept)
+    finally:  # both versions are in memory now: the folder is free for other commands
+        for versions in kept:
+            versions.close()
     changes = compare_stores(first.store, second.store, first.side.roadmap, second.side.roadmap)
     if args.format == "json":
         import json

@@ -73,13 +73,16 @@ def _formats(text: str) -> list[str]:
 
 
 def _run(args: argparse.Namespace) -> int:
+    from contextlib import closing
+
     from feuille_de_route.viz import write_documents
 
     from ._store_options import open_store
 
     formats = _formats(args.formats)
     # The in-memory store queries with Oxigraph: no temporary store on disk is needed.
-    paths = write_documents(open_store(args), args.sortie, args.feuille_de_route, formats)
+    with closing(open_store(args)) as store:
+        paths = write_documents(store, args.sortie, args.feuille_de_route, formats)
     names = ", ".join(path.name for path in paths)
     print(f"{len(paths)} document(s) écrit(s) dans {args.sortie} : {names}")
     return 0

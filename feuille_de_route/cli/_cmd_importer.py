@@ -3,6 +3,7 @@
 import argparse
 import sys
 import textwrap
+from contextlib import closing
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -219,7 +220,8 @@ def _run(args: argparse.Namespace) -> int:
         if progress is not None:
             progress.source_done()
 
-    outcomes = import_sources(sources, store, reading, on_outcome=show, on_source=source_done)
+    with closing(store):
+        outcomes = import_sources(sources, store, reading, on_outcome=show, on_source=source_done)
     failed = [o for o in outcomes if not o.imported]
     print()
     csv = any(str(source).casefold().endswith(".csv") for source in args.sources)

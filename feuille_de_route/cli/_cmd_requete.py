@@ -5,7 +5,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from feuille_de_route.graph.store import Store
+    from feuille_de_route.graph.store import SelectResult, Store
+    from feuille_de_route.queries import QueryDef
 
 __all__ = ["register"]
 
@@ -117,19 +118,23 @@ def _several_roadmaps(store: "Store") -> bool:
 
 
 def _run(args: argparse.Namespace) -> int:
-    import shutil
-    import sys
-
-    from feuille_de_route import UserError, atomic_write_text, terminal_safe
-    from feuille_de_route.queries import (
-        explain_empty,
-        format_result,
-        get_query,
-        load_query_file,
-        run_select,
-    )
+    from contextlib import closing
 
     from ._store_options import open_store
+
+    query = _chosen_query(args)
+    params = _params(args.param)
+    with closing(open_store(args)) as store:
+        result = _answer(query, store, params, args.federation)
+    _write(result, args)
+    return 0
+
+
+def _chosen_query(args: argparse.Namespace) -> "QueryDef":
+    """The catalogue query named, or the ``--fichier`` one (then the only positional is
+    the workbook)."""
+    from feuille_de_route import UserError
+    from feuille_de_route.queries import get_query, load_query_file
 
     if args.fichier is not None:
         if args.nom is not None:
@@ -138,19 +143,26 @@ def _run(args: argparse.Namespace) -> int:
                     "Donnez soit un NOM de requête, soit --fichier, pas les deux "
                     f"(« {args.nom} » et « {args.fichier} »)."
                 )
-            # With --fichier the only positional is the workbook.
             args.classeur, args.nom = Path(args.nom), None
-        query = load_query_file(args.fichier)
-    elif args.nom is None:
+        return load_query_file(args.fichier)
+    if args.nom is None:
         raise UserError(
             "Nommez une requête du catalogue (liste : feuille-de-route requetes) "
             "ou donnez --fichier MA_REQUETE.rq."
         )
-    else:
-        query = get_query(args.nom)
-    params = _params(args.param)
-    store = open_store(args)
-    result = run_select(query, store, params, federation=args.federation)
+    return get_query(args.nom)
+
+
+def _answer(
+    query: "QueryDef", store: "Store", params: dict[str, object], federation: list[str]
+) -> "SelectResult":
+    """The rows; an empty answer that comes from the parameters, not the data, raises
+    :class:`NothingFound` (exit 3)."""
+    import sys
+
+    from feuille_de_route.queries import explain_empty, run_select
+
+    result = run_select(query, store, params, federation=federation)
     if not result.rows:
         nothing = explain_empty(query, store, params)
         if nothing is not None:
@@ -164,6 +176,16 @@ def _run(args: argparse.Namespace) -> int:
             "--param feuilleDeRoute=IRI (liste : feuille-de-route requete feuilles-de-route).",
             file=sys.stderr,
         )
+    return result
+
+
+def _write(result: "SelectResult", args: argparse.Namespace) -> None:
+    import shutil
+    import sys
+
+    from feuille_de_route import atomic_write_text, terminal_safe
+    from feuille_de_route.queries import format_result
+
     width = 120 if args.sortie is not None else shutil.get_terminal_size((100, 24)).columns
     text = format_result(result, args.format, width=width, terminal=args.sortie is None)
     if args.sortie is not None:
@@ -182,4 +204,3 @@ def _run(args: argparse.Namespace) -> int:
             "n'y répond à la question.",
             file=sys.stderr,
         )
-    return 0

@@ -83,12 +83,16 @@ def _run(args: argparse.Namespace) -> int:
             "lesquelles chercher le territoire similaire."
         )
     stored = _stored(args.stockage)  # opened once: the tags, then the map
-    tags = _stored_tags(stored)
-    mine = _load(args.classeur) if args.classeur is not None else None
-    siren = args.epci.strip() if args.epci else _classeur_epci(args.classeur, mine, tags)
-    print(_render(rank_similar(siren, tags, args.nombre), args.format), end="")
-    if args.carte is not None and stored is not None:
-        _draw_pair(args.carte, siren, tags, stored, mine)
+    try:
+        tags = _stored_tags(stored)
+        mine = _load(args.classeur) if args.classeur is not None else None
+        siren = args.epci.strip() if args.epci else _classeur_epci(args.classeur, mine, tags)
+        print(_render(rank_similar(siren, tags, args.nombre), args.format), end="")
+        if args.carte is not None and stored is not None:
+            _draw_pair(args.carte, siren, tags, stored, mine)
+    finally:
+        if stored is not None:
+            stored.close()
     return 0
 
 

@@ -1,6 +1,7 @@
 """``feuille-de-route versions``: keep the dated versions of a roadmap, list them."""
 
 import argparse
+from contextlib import closing
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -111,7 +112,8 @@ def _list(args: argparse.Namespace) -> int:
     from feuille_de_route.graph.versions import VERSIONS_FOLDER, VersionStore
 
     _check_folder(args.stockage, must_exist=True)
-    versions = VersionStore(args.stockage / VERSIONS_FOLDER).versions()
+    with closing(VersionStore(args.stockage / VERSIONS_FOLDER)) as store:
+        versions = store.versions()
     if args.format == "json":
         import json
 

@@ -90,3 +90,6 @@ class EndpointStore:
     def add_graph(self, graph: Graph, name: str) -> None:
         """Publish ``graph`` as the named graph ``name`` (see :func:`publish`)."""
         publish(graph, self.url, name, timeout=max(self.timeout, 60.0), retries=self.retries)
+
+    def close(self) -> None:
+        """Nothing to release: each request opens and closes its own connection."""

@@ -95,3 +95,6 @@ class MemoryStore:
     def graph_names(self) -> list[str]:
         """IRIs of the non-empty named graphs held, the vocabulary's left out."""
         return self._engine.graph_names()
+
+    def close(self) -> None:
+        """Nothing to release: the graphs live in this process only."""

@@ -66,7 +66,7 @@ class OxigraphStore:
         self.timeout = timeout
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            self._store = ox.Store(str(self.folder))
+            self._opened: ox.Store | None = ox.Store(str(self.folder))
         except OSError as exc:
             raise StoreError(
                 f"impossible d'ouvrir le stockage Oxigraph {self.folder} : {exc}. "
@@ -75,6 +75,23 @@ class OxigraphStore:
             ) from exc
         self._recover()
         self._hold_vocabulary(vocabulary_graph(vocabulary))
+
+    @property
+    def _store(self) -> ox.Store:
+        if self._opened is None:
+            raise StoreError(f"le stockage Oxigraph {self.folder} est fermé.")
+        return self._opened
+
+    def close(self) -> None:
+        """Release the folder now, for another command or process to open it; later
+        calls raise :class:`StoreError`, a second ``close`` does nothing.
+
+        Not left to the end of the object's life, which is not the caller's: once
+        pyparsing memoises (matplotlib's mathtext switches it on process-wide), its cache
+        keeps the last parse's exceptions, whose tracebacks hold the frames of rdflib's
+        query parser's callers, and through them this store and the folder's lock.
+        """
+        self._opened = None
 
     def _recover(self) -> None:
         """Drop what the journal says a crashed bulk write left (a French error if it fails)."""

@@ -50,3 +50,7 @@ class Store(Protocol):
     def add_graph(self, graph: Graph, name: str) -> None:
         """Put ``graph`` in the named graph ``name``, replacing what it held before."""
         ...
+
+    def close(self) -> None:
+        """Release what the store holds outside Python (a folder's lock); idempotent."""
+        ...

@@ -9,6 +9,7 @@ graph of the roadmap's IRI: two versions of one roadmap never meet in its union.
 
 import datetime
 import re
+from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -59,19 +60,19 @@ def add_version(folder: Path, graph: Graph, day: datetime.date) -> AddedVersion:
     run leaves it on the previous latest version; running again puts it right).
     """
     roadmap = roadmap_graph_name(graph)
-    main = OxigraphStore(folder)
-    check_scope(graph, roadmap, stored_roadmaps(main))
-    report = validate_on_oxigraph(graph)
-    if report.violations:
-        raise UserError(
-            "version refusée : le graphe ne respecte pas les formes SHACL du modèle.\n"
-            + report.text()
-        )
-    versions = VersionStore(folder / VERSIONS_FOLDER)
-    version, replaced = versions.add(graph, day)
-    current = versions.versions(roadmap)[-1]
-    main.add_graph(graph if current == version else versions.graph(current), roadmap)
-    main.flush()
+    with closing(OxigraphStore(folder)) as main:
+        check_scope(graph, roadmap, stored_roadmaps(main))
+        report = validate_on_oxigraph(graph)
+        if report.violations:
+            raise UserError(
+                "version refusée : le graphe ne respecte pas les formes SHACL du modèle.\n"
+                + report.text()
+            )
+        with closing(VersionStore(folder / VERSIONS_FOLDER)) as versions:
+            version, replaced = versions.add(graph, day)
+            current = versions.versions(roadmap)[-1]
+            main.add_graph(graph if current == version else versions.graph(current), roadmap)
+        main.flush()
     return AddedVersion(version, replaced, current)
 
 

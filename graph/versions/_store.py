@@ -72,12 +72,22 @@ class VersionStore:
         self.folder = Path(folder)
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            self._store = ox.Store(str(self.folder))
+            self._opened: ox.Store | None = ox.Store(str(self.folder))
         except OSError as exc:
             raise StoreError(
                 f"impossible d'ouvrir le stockage des versions {self.folder} : {exc}. "
                 "Le dossier est peut-être déjà ouvert par une autre commande."
             ) from exc
+
+    @property
+    def _store(self) -> ox.Store:
+        if self._opened is None:
+            raise StoreError(f"le stockage des versions {self.folder} est fermé.")
+        return self._opened
+
+    def close(self) -> None:
+        """Release the folder now (see ``OxigraphStore.close``); idempotent."""
+        self._opened = None
 
     def versions(self, roadmap: str | None = None) -> list[Version]:
         """The versions kept (of ``roadmap`` only, when given), by roadmap then date."""

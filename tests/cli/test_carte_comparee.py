@@ -33,7 +33,7 @@ def stockage(tmp_path_factory: pytest.TempPathFactory) -> Path:
     store = OxigraphStore(folder)
     for name, graph in three_territories(tmp_path_factory.mktemp("trois")).items():
         store.add_graph(graph, name)
-    del store  # releases the folder for the commands
+    store.close()
     return folder
 
 

@@ -39,7 +39,7 @@ def two_roadmaps(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     for graph in (gp, load_roadmap(_copy_under_other_base(base))):
         store.add_graph(graph, roadmap_graph_name(graph))
     store.flush()
-    del store  # releases the folder for the command
+    store.close()
     return folder, roadmap_graph_name(gp)
 
 

@@ -47,7 +47,7 @@ def test_storage_folder_gets_the_grand_perigueux_once(tmp_path: Path) -> None:
     assert isinstance(store, OxigraphStore)
     size = _count(store)
     assert size == len(load_roadmap(None))
-    del store
+    store.close()
     again = open_store(_args("--stockage", str(folder)))
     assert _count(again) == size  # not loaded twice
 
@@ -61,7 +61,7 @@ def test_storage_with_a_workbook_replaces_its_roadmap(tmp_path: Path, perigueux:
     perigueux.serialize(nt, format="nt", encoding="utf-8")
     store = open_store(_args(str(nt), "--stockage", str(folder)))
     assert _count(store) == base + len(perigueux)
-    del store
+    store.close()
     smaller = Graph()
     for triple in perigueux:
         if "action/" not in str(triple[0]):

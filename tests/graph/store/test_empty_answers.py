@@ -102,7 +102,7 @@ def test_chantier_of_another_roadmap_in_an_oxigraph_folder(
     store = OxigraphStore(folder)
     for graph in (_with_chantier(perigueux, "2.a"), bergerac):
         store.add_graph(graph, roadmap_graph_name(graph))
-    del store
+    store.close()
     gc.collect()
     bergerac_iri = roadmap_graph_name(bergerac)
     code, out, err = _requete(

@@ -135,7 +135,7 @@ def test_a_bad_row_is_refused_by_line_and_column_and_changes_nothing(
     fast = Reading(validation="oxigraph", base_iri=BASE)
     assert import_sources([good], store, fast)[0].imported
     before = _quads(store)
-    del store
+    store.close()
     gc.collect()
     bad = lieux_csv(tmp_path, SECOND, changed(pivot="73282932000075"), name="mauvais.csv")
     code, out = _importer(capsys, str(bad), "--stockage", str(folder), "--base-iri", BASE)

@@ -10,6 +10,7 @@ from rdflib import RDFS, XSD, Graph, Literal, URIRef
 
 from feuille_de_route.graph.store import (
     VOCABULARY_GRAPH,
+    EndpointStore,
     MemoryStore,
     OxigraphStore,
     SelectResult,
@@ -218,13 +219,13 @@ def test_an_oxigraph_folder_without_the_vocabulary_gets_it_on_opening(tmp_path: 
     folder = tmp_path / "s"
     store = OxigraphStore(folder)
     store._store.update(f"DROP GRAPH <{VOCABULARY_GRAPH}>")
-    del store
+    store.close()
     again = OxigraphStore(folder)
     count = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{VOCABULARY_GRAPH}> {{ ?s ?p ?o }} }}"
     assert int(again.select(count, {}).rows[0]["n"]) == len(vocabulary_graph())  # type: ignore[arg-type]
     assert again.graph_names() == [] and again.is_empty()
     quads = list(again._store.quads_for_pattern(None, None, None, ox.NamedNode(VOCABULARY_GRAPH)))
-    del again
+    again.close()
     third = OxigraphStore(folder)
     name = ox.NamedNode(VOCABULARY_GRAPH)
     assert list(third._store.quads_for_pattern(None, None, None, name)) == quads
@@ -365,3 +366,18 @@ def test_one_roadmaps_graph_on_both_engines(
         got = oxigraph.select(query, bindings)
         assert got.variables == rows.variables
         assert key(got) == key(rows)
+
+
+def test_a_closed_oxigraph_store_frees_its_folder_and_answers_no_more(tmp_path: Path) -> None:
+    store = OxigraphStore(tmp_path / "s")
+    store.close()
+    store.close()  # a second close does nothing
+    OxigraphStore(tmp_path / "s").close()  # the folder's lock is free at once
+    with pytest.raises(StoreError, match="est fermé"):
+        store.select("SELECT * WHERE { ?s ?p ?o }", {})
+
+
+def test_memory_and_endpoint_stores_can_be_closed_as_every_store() -> None:
+    for store in (MemoryStore(Graph()), EndpointStore("http://127.0.0.1:9/query")):
+        assert isinstance(store, Store)
+        store.close()

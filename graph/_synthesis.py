@@ -157,12 +157,12 @@ def complete_synthesis(store: "OxigraphStore") -> list[str]:
     filled by an earlier version, whose roadmaps the national questions would silently
     leave out. Each graph is replaced at once with its synthèse (``add_quads``: atomic).
     The IRIs of the roadmaps completed, in order."""
-    names = [
+    done = store.typed(str(FDR.Synthese))
+    names = sorted(
         name
-        for name in store.graph_names()
-        if store.has_triple(name, name, _TYPE, _ROADMAP.value)
-        and not store.has_triple(name, f"{name}synthese", _TYPE, str(FDR.Synthese))
-    ]
+        for name, roadmap in store.typed(_ROADMAP.value)
+        if name == roadmap and (name, f"{name}synthese") not in done
+    )
     for name in names:
         quads = [ox.Quad(q.subject, q.predicate, q.object) for q in store.graph_quads(name)]
         kept, _ = without_synthesis(quads)

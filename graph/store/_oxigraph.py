@@ -15,11 +15,18 @@ from ._journal import begin, end, is_journal, recover
 from ._oxigraph_query import ask_answer, query_answer, scoped_dataset, select_result
 from ._result import SelectResult
 from ._terms import check_iri, ntriples, to_oxigraph
-from ._vocabulary import VOCABULARY_GRAPH, is_vocabulary, vocabulary_graph
+from ._vocabulary import (
+    VOCABULARY_GRAPH,
+    VocabularyTriple,
+    default_vocabulary_triples,
+    is_vocabulary,
+    vocabulary_graph,
+)
 
 __all__ = ["OxigraphStore"]
 
 _VOCABULARY = ox.NamedNode(VOCABULARY_GRAPH)
+_RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 # A held graph is replaced by one update whose rows are numbers; these functions give
 # each row's terms (the data never goes through SPARQL text).
 _ROW = "urn:feuille-de-route:ligne:"
@@ -74,7 +81,7 @@ class OxigraphStore:
                 "ou ce n'est pas un stockage Oxigraph."
             ) from exc
         self._recover()
-        self._hold_vocabulary(vocabulary_graph(vocabulary))
+        self._hold_vocabulary(vocabulary)
 
     @property
     def _store(self) -> ox.Store:
@@ -102,18 +109,17 @@ class OxigraphStore:
                 f"impossible de réparer le stockage Oxigraph {self.folder} : {exc}"
             ) from exc
 
-    def _hold_vocabulary(self, vocabulary: Graph) -> None:
-        """Write ``vocabulary`` in its named graph unless the store holds it already."""
+    def _hold_vocabulary(self, vocabulary: Graph | None) -> None:
+        """Write ``vocabulary`` (default: the shipped one) in its named graph unless the
+        store holds it already."""
         name = _VOCABULARY
         held = {
             (q.subject, q.predicate, q.object)
             for q in self._store.quads_for_pattern(None, None, None, name)
         }
-        wanted = {
-            tuple(to_oxigraph(cast(Identifier, term)) for term in triple) for triple in vocabulary
-        }
+        wanted = default_vocabulary_triples() if vocabulary is None else _triples(vocabulary)
         if held != wanted:
-            self.add_graph(vocabulary, VOCABULARY_GRAPH)
+            self.add_graph(vocabulary_graph(vocabulary), VOCABULARY_GRAPH)
 
     def _query(self, query: str, bindings: Mapping[str, Identifier], scope: Collection[str]) -> Any:
         """The engine's answer; values are bound by a VALUES block of escaped terms, and
@@ -266,14 +272,28 @@ class OxigraphStore:
         """The quads of the named graph ``name`` (none if the store does not hold it)."""
         return list(self._store.quads_for_pattern(None, None, None, ox.NamedNode(name)))
 
-    def has_triple(self, name: str, subject: str, predicate: str, obj: str) -> bool:
-        """Whether the named graph ``name`` holds the triple of these three IRIs."""
-        iris = tuple(map(ox.NamedNode, (subject, predicate, obj, name)))
-        return next(iter(self._store.quads_for_pattern(*iris)), None) is not None
+    def typed(self, kind: str) -> set[tuple[str, str]]:
+        """The ``(graph, subject)`` IRI pairs of the named graphs' ``?subject a <kind>``
+        (one scan of an index: 20-40 ms for 1,255 roadmaps, where a lookup per graph
+        took 0.27 s)."""
+        found = self._store.quads_for_pattern(None, _RDF_TYPE, ox.NamedNode(kind), None)
+        return {
+            (quad.graph_name.value, quad.subject.value)
+            for quad in found
+            if isinstance(quad.graph_name, ox.NamedNode) and isinstance(quad.subject, ox.NamedNode)
+        }
 
     def flush(self) -> None:
         """Write buffered data to disk."""
         self._store.flush()
+
+
+def _triples(vocabulary: Graph) -> frozenset[VocabularyTriple]:
+    """The SKOS part of ``vocabulary`` as pyoxigraph triples."""
+    return frozenset(
+        cast(VocabularyTriple, tuple(to_oxigraph(cast(Identifier, t)) for t in triple))
+        for triple in vocabulary_graph(vocabulary)
+    )
 
 
 def _graph_name(name: str) -> str:

@@ -381,3 +381,14 @@ def test_memory_and_endpoint_stores_can_be_closed_as_every_store() -> None:
     for store in (MemoryStore(Graph()), EndpointStore("http://127.0.0.1:9/query")):
         assert isinstance(store, Store)
         store.close()
+
+
+def test_the_vocabulary_a_store_compares_on_opening_is_the_one_it_writes() -> None:
+    """pyoxigraph's parse of the shipped files (read at every opening) and rdflib's (the
+    graph written): were they to differ, every opening would rewrite the vocabulary."""
+    from feuille_de_route.graph.store._terms import to_oxigraph
+    from feuille_de_route.graph.store._vocabulary import default_vocabulary_triples
+
+    written = {tuple(map(to_oxigraph, triple)) for triple in vocabulary_graph()}  # type: ignore[arg-type]
+    assert default_vocabulary_triples() == written
+    assert len(written) > 900  # the ontology's concepts and the national schemes

@@ -74,14 +74,20 @@ class Member:
 
 @dataclass(frozen=True, slots=True)
 class Epci:
-    """An EPCI with its members (sorted by INSEE code)."""
+    """An EPCI, with its members (sorted by INSEE code)."""
 
     siren: str
     name: str
     kind: str  # CC, CA, CU, METRO, MET69
     population: int  # population municipale
     total_population: int  # population totale
-    members: tuple[Member, ...]
+
+    @property
+    def members(self) -> tuple[Member, ...]:
+        """Its member communes, sorted by INSEE code: the table of every EPCI's members
+        (35,000 rows) is read at the first use, not with the EPCI, which ``similaires``
+        reads for their names only."""
+        return _members().get(self.siren, ())
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,17 +164,20 @@ def communes() -> Mapping[str, Commune]:
 @functools.cache
 def epcis() -> Mapping[str, Epci]:
     """Every EPCI, by SIREN (sorted), with its members."""
-    members: dict[str, list[Member]] = {}
-    for siren, insee, member_siren, name in _rows("membres.csv.gz"):
-        members.setdefault(siren, []).append(Member(insee, member_siren, name))
     return MappingProxyType(
         {
-            row[0]: Epci(
-                row[0], row[1], row[2], int(row[3]), int(row[4]), tuple(members.get(row[0], ()))
-            )
+            row[0]: Epci(row[0], row[1], row[2], int(row[3]), int(row[4]))
             for row in _rows("epci.csv.gz")
         }
     )
+
+
+@functools.cache
+def _members() -> Mapping[str, tuple[Member, ...]]:
+    members: dict[str, list[Member]] = {}
+    for siren, insee, member_siren, name in _rows("membres.csv.gz"):
+        members.setdefault(siren, []).append(Member(insee, member_siren, name))
+    return MappingProxyType({siren: tuple(found) for siren, found in members.items()})
 
 
 @functools.cache

@@ -96,9 +96,12 @@ def _zscores() -> dict[str, tuple[float, ...]]:
     }
 
 
-def _jaccard(mine: Mapping[URIRef, str], theirs: Mapping[URIRef, str]) -> float | None:
-    union = set(mine) | set(theirs)
-    return len(set(mine) & set(theirs)) / len(union) if union else None
+def _overlap(mine: Mapping[URIRef, str], theirs: Mapping[URIRef, str]) -> tuple[float | None, str]:
+    """The Jaccard index of the two key sets (None when both are empty), and the labels
+    they share, sorted and joined (one intersection: rdflib terms hash in Python)."""
+    common = mine.keys() & theirs.keys()
+    union = len(mine) + len(theirs) - len(common)
+    return (len(common) / union if union else None), ", ".join(sorted(mine[k] for k in common))
 
 
 def rank_similar(
@@ -146,10 +149,10 @@ def _compare(
     themes = programmes = None
     reasons = [_profile_reason(gaps)]
     if me in tags and other in tags:
-        themes = _jaccard(tags[me].themes, tags[other].themes)
-        programmes = _jaccard(tags[me].programmes, tags[other].programmes)
-        reasons.append(_shared("mêmes thèmes", tags[me].themes, tags[other].themes))
-        reasons.append(_shared("mêmes programmes", tags[me].programmes, tags[other].programmes))
+        themes, same_themes = _overlap(tags[me].themes, tags[other].themes)
+        programmes, same_programmes = _overlap(tags[me].programmes, tags[other].programmes)
+        reasons.append(f"mêmes thèmes : {same_themes}" if same_themes else "")
+        reasons.append(f"mêmes programmes : {same_programmes}" if same_programmes else "")
     score = profile + _WEIGHT * (themes or 0.0) + _WEIGHT * (programmes or 0.0)
     text = " ; ".join(r for r in reasons if r)
     return Similar(
@@ -165,20 +168,19 @@ def _profile_reason(gaps: Sequence[float]) -> str:
     return "même profil : " + ", ".join(names[i] for _g, i in close)
 
 
-def _shared(what: str, mine: Mapping[URIRef, str], theirs: Mapping[URIRef, str]) -> str:
-    common = sorted(mine[k] for k in set(mine) & set(theirs))
-    return f"{what} : {', '.join(common)}" if common else ""
-
-
 # Each roadmap's territory (national IRI) with its themes and programmes (no parameter:
 # nothing is ever written into this text). Read from each roadmap's synthèse (its theme
 # and programme lines: the themes of its chantiers, the programmes of its resources),
 # each table found once and joined by hashing: reading every chantier of a national
-# store (1,255 roadmaps) took over ten minutes, the synthèse 1.7 s.
+# store (1,255 roadmaps) took over ten minutes, the synthèse 0.2 s. One row per
+# territory and kind, its concepts' IRIs joined by spaces (an IRI holds none): turning
+# 16,837 rows into terms took longer than the query; a key that is not an IRI is left
+# out inside the aggregate (a FILTER on the key's table cost a third more). The labels
+# are read apart, once per concept (_LABELS_QUERY): joined to every row, they doubled
+# the query's time.
 _TAGS_QUERY = """
 PREFIX fdr: <https://w3id.org/feuille-de-route/ontologie#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-SELECT DISTINCT ?territoire ?sorte ?cle ?libelle
+SELECT ?territoire ?sorte (GROUP_CONCAT(DISTINCT IF(isIRI(?cle), STR(?cle), "")) AS ?cles)
 WHERE {
   { SELECT ?feuilleDeRoute ?territoire WHERE {
       ?feuilleDeRoute a fdr:FeuilleDeRoute ; fdr:territoire ?local .
@@ -188,25 +190,32 @@ WHERE {
       UNION { ?ligne a fdr:SyntheseProgramme . BIND("programme" AS ?sorte) } } }
   { SELECT ?ligne ?feuilleDeRoute WHERE { ?ligne fdr:syntheseDe ?feuilleDeRoute } }
   { SELECT ?ligne ?cle WHERE { ?ligne fdr:cle ?cle } }
-  OPTIONAL { ?cle skos:prefLabel ?libelle . FILTER(LANG(?libelle) = "fr") }
 }
+GROUP BY ?territoire ?sorte
+"""
+_LABELS_QUERY = """
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT ?cle ?libelle
+WHERE { ?cle a skos:Concept ; skos:prefLabel ?libelle . FILTER(LANG(?libelle) = "fr") }
 """
 
 
 def roadmap_tags(store: Store) -> dict[str, Tags]:
     """What each roadmap of ``store`` is about, by the SIREN of its EPCI (a commune's
-    roadmap counts for its EPCI; a département's or a région's for none)."""
-    from rdflib import Literal, URIRef
+    roadmap counts for its EPCI; a département's or a région's for none); each theme or
+    programme with its French label (its IRI when the vocabulary has none)."""
+    from rdflib import URIRef
 
+    labels = {row["cle"]: str(row["libelle"]) for row in store.select(_LABELS_QUERY, {}).rows}
     found: dict[str, tuple[dict[URIRef, str], dict[URIRef, str]]] = {}
     for row in store.select(_TAGS_QUERY, {}).rows:
         siren = _epci_of(str(row["territoire"]))
-        key, label = row["cle"], row.get("libelle")
-        if siren is None or not isinstance(key, URIRef):
+        if siren is None:
             continue
         themes, programmes = found.setdefault(siren, ({}, {}))
         target = themes if str(row["sorte"]) == "theme" else programmes
-        target[key] = str(label) if isinstance(label, Literal) else str(key)
+        for key in map(URIRef, str(row["cles"]).split()):
+            target[key] = labels.get(key, str(key))
     return {siren: Tags(themes, programmes) for siren, (themes, programmes) in found.items()}
 
 

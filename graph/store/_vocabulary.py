@@ -67,7 +67,8 @@ def _skos_part(ontology: Graph) -> Graph:
 def default_vocabulary_triples() -> frozenset[VocabularyTriple]:
     """The triples of :func:`vocabulary_graph`'s default, as pyoxigraph parses the same
     files: what a store compares with the vocabulary it holds each time it is opened
-    (rdflib's parser took 0.2 s of every command opening a ``--stockage``)."""
+    (rdflib's parser took 0.2 s of every command opening a ``--stockage``). The same
+    selection as ``_skos_part``; ``tests/graph/store/test_stores.py`` checks both agree."""
     triples = [
         quad.triple
         for path in (ONTOLOGY_PATH, *SCHEME_PATHS)

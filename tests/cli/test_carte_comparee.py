@@ -2,6 +2,7 @@
 French messages (an unknown territory exits 3, as ``requete`` does for a parameter that
 names nothing in the store)."""
 
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,7 @@ from feuille_de_route.graph import write_workbook
 from feuille_de_route.graph._workbook import Workbook
 from feuille_de_route.graph.store import OxigraphStore
 
-from ..queries.territoires_essai import ETE, LEON, ete_rows, leon_rows, three_territories
+from ..queries.territoires_essai import ETE, LEON, ete_rows, leon_rows, stored_territories
 
 ETE_EPCI = "200040095"
 LEON_EPCI = "200040889"
@@ -29,12 +30,7 @@ def workbooks(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
 
 @pytest.fixture(scope="module")
 def stockage(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("stockage")
-    store = OxigraphStore(folder)
-    for name, graph in three_territories(tmp_path_factory.mktemp("trois")).items():
-        store.add_graph(graph, name)
-    store.close()
-    return folder
+    return stored_territories(tmp_path_factory)
 
 
 def test_files_in_memory_to_a_folder(
@@ -114,11 +110,16 @@ def test_similar_map_from_a_workbook_leaves_the_store_as_it_was(
     stockage: Path, workbooks: list[Path], tmp_path: Path
 ) -> None:
     out = tmp_path / "paire.html"
-    before = sorted(OxigraphStore(stockage).graph_names())
+    before = _graph_names(stockage)
     args = ["similaires", str(workbooks[1]), "--stockage", str(stockage), "--carte", str(out)]
     assert main(args) == 0
     assert "Feuille de route de Saint-Cernin et " in out.read_text(encoding="utf-8")
-    assert sorted(OxigraphStore(stockage).graph_names()) == before
+    assert _graph_names(stockage) == before
+
+
+def _graph_names(folder: Path) -> list[str]:
+    with closing(OxigraphStore(folder)) as store:
+        return store.graph_names()
 
 
 def test_similar_map_needs_a_store(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

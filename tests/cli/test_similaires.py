@@ -10,9 +10,8 @@ import pytest
 from feuille_de_route.cli import main
 from feuille_de_route.graph import GRAND_PERIGUEUX, epci_fragility, epcis, rank_similar
 from feuille_de_route.graph._similarity import PROFILE_INDICATORS
-from feuille_de_route.graph.store import OxigraphStore
 
-from ..queries.territoires_essai import three_territories
+from ..queries.territoires_essai import stored_territories
 
 ETE_EPCI = "200040095"  # the Pays de l'Été's EPCI
 LEON_EPCI = "200040889"  # Saint-Cernin-de-Labarde's EPCI
@@ -21,12 +20,7 @@ GP_EPCI = "200040392"
 
 @pytest.fixture(scope="module")
 def stockage(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("stockage")
-    store = OxigraphStore(folder)
-    for name, graph in three_territories(tmp_path_factory.mktemp("classeurs")).items():
-        store.add_graph(graph, name)
-    store.close()
-    return folder
+    return stored_territories(tmp_path_factory)
 
 
 def _json(capsys: pytest.CaptureFixture[str], *args: str) -> list[dict[str, object]]:

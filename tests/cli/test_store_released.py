@@ -18,19 +18,14 @@ from feuille_de_route.cli import main
 from feuille_de_route.graph import GRAND_PERIGUEUX
 from feuille_de_route.graph.store import OxigraphStore
 
-from ..queries.territoires_essai import ETE, GP, three_territories
+from ..queries.territoires_essai import ETE, GP, stored_territories
 
 GP_EPCI = "200040392"
 
 
 @pytest.fixture(scope="module")
 def stockage(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("stockage")
-    store = OxigraphStore(folder)
-    for name, graph in three_territories(tmp_path_factory.mktemp("trois")).items():
-        store.add_graph(graph, name)
-    store.close()
-    return folder
+    return stored_territories(tmp_path_factory)
 
 
 @pytest.fixture

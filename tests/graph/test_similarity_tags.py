@@ -7,10 +7,10 @@ import pytest
 from rdflib import RDF, Graph, Literal, URIRef
 
 from feuille_de_route.graph import Tags, roadmap_tags
-from feuille_de_route.graph.store import MemoryStore, OxigraphStore, Store
+from feuille_de_route.graph.store import MemoryStore, Store
 from feuille_de_route.ontology import FDR
 
-from ..queries.territoires_essai import ETE, three_territories
+from ..queries.territoires_essai import ETE, territories_store, three_territories
 
 # By hand from the workbooks of tests/queries/territoires_essai.py: the Été tags
 # « médiation numérique | publics » and its « Former les agents » gets « compétences
@@ -44,20 +44,15 @@ def _summary(tags: dict[str, Tags]) -> dict[str, tuple[list[str], list[str]]]:
     return {s: (sorted(t.themes.values()), sorted(t.programmes.values())) for s, t in tags.items()}
 
 
-@pytest.mark.parametrize("where", ["rdflib", "oxigraph", "stockage"])
+@pytest.mark.parametrize("where", ["rdflib", "oxigraph-en-memoire", "oxigraph"])
 def test_each_epci_gets_its_roadmap_s_themes_and_programmes_with_labels(
     where: str, graphs: dict[str, Graph], tmp_path: Path
 ) -> None:
     store: Store
-    if where == "stockage":
-        store = OxigraphStore(tmp_path / "s")
-        for name, graph in graphs.items():
-            store.add_graph(graph, name)
-    else:
-        union = Graph()
-        for graph in graphs.values():
-            union += graph
-        store = MemoryStore(union, engine=where)  # type: ignore[arg-type]
+    if where == "oxigraph-en-memoire":
+        store = MemoryStore(sum(graphs.values(), Graph()))
+    else:  # rdflib's union in memory, or Oxigraph on disk
+        store = territories_store(where, graphs, tmp_path / "s")
     found = _summary(roadmap_tags(store))
     store.close()
     assert set(found) == {*EXPECTED, GP_EPCI}

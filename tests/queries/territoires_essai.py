@@ -7,6 +7,7 @@ national programmes and a partner (same SIRET). Each is read from a different fo
 from collections.abc import Mapping
 from pathlib import Path
 
+import pytest
 from rdflib import Graph
 
 from feuille_de_route.cli import main
@@ -177,3 +178,12 @@ def territories_store(engine: str, graphs: Mapping[str, Graph], folder: Path) ->
     for name, graph in graphs.items():
         oxigraph.add_graph(graph, name)
     return oxigraph
+
+
+def stored_territories(factory: pytest.TempPathFactory) -> Path:
+    """A folder holding the three territories in an Oxigraph store, closed: free for the
+    commands a test runs on it."""
+    folder = factory.mktemp("stockage")
+    store = territories_store("oxigraph", three_territories(factory.mktemp("trois")), folder)
+    store.close()
+    return folder

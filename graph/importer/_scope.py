@@ -117,10 +117,19 @@ class _Others:
         others = {s for s in stored if s != roadmap}
         self.closed = frozenset(o for o in others if o.endswith(("/", "#")))
         self.open = tuple(sorted(others - self.closed))
+        # An IRI comes back in many statements (as subject, then as object): each is
+        # looked up once. Bounded by the source's own IRIs, read within its limits.
+        self._owners: dict[str, str | None] = {}
 
     def owner(self, iri: str) -> str | None:
         """The roadmap IRI that is a prefix of ``iri`` (looked up at each ``/`` and ``#``
         of ``iri``, not against every roadmap; those ending otherwise, one by one)."""
+        if iri in self._owners:
+            return self._owners[iri]
+        found = self._owners[iri] = self._find(iri)
+        return found
+
+    def _find(self, iri: str) -> str | None:
         if self.closed:
             for end in _separators(iri):
                 if iri[:end] in self.closed:

@@ -33,6 +33,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Sequence
+from contextlib import closing
 from pathlib import Path
 
 __all__ = ["main"]
@@ -114,11 +115,8 @@ def _national_store(args: argparse.Namespace) -> Path | None:
 def _stored_roadmaps(folder: Path) -> int:
     from feuille_de_route.graph.store import OxigraphStore
 
-    store = OxigraphStore(folder)
-    try:
+    with closing(OxigraphStore(folder)) as store:
         return len(store.graph_names())
-    finally:
-        store.close()
 
 
 def _warm(siren: str) -> float:

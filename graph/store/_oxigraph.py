@@ -3,7 +3,7 @@
 import contextlib
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 import pyoxigraph as ox
 from rdflib import Graph
@@ -14,14 +14,8 @@ from ._errors import StoreError
 from ._journal import begin, end, is_journal, recover
 from ._oxigraph_query import ask_answer, query_answer, scoped_dataset, select_result
 from ._result import SelectResult
-from ._terms import check_iri, ntriples, to_oxigraph
-from ._vocabulary import (
-    VOCABULARY_GRAPH,
-    VocabularyTriple,
-    default_vocabulary_triples,
-    is_vocabulary,
-    vocabulary_graph,
-)
+from ._terms import check_iri, ntriples
+from ._vocabulary import VOCABULARY_GRAPH, is_vocabulary, vocabulary_graph, vocabulary_triples
 
 __all__ = ["OxigraphStore"]
 
@@ -117,8 +111,7 @@ class OxigraphStore:
             (q.subject, q.predicate, q.object)
             for q in self._store.quads_for_pattern(None, None, None, name)
         }
-        wanted = default_vocabulary_triples() if vocabulary is None else _triples(vocabulary)
-        if held != wanted:
+        if held != vocabulary_triples(vocabulary):
             self.add_graph(vocabulary_graph(vocabulary), VOCABULARY_GRAPH)
 
     def _query(self, query: str, bindings: Mapping[str, Identifier], scope: Collection[str]) -> Any:
@@ -286,14 +279,6 @@ class OxigraphStore:
     def flush(self) -> None:
         """Write buffered data to disk."""
         self._store.flush()
-
-
-def _triples(vocabulary: Graph) -> frozenset[VocabularyTriple]:
-    """The SKOS part of ``vocabulary`` as pyoxigraph triples."""
-    return frozenset(
-        cast(VocabularyTriple, tuple(to_oxigraph(cast(Identifier, t)) for t in triple))
-        for triple in vocabulary_graph(vocabulary)
-    )
 
 
 def _graph_name(name: str) -> str:

@@ -146,7 +146,6 @@ def _take_in(
     if dropped and set(dropped) != set(synthesis):
         warnings += (_SYNTHESIS_REPLACED.format(count=len(dropped)),)
     statements = Statements(statements.quads + tuple(synthesis))
-    writer.make_room()
     replaced = writer.pending(name) or (name in stored and graph_held(writer.store, name))
     outcome = ImportOutcome(label, name, len(statements), replaced, warnings)
     writer.write(statements, name, outcome)
@@ -183,10 +182,10 @@ def import_sources(
 ) -> list[ImportOutcome]:
     """Import each source into ``store``; one outcome per roadmap (a catalogue gives
     several), in order, each also handed to ``on_outcome`` once its graph is written
-    (on Oxigraph, new graphs are written in batches of about ``batch_quads`` quads:
-    ``_writer``); ``on_source`` is called when a source is read to its end (for a
-    progress line). A source that fails is reported and skipped; the others are
-    imported."""
+    (on Oxigraph, new graphs are streamed into bulk writes of about ``batch_quads``
+    quads: ``_writer``); ``on_source`` is called when a source is read to its end (for
+    a progress line), the last once every outcome is reported. A source that fails is
+    reported and skipped; the others are imported."""
     stored = stored_roadmaps(store)
     outcomes: list[ImportOutcome] = []
 
@@ -196,15 +195,32 @@ def import_sources(
             on_outcome(outcome)
 
     writer = Writer(store, stored, report, _refused, batch_quads)
+    last: list[bool] = []  # whether a source came (its progress is said once all is written)
+    writer.run(_work(sources, writer, stored, reading, on_source, last))
+    if last and on_source is not None:  # every outcome is known before the last is said done
+        on_source()
+    return outcomes
+
+
+def _work(
+    sources: Iterable[Source],
+    writer: "Writer[ImportOutcome]",
+    stored: set[str],
+    reading: Reading,
+    on_source: Callable[[], None] | None,
+    seen: list[bool],
+) -> Iterator[None]:
+    """The import, one step per roadmap taken (``writer.run`` drives it: on Oxigraph,
+    from the bulk write that reads its new graphs); ``on_source`` after each source but
+    the last, which ``seen`` records."""
     for source, last in _with_last(sources):
         for label, loaded in read_source(source, reading):
             _take(label, loaded, writer, stored, reading)
-        if last:  # every outcome is known before the last source is said done
-            writer.flush()
-        if on_source is not None:
+            yield None
+        if last:
+            seen.append(True)
+        elif on_source is not None:
             on_source()
-    writer.flush()
-    return outcomes
 
 
 def _with_last(sources: Iterable[Source]) -> Iterator[tuple[Source, bool]]:

@@ -1,7 +1,7 @@
 """Oxigraph embedded and persistent on disk: national scale on one machine."""
 
 import contextlib
-from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -189,27 +189,23 @@ class OxigraphStore:
         except ValueError:
             return False
 
-    def add_new_graphs(self, graphs: Mapping[str, Iterable[ox.Quad]]) -> None:
-        """Write each of ``graphs`` (name → quads, their own graph names not read) in
-        the named graph of its name, in bulk: meant for many graphs the store does not
-        hold yet (a graph it holds is replaced by :meth:`add_quads` instead, first).
+    def add_new_graphs(self, graphs: Iterable[tuple[str, Iterable[ox.Quad]]]) -> None:
+        """Write each ``(name, quads)`` of ``graphs`` (the quads' own graph names not
+        read) in the named graph ``name``, in one bulk write that reads them as they
+        come: ``graphs`` may be a generator still checking its sources. Each graph must
+        be new: neither held by the store nor given twice (a French :class:`StoreError`;
+        a held graph is replaced by :meth:`add_quads` instead).
 
         The bulk loader (``bulk_extend``) writes files without a transaction, cheap per
-        quad for big batches. Before it, one transaction records the graphs in the
-        journal (``_journal``); after it, the journal is emptied. A failure drops the
-        graphs of the batch (the store as it was for them) and raises a French
-        :class:`StoreError`; a crash leaves the journal, and the next opening drops them.
+        quad for long writes. Before a graph's first quad, one transaction records it in
+        the journal (``_journal``); after the write, the journal is emptied. A failure
+        (or an exception of ``graphs`` itself) drops the graphs written so far (the
+        store as it was for them) and raises (a French :class:`StoreError` when the
+        write failed, else the exception); a crash leaves the journal, and the next
+        opening drops them.
         """
-        named = {_graph_name(name): quads for name, quads in graphs.items()}
-        fresh = {name: quads for name, quads in named.items() if not self.holds(name)}
-        for name, quads in named.items():
-            if name not in fresh:
-                self.add_quads(list(quads), name)
-        if not fresh:
-            return
         try:
-            begin(self._store, map(ox.NamedNode, fresh))
-            self._store.bulk_extend(_in_graphs(fresh))
+            self._store.bulk_extend(self._journaled(graphs))
             end(self._store)
         except (OSError, SyntaxError, RuntimeError, ValueError, TypeError) as exc:
             self._undo()
@@ -217,6 +213,18 @@ class OxigraphStore:
         except BaseException:
             self._undo()
             raise
+
+    def _journaled(self, graphs: Iterable[tuple[str, Iterable[ox.Quad]]]) -> Iterator[ox.Quad]:
+        """The quads of each new graph in it, each graph recorded in the journal first."""
+        seen: set[str] = set()
+        for name, quads in graphs:
+            if _graph_name(name) in seen or self.holds(name):
+                raise StoreError(f"le graphe {name} n'est pas nouveau : écriture en bloc refusée")
+            seen.add(name)
+            graph = ox.NamedNode(name)
+            begin(self._store, [graph])
+            for q in quads:
+                yield ox.Quad(q.subject, q.predicate, q.object, graph)
 
     def _undo(self) -> None:
         """After a failed bulk write: its graphs dropped, or left to the next opening."""
@@ -286,11 +294,3 @@ def _graph_name(name: str) -> str:
     if is_journal(check_iri(name, "le nom du graphe")):
         raise StoreError(f"le graphe {name} est réservé au journal du stockage.")
     return name
-
-
-def _in_graphs(graphs: Mapping[str, Iterable[ox.Quad]]) -> Iterable[ox.Quad]:
-    """The triples of each quads as quads of the graph of its name."""
-    for name, quads in graphs.items():
-        graph = ox.NamedNode(name)
-        for q in quads:
-            yield ox.Quad(q.subject, q.predicate, q.object, graph)

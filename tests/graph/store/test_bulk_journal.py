@@ -15,7 +15,7 @@ import pytest
 from rdflib import URIRef
 
 from feuille_de_route.graph.store import VOCABULARY_GRAPH, OxigraphStore, StoreError
-from feuille_de_route.graph.store._journal import JOURNAL_GRAPH
+from feuille_de_route.graph.store._journal import JOURNAL_GRAPH, pending
 
 BASE = "https://example.org/territoires/"
 KEPT, HALF, OTHER = BASE + "garde/", BASE + "moitie/", BASE + "autre/"
@@ -41,7 +41,7 @@ def test_new_graphs_written_in_bulk_each_in_its_graph(tmp_path: Path) -> None:
     store = OxigraphStore(tmp_path / "s")
     blank = ox.BlankNode()
     shared = [ox.Quad(blank, _P, ox.Literal("a")), ox.Quad(ox.NamedNode(OTHER), _P, blank)]
-    store.add_new_graphs({KEPT: _quads(KEPT, 3), OTHER: shared})
+    store.add_new_graphs({KEPT: _quads(KEPT, 3), OTHER: shared}.items())
     assert store.graph_names() == [OTHER, KEPT]
     assert (_count(store, KEPT), _count(store, OTHER)) == (3, 2)
     # The blank node stays one node across its two triples.
@@ -51,11 +51,35 @@ def test_new_graphs_written_in_bulk_each_in_its_graph(tmp_path: Path) -> None:
     assert [str(row["o"]) for row in rows.rows] == ["a"]
 
 
-def test_a_held_graph_given_to_the_bulk_write_is_replaced_not_added_to(tmp_path: Path) -> None:
+def test_a_graph_not_new_is_refused_and_the_write_undone(tmp_path: Path) -> None:
+    """A held graph, or one given twice: the bulk write would add to it, not replace."""
     store = OxigraphStore(tmp_path / "s")
     store.add_quads(_quads(KEPT, 5), KEPT)
-    store.add_new_graphs({KEPT: _quads(KEPT, 2), OTHER: _quads(OTHER, 1)})
-    assert (_count(store, KEPT), _count(store, OTHER)) == (2, 1)
+    for given in (
+        [(OTHER, _quads(OTHER, 1)), (KEPT, _quads(KEPT, 2))],
+        [(OTHER, _quads(OTHER, 1)), (OTHER, _quads(OTHER, 2))],
+    ):
+        with pytest.raises(StoreError, match="n'est pas nouveau"):
+            store.add_new_graphs(given)
+        assert store.graph_names() == [KEPT]
+        assert (_count(store, KEPT), _count(store, OTHER)) == (5, 0)
+
+
+def test_graphs_are_read_as_the_write_goes(tmp_path: Path) -> None:
+    """The write reads a generator lazily: each graph is in the journal before its
+    quads are read (a crash there leaves it to the next opening)."""
+    store = OxigraphStore(tmp_path / "s")
+    journaled: list[set[str]] = []
+
+    def graphs() -> Iterator[tuple[str, list[ox.Quad]]]:
+        for name in (KEPT, OTHER):
+            yield name, _quads(name, 2)
+            journaled.append({graph.value for graph in pending(store._store)})
+
+    store.add_new_graphs(graphs())
+    assert journaled == [{KEPT}, {KEPT, OTHER}]
+    assert (_count(store, KEPT), _count(store, OTHER)) == (2, 2)
+    assert not store.holds(JOURNAL_GRAPH)
 
 
 def _failing(name: str) -> Iterator[ox.Quad]:
@@ -67,18 +91,18 @@ def test_a_failed_bulk_write_leaves_the_store_as_it_was(tmp_path: Path) -> None:
     store = OxigraphStore(tmp_path / "s")
     store.add_quads(_quads(KEPT, 4), KEPT)
     with pytest.raises(StoreError, match="impossible d'enregistrer le lot de graphes"):
-        store.add_new_graphs({OTHER: _quads(OTHER, 3), HALF: _failing(HALF)})
+        store.add_new_graphs({OTHER: _quads(OTHER, 3), HALF: _failing(HALF)}.items())
     assert store.graph_names() == [KEPT]
     assert (_count(store, KEPT), _count(store, OTHER), _count(store, HALF)) == (4, 0, 0)
     assert not store.holds(JOURNAL_GRAPH)
-    store.add_new_graphs({OTHER: _quads(OTHER, 3)})  # the store still takes batches
+    store.add_new_graphs({OTHER: _quads(OTHER, 3)}.items())  # the store still takes batches
     assert _count(store, OTHER) == 3
 
 
 def test_the_journal_graph_cannot_be_written_as_a_roadmap(tmp_path: Path) -> None:
     store = OxigraphStore(tmp_path / "s")
     with pytest.raises(StoreError, match="réservé au journal"):
-        store.add_new_graphs({JOURNAL_GRAPH: _quads(KEPT, 1)})
+        store.add_new_graphs({JOURNAL_GRAPH: _quads(KEPT, 1)}.items())
     with pytest.raises(StoreError, match="réservé au journal"):
         store.add_quads(_quads(KEPT, 1), JOURNAL_GRAPH)
 
@@ -141,7 +165,7 @@ def quads():
             os.kill(os.getpid(), signal.SIGKILL)
         yield ox.Quad(ox.NamedNode(f"{half}n{i}"), p, ox.Literal(str(i)))
 
-store.add_new_graphs({half: quads()})
+store.add_new_graphs({half: quads()}.items())
 print("not reached")
 """
 

@@ -6,7 +6,7 @@ roadmap is still replaced at once."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -136,9 +136,11 @@ class _FullDisk(OxigraphStore):
         super().__init__(folder)
         self.calls, self.failing = 0, failing
 
-    def add_new_graphs(self, graphs: Mapping[str, Iterable[ox.Quad]]) -> None:
+    def add_new_graphs(self, graphs: Iterable[tuple[str, Iterable[ox.Quad]]]) -> None:
         self.calls += 1
-        if self.calls in self.failing:
+        if self.calls in self.failing:  # the graphs are read, then the disk is full
+            for _name, quads in graphs:
+                list(quads)
             raise StoreError("impossible d'enregistrer le lot de graphes : disque plein")
         super().add_new_graphs(graphs)
 
@@ -213,3 +215,35 @@ def test_a_later_version_of_a_roadmap_whose_batch_failed_replaces_nothing(
     outcomes = import_sources(paths, store, FAST, batch_quads=size)
     assert [(o.imported, o.replaced) for o in outcomes] == [(False, False), (True, False)]
     assert _title(store, "Beta") == ["Beta, version deux"]
+
+
+def test_a_roadmap_given_again_in_a_failed_write_is_written_after_it(
+    sources: dict[str, Path], tmp_path: Path
+) -> None:
+    """Beta and Beta v2 in one bulk write that fails: Beta is refused with it; Beta v2,
+    which waited for the write, is written once it is over."""
+    store = _FullDisk(tmp_path / "s", failing={1})
+    outcomes = import_sources([sources["Beta"], sources["Beta v2"]], store, FAST)
+    assert [o.imported for o in outcomes] == [False, True]
+    assert _title(store, "Beta") == ["Beta, version deux"]
+    assert store.graph_names() == [_iri("Beta")]
+
+
+def test_an_import_that_breaks_mid_write_leaves_none_of_it(
+    sources: dict[str, Path], tmp_path: Path
+) -> None:
+    """The sources themselves fail (here, their iterator) while a bulk write reads the
+    import: the error goes on to the caller, and the write is undone."""
+
+    def given() -> Iterator[Path]:
+        yield sources["Alpha"]
+        yield sources["Beta"]
+        raise RuntimeError("liste des sources illisible")
+
+    store = OxigraphStore(tmp_path / "s")
+    with pytest.raises(RuntimeError, match="liste des sources illisible"):
+        import_sources(given(), store, FAST)
+    assert store.graph_names() == []
+    assert store.is_empty()
+    import_sources([sources["Alpha"]], store, FAST)  # the store still takes imports
+    assert store.graph_names() == [_iri("Alpha")]

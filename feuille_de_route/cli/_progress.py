@@ -1,11 +1,13 @@
 """The ``importer`` command's progress line, in French, on stderr.
 
-« 312/1255 feuilles de route importées, 2 refusées — 1 min 20 s restantes ». On a
-terminal the line is redrawn in place (carriage return, erase to the end of the line);
-written to a file or a pipe, one line every ``every`` sources, and the last one. The
-total counts each source still to read as one roadmap (a catalogue may give several:
-the total then grows as they are read). The time left is the mean time per source so
-far times the sources left.
+« 312/1255 sources lues ; 310 feuilles de route importées, 2 refusées — 1 min 20 s
+restantes ». On a terminal the line is redrawn in place (carriage return, erase to the
+end of the line); written to a file or a pipe, one line every ``every`` sources, and the
+last one. The sources read move as the import goes; a roadmap counts as imported or
+refused once its outcome is known, which on a national store is when the bulk write
+holding it ends (``graph/importer/_writer``): the counts may then stay at zero until
+the end. A catalogue is one source of several roadmaps. The time left is the mean time
+per source so far times the sources left.
 """
 
 import time
@@ -85,14 +87,13 @@ class Progress:
         self.stream.flush()
         self._shown = not last
 
-    def total(self) -> int:
-        """Roadmaps seen so far, plus one per source still to read."""
-        return self.imported + self.refused + max(0, self.sources - self.sources_done)
-
     def text(self) -> str:
         """The line, without an end of line."""
-        head = f"{self.imported}/{self.total()} feuilles de route importées"
-        head += f", {self.refused} refusée{'s' if self.refused > 1 else ''}"
+        head = (
+            f"{self.sources_done}/{self.sources} sources lues ; "
+            f"{_count(self.imported, 'feuille de route importée', 'feuilles de route importées')}, "
+            f"{_count(self.refused, 'refusée', 'refusées')}"
+        )
         left = self.sources - self.sources_done
         if left <= 0:
             elapsed = self.clock() - self.start
@@ -101,6 +102,11 @@ class Progress:
             return f"{head} — estimation en cours"
         per_source = (self.clock() - self.start) / self.sources_done
         return f"{head} — {remaining_text(per_source * left)} restantes"
+
+
+def _count(number: int, one: str, many: str) -> str:
+    """« 0 refusée », « 1 refusée », « 2 refusées » (French: the singular up to one)."""
+    return f"{number} {one if number <= 1 else many}"
 
 
 def _is_terminal(stream: TextIO) -> bool:

@@ -137,8 +137,11 @@ class Writer(Generic[Outcome]):
         while not self._done:
             stream = self._stream(work)
             error = self._bulk_write(self.store, stream)
-            for _ in stream:  # what a failed write left unread is taken, then refused
-                pass
+            try:
+                for _ in stream:  # what a failed write left unread is taken, then refused
+                    pass
+            except _WorkFailed as failed:
+                raise failed.__cause__ from None  # type: ignore[misc]
             self._end(error)
 
     def _stream(self, work: Iterator[None]) -> Iterator[tuple[str, tuple[ox.Quad, ...]]]:

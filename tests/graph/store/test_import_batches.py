@@ -132,14 +132,14 @@ class _FullDisk(OxigraphStore):
     """A store whose bulk writes number ``failing`` (counted from 1) fail, as a full disk
     would make them (fault injection: nothing else here makes the real bulk loader fail)."""
 
-    def __init__(self, folder: Path, failing: set[int]) -> None:
+    def __init__(self, folder: Path, failing: set[int], reads: bool = True) -> None:
         super().__init__(folder)
-        self.calls, self.failing = 0, failing
+        self.calls, self.failing, self.reads = 0, failing, reads
 
     def add_new_graphs(self, graphs: Iterable[tuple[str, Iterable[ox.Quad]]]) -> None:
         self.calls += 1
-        if self.calls in self.failing:  # the graphs are read, then the disk is full
-            for _name, quads in graphs:
+        if self.calls in self.failing:  # the graphs are read (or not), then the disk is full
+            for _name, quads in graphs if self.reads else ():
                 list(quads)
             raise StoreError("impossible d'enregistrer le lot de graphes : disque plein")
         super().add_new_graphs(graphs)
@@ -247,3 +247,19 @@ def test_an_import_that_breaks_mid_write_leaves_none_of_it(
     assert store.is_empty()
     import_sources([sources["Alpha"]], store, FAST)  # the store still takes imports
     assert store.graph_names() == [_iri("Alpha")]
+
+
+def test_an_import_that_breaks_after_a_failed_write_says_its_own_error(
+    sources: dict[str, Path], tmp_path: Path
+) -> None:
+    """The bulk write fails before reading the import; the import, read to refuse its
+    roadmaps, then breaks: its own error goes on, not the writer's inner one."""
+
+    def given() -> Iterator[Path]:
+        yield sources["Alpha"]
+        raise RuntimeError("liste des sources illisible")
+
+    store = _FullDisk(tmp_path / "s", failing={1}, reads=False)
+    with pytest.raises(RuntimeError, match="liste des sources illisible"):
+        import_sources(given(), store, FAST)
+    assert store.graph_names() == []

@@ -29,7 +29,7 @@ from ..store._oxigraph import OxigraphStore
 from ..store._result import Store
 from ._statements import Statements
 
-__all__ = ["BATCH_QUADS", "FLUSH_QUADS", "Writer"]
+__all__ = ["BATCH_QUADS", "COMPACT_QUADS", "FLUSH_QUADS", "Writer"]
 
 # Quads a bulk write takes before it ends (after the roadmap that reaches it): about
 # 2,400 national roadmaps. Its memory is the bulk loader's, not this: the loader sorts
@@ -37,6 +37,9 @@ __all__ = ["BATCH_QUADS", "FLUSH_QUADS", "Writer"]
 BATCH_QUADS = 10_000_000
 # Quads written by transactions (held graphs replaced) between two flushes, at most.
 FLUSH_QUADS = 100_000
+# Quads an import writes in bulk from which the store is compacted at its end
+# (``OxigraphStore.optimize``): about 250 national roadmaps.
+COMPACT_QUADS = 1_000_000
 
 Outcome = TypeVar("Outcome")
 # What a waiting outcome becomes once its bulk write is done: refused with it if it
@@ -73,6 +76,7 @@ class Writer(Generic[Outcome]):
         self._unflushed = 0  # quads written by transactions since the last flush
         self._queue: list[tuple[Outcome, str]] = []
         self._done = False
+        self.bulk_written = 0  # quads the bulk writes of this import wrote
 
     def pending(self, name: str) -> bool:
         """Whether the graph ``name`` is in the bulk write going on (not written yet)."""
@@ -129,7 +133,8 @@ class Writer(Generic[Outcome]):
         """Drive ``work`` (the import: one step per roadmap taken, each written through
         :meth:`write`) to its end, then report every outcome. On an Oxigraph store the
         new graphs are streamed into bulk writes of about ``bound`` quads, which read
-        the work as they go; elsewhere the work runs as it is."""
+        the work as they go, and the store is compacted once they wrote
+        :data:`COMPACT_QUADS` quads; elsewhere the work runs as it is."""
         if not isinstance(self.store, OxigraphStore):
             for _ in work:
                 pass
@@ -142,7 +147,10 @@ class Writer(Generic[Outcome]):
                     pass
             except _WorkFailed as failed:
                 raise failed.__cause__ from None  # type: ignore[misc]
+            self.bulk_written += 0 if error else self._size
             self._end(error)
+        if self.bulk_written >= COMPACT_QUADS:  # merged now, not while queries run
+            self.store.optimize()
 
     def _stream(self, work: Iterator[None]) -> Iterator[tuple[str, tuple[ox.Quad, ...]]]:
         """The new graphs of ``work`` as it is driven, until ``bound`` quads or its end."""

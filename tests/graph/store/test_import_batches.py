@@ -14,7 +14,7 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDFS
 
-from feuille_de_route.graph.importer import ImportOutcome, Reading, import_sources
+from feuille_de_route.graph.importer import ImportOutcome, Reading, _writer, import_sources
 from feuille_de_route.graph.importer._writer import BATCH_QUADS
 from feuille_de_route.graph.store import OxigraphStore, StoreError, roadmap_graph_name
 
@@ -263,3 +263,29 @@ def test_an_import_that_breaks_after_a_failed_write_says_its_own_error(
     with pytest.raises(RuntimeError, match="liste des sources illisible"):
         import_sources(given(), store, FAST)
     assert store.graph_names() == []
+
+
+class _Compacting(OxigraphStore):
+    """A real store that counts its compactions."""
+
+    compactions = 0
+
+    def optimize(self) -> None:
+        self.compactions += 1
+        super().optimize()
+
+
+@pytest.mark.parametrize("threshold", [1, 10**9], ids=["grosse-ecriture", "petite-ecriture"])
+def test_a_large_bulk_write_is_compacted_at_the_end(
+    sources: dict[str, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, threshold: int
+) -> None:
+    """Many files left by the bulk loader are merged once, at the end of the import,
+    not by background threads while the first questions run."""
+    monkeypatch.setattr(_writer, "COMPACT_QUADS", threshold)
+    store = _Compacting(tmp_path / "s")
+    outcomes = import_sources([sources[name] for name in NAMES], store, FAST)
+    assert all(o.imported for o in outcomes)
+    assert store.compactions == (1 if threshold == 1 else 0)
+    assert store.graph_names() == sorted(_iri(name) for name in NAMES)
+    again = import_sources([sources["Alpha"]], store, FAST)  # held: replaced, no bulk write
+    assert again[0].replaced and store.compactions == (1 if threshold == 1 else 0)

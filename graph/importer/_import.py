@@ -195,9 +195,9 @@ def import_sources(
             on_outcome(outcome)
 
     writer = Writer(store, stored, report, _refused, batch_quads)
-    last: list[bool] = []  # whether a source came (its progress is said once all is written)
-    writer.run(_work(sources, writer, stored, reading, on_source, last))
-    if last and on_source is not None:  # every outcome is known before the last is said done
+    ended: list[bool] = []  # the last source, read: said done once all is written
+    writer.run(_work(sources, writer, stored, reading, on_source, ended))
+    if ended and on_source is not None:  # every outcome is known before the last is said done
         on_source()
     return outcomes
 
@@ -208,17 +208,17 @@ def _work(
     stored: set[str],
     reading: Reading,
     on_source: Callable[[], None] | None,
-    seen: list[bool],
+    ended: list[bool],
 ) -> Iterator[None]:
     """The import, one step per roadmap taken (``writer.run`` drives it: on Oxigraph,
     from the bulk write that reads its new graphs); ``on_source`` after each source but
-    the last, which ``seen`` records."""
+    the last, whose end goes in ``ended``."""
     for source, last in _with_last(sources):
         for label, loaded in read_source(source, reading):
             _take(label, loaded, writer, stored, reading)
             yield None
         if last:
-            seen.append(True)
+            ended.append(True)
         elif on_source is not None:
             on_source()
 

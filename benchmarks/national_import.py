@@ -260,25 +260,20 @@ def _python_peak_mb() -> float:
 
 
 def _written(store: Any, graphs: Iterator[tuple[str, Any]]) -> None:
-    """``graphs`` written into ``store`` as the import writes new ones (``_writer``):
-    streamed into bulk writes, each ended after the roadmap that reaches
-    ``BATCH_QUADS`` quads."""
-    from feuille_de_route.graph.importer._writer import BATCH_QUADS
+    """``graphs`` (name, quads) written into ``store`` by the import's own writer
+    (``_writer.Writer``: streamed into bulk writes), without the compaction that ends
+    an import (a bare load does not compact either)."""
+    from feuille_de_route.graph.importer._statements import Statements
+    from feuille_de_route.graph.importer._writer import Writer
 
-    left = True
+    writer: Writer[None] = Writer(store, set(), lambda _: None, lambda outcome, _: outcome)
 
-    def bounded() -> Iterator[tuple[str, Any]]:
-        nonlocal left
-        size = 0
+    def work() -> Iterator[None]:
         for name, quads in graphs:
-            yield name, quads
-            size += len(quads)
-            if size >= BATCH_QUADS:
-                return
-        left = False
+            writer.write(Statements(tuple(quads)), name, None)
+            yield None
 
-    while left:
-        store.add_new_graphs(bounded())
+    writer.run(work())
     store.flush()
 
 
@@ -333,10 +328,11 @@ def _child_phases(config: dict[str, Any]) -> dict[str, Any]:
             checked = time.thread_time()
             quads = (*kept, *synthesis_in(memory))
             summed = time.thread_time()
-            for key, seconds in zip(
-                phases,
-                (read - start, scoped - read, checked - scoped, summed - checked),
-                strict=False,
+            for key, seconds in (
+                ("lecture", read - start),
+                ("portee", scoped - read),
+                ("formes", checked - scoped),
+                ("synthese", summed - checked),
             ):
                 phases[key] += seconds
             yield name, quads

@@ -29,7 +29,7 @@ from ..store._oxigraph import OxigraphStore
 from ..store._result import Store
 from ._statements import Statements
 
-__all__ = ["BATCH_QUADS", "COMPACT_QUADS", "FLUSH_QUADS", "Writer"]
+__all__ = ["BATCH_QUADS", "FLUSH_QUADS", "Writer"]
 
 # Quads a bulk write takes before it ends (after the roadmap that reaches it): about
 # 2,400 national roadmaps. Its memory is the bulk loader's, not this: the loader sorts
@@ -37,20 +37,13 @@ __all__ = ["BATCH_QUADS", "COMPACT_QUADS", "FLUSH_QUADS", "Writer"]
 BATCH_QUADS = 10_000_000
 # Quads written by transactions (held graphs replaced) between two flushes, at most.
 FLUSH_QUADS = 100_000
-# Quads an import writes in bulk from which the store is compacted at its end
-# (``OxigraphStore.optimize``): about 250 national roadmaps.
-COMPACT_QUADS = 1_000_000
 
 Outcome = TypeVar("Outcome")
-# What a waiting outcome becomes once its bulk write is done: refused with it if it
-# failed (STREAMED), reported as it is (KNOWN), or written now (LATER: a roadmap already
-# in the write, given again).
-STREAMED, KNOWN, LATER = "streamed", "known", "later"
+# What a waiting outcome becomes once its bulk write is done: reported as it is
+# (KNOWN), refused with the write if it failed (STREAMED), or written now (AGAIN: a
+# roadmap already in the write, given again; its statements and graph name wait with it).
+KNOWN, STREAMED, AGAIN = "known", "streamed", "again"
 _END = object()  # the import has no roadmap left
-
-
-class _WorkFailed(Exception):
-    """The import itself raised in the middle of a bulk write (not the write)."""
 
 
 class Writer(Generic[Outcome]):
@@ -71,11 +64,11 @@ class Writer(Generic[Outcome]):
         self._report, self._refuse, self._bound = report, refuse, bound
         self._ready: list[tuple[str, Statements]] = []  # taken, not yet read by the write
         self._streamed: set[str] = set()  # the graphs of the bulk write going on
-        self._later: dict[int, tuple[Statements, str]] = {}  # by position in the queue
         self._size = 0
         self._unflushed = 0  # quads written by transactions since the last flush
-        self._queue: list[tuple[Outcome, str]] = []
+        self._queue: list[tuple[Outcome, str, tuple[Statements, str] | None]] = []
         self._done = False
+        self._broken: Exception | None = None  # the import's own error, mid-write
         self.bulk_written = 0  # quads the bulk writes of this import wrote
 
     def pending(self, name: str) -> bool:
@@ -92,12 +85,11 @@ class Writer(Generic[Outcome]):
         store = self.store
         if batch and isinstance(store, OxigraphStore):
             if self.pending(name):
-                self._later[len(self._queue)] = (statements, name)
-                self._queue.append((outcome, LATER))
+                self._queue.append((outcome, AGAIN, (statements, name)))
                 return
             if not store.holds(name):
                 self._ready.append((name, statements))
-                self._queue.append((outcome, STREAMED))
+                self._queue.append((outcome, STREAMED, None))
                 return
         self._write_now(statements, name)
         self.report(outcome)
@@ -125,7 +117,7 @@ class Writer(Generic[Outcome]):
         """Report an outcome known now (an error, a graph written): at once, or after
         the outcomes still waiting for the bulk write."""
         if self._queue:
-            self._queue.append((outcome, KNOWN))
+            self._queue.append((outcome, KNOWN, None))
         else:
             self._report(outcome)
 
@@ -133,8 +125,8 @@ class Writer(Generic[Outcome]):
         """Drive ``work`` (the import: one step per roadmap taken, each written through
         :meth:`write`) to its end, then report every outcome. On an Oxigraph store the
         new graphs are streamed into bulk writes of about ``bound`` quads, which read
-        the work as they go, and the store is compacted once they wrote
-        :data:`COMPACT_QUADS` quads; elsewhere the work runs as it is."""
+        the work as they go (``bulk_written`` counts what they wrote); elsewhere the
+        work runs as it is."""
         if not isinstance(self.store, OxigraphStore):
             for _ in work:
                 pass
@@ -142,15 +134,10 @@ class Writer(Generic[Outcome]):
         while not self._done:
             stream = self._stream(work)
             error = self._bulk_write(self.store, stream)
-            try:
-                for _ in stream:  # what a failed write left unread is taken, then refused
-                    pass
-            except _WorkFailed as failed:
-                raise failed.__cause__ from None  # type: ignore[misc]
+            for _ in stream:  # what a failed write left unread is taken, then refused
+                pass
             self.bulk_written += 0 if error else self._size
             self._end(error)
-        if self.bulk_written >= COMPACT_QUADS:  # merged now, not while queries run
-            self.store.optimize()
 
     def _stream(self, work: Iterator[None]) -> Iterator[tuple[str, tuple[ox.Quad, ...]]]:
         """The new graphs of ``work`` as it is driven, until ``bound`` quads or its end."""
@@ -158,7 +145,8 @@ class Writer(Generic[Outcome]):
             try:
                 step = next(work, _END)
             except Exception as exc:  # the import's own failure, not the write's
-                raise _WorkFailed from exc
+                self._broken = exc
+                raise
             ready, self._ready = self._ready, []
             for name, statements in ready:
                 self._streamed.add(name)
@@ -174,9 +162,9 @@ class Writer(Generic[Outcome]):
         """Write the stream's graphs; None, or why they are refused."""
         try:
             store.add_new_graphs(stream)
-        except _WorkFailed as failed:  # the write was undone; the import's error goes on
-            raise failed.__cause__ from None  # type: ignore[misc]
         except Exception as exc:  # whatever failed, the write's roadmaps are refused
+            if self._broken is not None:  # the write was undone; the import's error goes on
+                raise self._broken from None
             reason = str(exc) if isinstance(exc, UserError) else f"{type(exc).__name__} : {exc}"
             return (
                 f"refusée : {reason} ; le stockage est inchangé pour cette feuille de route "
@@ -189,13 +177,13 @@ class Writer(Generic[Outcome]):
         again written, then every outcome waiting reported, in order."""
         if error:
             self._stored.difference_update(self._streamed)
-        queue, later = self._queue, self._later
-        self._queue, self._later, self._streamed, self._size = [], {}, set(), 0
-        for position, (outcome, kind) in enumerate(queue):
+        queue = self._queue
+        self._queue, self._streamed, self._size = [], set(), 0
+        for outcome, kind, again in queue:
             if kind == STREAMED and error:
                 outcome = self._refuse(outcome, error)
-            elif kind == LATER:
-                outcome = self._written_later(outcome, *later[position])
+            elif again is not None:
+                outcome = self._written_later(outcome, *again)
             self._report(outcome)
 
     def _written_later(self, outcome: Outcome, statements: Statements, name: str) -> Outcome:

@@ -14,7 +14,7 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDFS
 
-from feuille_de_route.graph.importer import ImportOutcome, Reading, _writer, import_sources
+from feuille_de_route.graph.importer import ImportOutcome, Reading, _import, import_sources
 from feuille_de_route.graph.importer._writer import BATCH_QUADS
 from feuille_de_route.graph.store import OxigraphStore, StoreError, roadmap_graph_name
 
@@ -281,7 +281,7 @@ def test_a_large_bulk_write_is_compacted_at_the_end(
 ) -> None:
     """Many files left by the bulk loader are merged once, at the end of the import,
     not by background threads while the first questions run."""
-    monkeypatch.setattr(_writer, "COMPACT_QUADS", threshold)
+    monkeypatch.setattr(_import, "COMPACT_QUADS", threshold)
     store = _Compacting(tmp_path / "s")
     outcomes = import_sources([sources[name] for name in NAMES], store, FAST)
     assert all(o.imported for o in outcomes)

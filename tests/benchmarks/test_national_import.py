@@ -65,3 +65,37 @@ def test_a_section_run_alone_replaces_only_its_part() -> None:
 def test_an_unknown_step_is_refused() -> None:
     with pytest.raises(SystemExit, match="--etapes : questionss"):
         main(["--etapes", "import,questionss"])
+
+
+def _questions_section(median: float) -> dict[str, Any]:
+    asked = {"cas": "comptes par département (tous)", "lignes": 9626, "cpu_s": median}
+    return {
+        "date": "2026-01-03 10:00 UTC",
+        "commande": "python -m benchmarks.national_import --etapes questions",
+        "nombre": 3,
+        "delai_rdflib": 30.0,
+        "oxigraph": [
+            {**asked, "s": median, "min_s": 0.4, "max_s": 0.7, "premiere_s": 0.9},
+        ],
+        "rdflib": [{**asked, "s": None, "cpu_s": None}],
+    }
+
+
+def test_a_question_is_judged_on_its_median_with_its_range_and_cold_run_beside() -> None:
+    page = markdown(merged(None, {"questions": _questions_section(0.45)}))
+    row = next(line for line in page.splitlines() if line.startswith("| comptes"))
+    assert row.split(" | ")[2:6] == ["450.0 ms", "450.0 ms", "400.0 ms – 700.0 ms", "900.0 ms"]
+    assert row.endswith("| atteint |")
+    slow = markdown(merged(None, {"questions": _questions_section(0.55)}))
+    assert "| MANQUÉ |" in slow
+
+
+def test_the_summary_of_a_question_is_the_median_of_its_warm_runs() -> None:
+    from benchmarks.national_import import _summary
+
+    runs = [{"cas": "q", "lignes": 1, "s": s, "cpu_s": s} for s in (0.9, 0.3, 0.5, 0.4)]
+    summary = _summary(runs[0], runs[1:])
+    assert (summary["s"], summary["min_s"], summary["max_s"]) == (0.4, 0.3, 0.5)
+    assert summary["premiere_s"] == 0.9
+    stopped = _summary(runs[0], [*runs[1:], {**runs[1], "s": None, "cpu_s": None}])
+    assert stopped["s"] is None

@@ -155,12 +155,12 @@ READING = [
     "0,14 s sur 0,62 (estimation : juste sous l'objectif, sans marge) ; mais toute "
     "écriture qui ne passe pas par ce logiciel (un serveur chargé à la main, une feuille "
     "de route publiée seule) les laisserait faux sans le dire, sur chaque moteur : ils ne "
-    "sont pas construits. Le stockage est "
-    "compacté à la fin de l'import : sans cela, RocksDB fusionnait les fichiers du "
-    "chargeur en bloc dans ses fils pendant les premières questions (1,09 s pour les "
-    "comptes de tous les départements, 2,1 s de CPU) ; compacté, chaque question tient "
-    "sur un fil (CPU égal au mural). rdflib, sur les "
-    "mêmes données et la même synthèse, dépasse 30 s pour toutes sauf la paire (20,9 s).",
+    "sont pas construits. Le stockage est compacté à la fin de l'import : sans cela, "
+    "RocksDB fusionnait les fichiers du chargeur en bloc dans ses fils pendant les "
+    "premières questions (1,09 s pour les comptes de tous les départements, 2,1 s de "
+    "CPU) ; compacté, chaque question tient sur un fil (CPU égal au mural). rdflib, sur "
+    "les mêmes données et la même synthèse, dépasse 30 s pour toutes sauf la paire "
+    "(20,9 s).",
 ]
 # A user's own question (not in the catalogue): the roadmaps where one programme
 # operates, by number of operating links.
@@ -397,8 +397,8 @@ def _child_oxigraph_queries(config: dict[str, Any]) -> dict[str, Any]:
     from feuille_de_route.graph.store import OxigraphStore
 
     store = OxigraphStore(Path(config["folder"]))
-    # The first run is a command's on a store just opened (its caches cold); then each
-    # question is asked REPEATS times more, with the others in between, as a user would.
+    # A first round on the store just opened (its caches filling as the round goes), then
+    # REPEATS rounds, each question with the others in between, as a user would ask them.
     first = _run_cases(store, config["cases"], config["timeout"])
     runs = [_run_cases(store, config["cases"], config["timeout"]) for _ in range(REPEATS)]
     return {"questions": [_summary(cold, warm) for cold, *warm in zip(first, *runs, strict=True)]}
@@ -887,10 +887,11 @@ def _questions_part(section: dict[str, Any]) -> list[str]:
         f"≥ {GOALS['question_rdflib_sur_oxigraph']:g}× plus rapide que rdflib dans la même "
         f"exécution (rdflib interrompu après {delay:g} s). Oxigraph : médiane de "
         f"{REPEATS} exécutions de chaque question, les autres questions entre deux (étendue : "
-        "la plus rapide et la plus lente) ; « première » : la première question posée au "
-        "stockage juste ouvert, caches froids, comme une commande. La liste entière des "
-        "chantiers sur mes thèmes n'est pas une question agrégée : l'utilisateur la pose "
-        "par les 20 territoires les plus proches, puis les chantiers de l'un d'eux.",
+        "la plus rapide et la plus lente) ; « première » : son exécution dans un premier "
+        "tour, sur le stockage tout juste ouvert (ses caches se remplissent au fil de ce "
+        "tour). La liste entière des chantiers sur mes thèmes n'est pas une question "
+        "agrégée : l'utilisateur la pose par les 20 territoires les plus proches, puis les "
+        "chantiers de l'un d'eux.",
         "",
     ]
 

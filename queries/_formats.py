@@ -117,7 +117,7 @@ def _markdown(result: SelectResult, shown: Callable[[str], str]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _table(result: SelectResult, width: int, shown: Callable[[str], str]) -> str:
+def _table(result: SelectResult, width: int, shown: Callable[[str], str], rows: int | None) -> str:
     from rich.console import Console
     from rich.table import Table
     from rich.text import Text
@@ -126,16 +126,21 @@ def _table(result: SelectResult, width: int, shown: Callable[[str], str]) -> str
     variables = list(result.variables)
     for v in variables:
         table.add_column(shown(v), overflow="fold")
-    for row in result.rows:
+    kept = result.rows if rows is None else result.rows[:rows]
+    for row in kept:
         # Text objects: data is never read as rich markup.
         table.add_row(*(Text(shown(_display(row.get(v)))) for v in variables))
     console = Console(file=io.StringIO(), width=width, color_system=None, highlight=False)
     console.print(table)
-    count = len(result.rows)
-    console.print(Text(f"{count} ligne{'s' if count > 1 else ''}"))
+    console.print(Text(_count(len(result.rows), len(kept))))
     output = console.file
     assert isinstance(output, io.StringIO)
     return output.getvalue()
+
+
+def _count(count: int, shown: int) -> str:
+    text = f"{count} ligne{'s' if count > 1 else ''}"
+    return text if shown == count else f"{text} ; seules les {shown} premières sont affichées"
 
 
 def _kept(text: str) -> str:
@@ -143,13 +148,21 @@ def _kept(text: str) -> str:
 
 
 def format_result(
-    result: SelectResult, format: str, width: int = 100, *, terminal: bool = False
+    result: SelectResult,
+    format: str,
+    width: int = 100,
+    *,
+    terminal: bool = False,
+    table_rows: int | None = None,
 ) -> str:
     """``result`` as ``table`` (``width`` columns), ``csv``, ``json`` or ``markdown`` text.
 
     ``terminal``: the text goes to a terminal, so control characters in the values are
     shown escaped (a file keeps them). CSV cells that a
     spreadsheet would take as formulas are neutralised either way.
+    ``table_rows``: the table shows at most that many rows, and its count line says so
+    (drawing a table costs about 1 ms a row: a national answer of 9,626 rows took 9 s);
+    the other formats always hold every row.
     """
     shown = terminal_safe if terminal else _kept
     if format == "json":
@@ -159,5 +172,5 @@ def format_result(
     if format == "markdown":
         return _markdown(result, shown)
     if format == "table":
-        return _table(result, width, shown)
+        return _table(result, width, shown, table_rows)
     raise UserError(f"Format inconnu : « {format} » ; formats possibles : {', '.join(FORMATS)}.")

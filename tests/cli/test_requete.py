@@ -209,3 +209,28 @@ def test_terms_of_every_kind_survive_json(capsys: pytest.CaptureFixture[str]) ->
     assert parsed[0].asdict() == result.rows[0] | {"d": parsed[0].asdict()["d"]}  # type: ignore[union-attr]
     assert isinstance(parsed[0].asdict()["d"], BNode)  # type: ignore[union-attr]
     assert parsed[1].asdict() == {"b": Literal('guillemet " et | barre')}  # type: ignore[union-attr]
+
+
+def test_a_long_answer_shows_its_first_rows_on_screen_and_every_row_in_a_file(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    store: MemoryStore,
+    tmp_path: Path,
+) -> None:
+    """Drawing a table costs about 1 ms a row: 9,626 national rows took 9 s on screen."""
+    from feuille_de_route.cli import _cmd_requete
+
+    monkeypatch.setattr(_cmd_requete, "TABLE_ROWS", 2)
+    count = len(run_query("coordination", store))
+    assert count > 2
+    code, out, err = _run(capsys, "requete", "coordination")
+    assert code == 0
+    assert f"{count} lignes ; seules les 2 premières sont affichées" in out
+    assert f"Pour voir les {count} lignes : --format csv" in err
+    code, out, err = _run(capsys, "requete", "coordination", "--format", "csv")
+    assert code == 0 and len(out.strip().splitlines()) == count + 1 and not err
+    table = tmp_path / "coordination.txt"
+    code, _, err = _run(capsys, "requete", "coordination", "--sortie", str(table))
+    assert code == 0 and "Pour voir" not in err
+    text = table.read_text("utf-8")
+    assert text.rstrip().endswith(f"{count} lignes")

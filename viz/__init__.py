@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from ._results import VIEW_QUERIES, VIEWS, Results, fetch_results, results_from_rows
     from ._roadmaps import Roadmap, choose_roadmap, list_roadmaps
     from ._site import build_site, write_site
-    from ._territory_choice import choose_territory, roadmaps_by_epci
+    from ._territory_choice import choose_territories, choose_territory, roadmaps_by_epci
 
 # Each public name → the module that defines it (imported on first use).
 _SOURCES: dict[str, str] = {
@@ -50,6 +50,7 @@ _SOURCES: dict[str, str] = {
     "build_site": "_site",
     "change_marks": "_changes_map",
     "choose_roadmap": "_roadmaps",
+    "choose_territories": "_territory_choice",
     "choose_territory": "_territory_choice",
     "fetch_comparison": "_comparison_data",
     "fetch_results": "_results",
@@ -83,6 +84,7 @@ __all__ = [
     "build_site",
     "change_marks",
     "choose_roadmap",
+    "choose_territories",
     "choose_territory",
     "fetch_comparison",
     "fetch_results",

@@ -15,7 +15,7 @@ from ._comparison_page import render_comparison_page
 from ._metrics import size_fixed
 from ._page import Page
 from ._style import is_resource
-from ._territory_choice import choose_territory
+from ._territory_choice import choose_territories
 
 if TYPE_CHECKING:
     from feuille_de_route.graph.store import Store
@@ -39,8 +39,7 @@ def build_comparison(store: "Store", mine: str, other: str) -> str:
     matches no roadmap raises :class:`~feuille_de_route.queries.NothingFound` (exit 3);
     the same roadmap twice a :class:`~feuille_de_route.UserError`.
     """
-    first = choose_territory(store, mine, "territoire A")
-    second = choose_territory(store, other, "territoire B")
+    first, second = choose_territories(store, [(mine, "territoire A"), (other, "territoire B")])
     if first.iri == second.iri:
         raise UserError(
             f"les territoires A et B désignent la même feuille de route <{first.iri}> : "

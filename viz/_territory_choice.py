@@ -8,6 +8,7 @@ parameter naming nothing in the store).
 """
 
 import re
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from feuille_de_route import UserError, terminal_safe
@@ -17,7 +18,7 @@ from ._roadmaps import Roadmap, list_roadmaps
 if TYPE_CHECKING:
     from feuille_de_route.graph.store import Store
 
-__all__ = ["choose_territory", "roadmaps_by_epci"]
+__all__ = ["choose_territories", "choose_territory", "roadmaps_by_epci"]
 
 _GEO = "https://w3id.org/feuille-de-route/geo/"  # national IRIs (docs/architecture.md)
 _SIREN = re.compile(r"[0-9]{9}")
@@ -35,11 +36,16 @@ WHERE {
 """
 
 
-def roadmaps_by_epci(store: "Store") -> dict[str, list[tuple[bool, Roadmap]]]:
-    """Each EPCI's roadmaps in ``store``: (whether the EPCI's own, roadmap), own first."""
+def roadmaps_by_epci(
+    store: "Store", roadmaps: Sequence[Roadmap] | None = None
+) -> dict[str, list[tuple[bool, Roadmap]]]:
+    """Each EPCI's roadmaps in ``store``: (whether the EPCI's own, roadmap), own first.
+
+    ``roadmaps``: the store's listing (:func:`list_roadmaps`) when the caller has it.
+    """
     from feuille_de_route.graph import communes
 
-    known = {r.iri: r for r in list_roadmaps(store)}
+    known = {r.iri: r for r in (list_roadmaps(store) if roadmaps is None else roadmaps)}
     found: dict[str, list[tuple[bool, Roadmap]]] = {}
     for row in store.select(_TERRITORIES, {}).rows:
         roadmap = known.get(str(row["feuilleDeRoute"]))
@@ -60,12 +66,36 @@ def roadmaps_by_epci(store: "Store") -> dict[str, list[tuple[bool, Roadmap]]]:
 def choose_territory(store: "Store", name: str, option: str) -> Roadmap:
     """The roadmap ``name`` designates (IRI, identifier or EPCI SIREN); ``option`` is how
     the command line calls the argument, for the messages."""
+    return choose_territories(store, [(name, option)])[0]
+
+
+def choose_territories(store: "Store", named: Sequence[tuple[str, str]]) -> list[Roadmap]:
+    """The roadmap of each ``(name, option)``, as :func:`choose_territory` chooses it.
+
+    The store's roadmaps are listed once, and grouped by EPCI at most once, for all the
+    names: at 1,255 roadmaps each listing takes about 0.1 s.
+    """
+    roadmaps = list_roadmaps(store)
+    by_epci: dict[str, list[tuple[bool, Roadmap]]] | None = None
+    chosen = []
+    for name, option in named:
+        if by_epci is None and _SIREN.fullmatch(name.strip()):
+            by_epci = roadmaps_by_epci(store, roadmaps)
+        chosen.append(_chosen(roadmaps, by_epci or {}, name, option))
+    return chosen
+
+
+def _chosen(
+    roadmaps: Sequence[Roadmap],
+    by_epci: dict[str, list[tuple[bool, Roadmap]]],
+    name: str,
+    option: str,
+) -> Roadmap:
     from feuille_de_route.queries import NothingFound
 
     text = name.strip()
     if not text:
         raise UserError(f"{option} : attendu l'IRI, l'identifiant ou le SIREN d'un territoire.")
-    roadmaps = list_roadmaps(store)
     by_iri = [r for r in roadmaps if r.iri == text]
     by_identifier = by_iri or [r for r in roadmaps if r.identifier == text]
     if len(by_identifier) == 1:
@@ -77,7 +107,7 @@ def choose_territory(store: "Store", name: str, option: str) -> Roadmap:
             f"({listed}) : désignez-en une par son IRI."
         )
     if _SIREN.fullmatch(text):
-        entries = roadmaps_by_epci(store).get(text, [])
+        entries = by_epci.get(text, [])
         own = [r for is_own, r in entries if is_own] or [r for _, r in entries]
         if len(own) == 1:
             return own[0]

@@ -13,7 +13,9 @@ from feuille_de_route.graph.store import MemoryStore, Store
 from feuille_de_route.queries import NOTHING_FOUND_EXIT, NothingFound
 from feuille_de_route.viz import (
     COMPARISON_QUERIES,
+    Roadmap,
     build_comparison,
+    choose_territories,
     choose_territory,
     fetch_comparison,
     roadmaps_by_epci,
@@ -208,3 +210,21 @@ def test_two_roadmaps_of_one_epci_are_named_by_iri() -> None:
         assert not isinstance(raised.value, NothingFound)
         assert other_base in str(raised.value) and ETE in str(raised.value)
     assert choose_territory(store, other_base, "A").iri == other_base
+
+
+def test_territories_chosen_together_list_the_store_once(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """At national scale each listing of the store took 0.1 s, four times per map."""
+    from feuille_de_route.viz import _territory_choice, list_roadmaps
+
+    calls: list[int] = []
+
+    def counted(given: Store) -> list[Roadmap]:
+        calls.append(1)
+        return list_roadmaps(given)
+
+    monkeypatch.setattr(_territory_choice, "list_roadmaps", counted)
+    chosen = choose_territories(store, [(GP_EPCI, "A"), (LEON_EPCI, "B"), (ETE, "C")])
+    assert [r.iri for r in chosen] == [GP, LEON, ETE]
+    assert len(calls) == 1

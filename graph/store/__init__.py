@@ -18,6 +18,7 @@ from ._oxigraph import OxigraphStore
 from ._publish import graph_store_url, publish
 from ._result import SelectResult, Store
 from ._urls import query_url
+from ._values import query_code
 from ._vocabulary import VOCABULARY_GRAPH, vocabulary_graph
 
 __all__ = [
@@ -30,6 +31,7 @@ __all__ = [
     "StoreError",
     "graph_store_url",
     "publish",
+    "query_code",
     "query_url",
     "roadmap_graph_name",
     "vocabulary_graph",

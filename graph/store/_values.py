@@ -19,7 +19,7 @@ from rdflib.term import Identifier
 from ._errors import StoreError
 from ._terms import to_sparql
 
-__all__ = ["names_its_dataset", "with_values"]
+__all__ = ["names_its_dataset", "query_code", "with_values"]
 
 _VARIABLE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _IRIREF = re.compile(r"<[^\x00-\x20<>\"{}|^`\\]*>")
@@ -68,6 +68,14 @@ def _group_start(query: str) -> int:
         if query[i] == "{":
             return i
     raise StoreError("requête SPARQL sans groupe WHERE { … } : impossible d'y lier des valeurs.")
+
+
+def query_code(query: str) -> str:
+    """``query`` with its comments, strings and IRIs blanked (same length): its code."""
+    code = [" "] * len(query)
+    for i in _code(query):
+        code[i] = query[i]
+    return "".join(code)
 
 
 def names_its_dataset(query: str) -> bool:

@@ -110,6 +110,24 @@ def test_service_through_a_prefix_or_a_variable_is_refused(
     assert recorder.requests == []
 
 
+@pytest.mark.parametrize(
+    "template",
+    [
+        "select * where {{ service <{url}> {{ ?s ?p ?o }} }}",
+        "SELECT * WHERE {{ \\u0053ERVICE <{url}> {{ ?s ?p ?o }} }}",
+        "SELECT * WHERE {{ \\U00000053ERVICE <{url}> {{ ?s ?p ?o }} }}",
+        "SELECT * WHERE {{ ?s ?p 'x' . SERVICE <{url}> {{ ?s ?p ?o }} }} # '",
+    ],
+)
+def test_service_spelled_to_escape_the_quick_check_is_still_refused(
+    recorder: Recorder, store: MemoryStore, template: str
+) -> None:
+    """Queries whose code has no SERVICE nor FROM skip rdflib's parse (queries/_guard)."""
+    with pytest.raises(UserError, match="SERVICE"):
+        run_query_text(template.format(url=recorder.url), store)
+    assert recorder.requests == []
+
+
 def test_service_to_an_endpoint_is_refused_before_sending_anything(
     recorder: Recorder, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -15,7 +15,13 @@ ships, on both sides: every theme shared). Each figure is the best of
 
 Results go to ``benchmarks/resultats/carte_comparee.md`` and ``.json``.
 
-    python -m benchmarks.carte_comparee [--repetitions 5]
+With ``--national`` (``FDR_SHARED=../shared``), the store holds the 1,255 national
+roadmaps ``benchmarks.national_import`` caches instead (imported with ``feuille-de-route
+importer --validation rapide``, then compacted: a store at rest), and the pair is two
+of them named by their EPCI's SIREN, as ``similaires`` names them; results go to
+``carte_comparee_national.md`` and ``.json``.
+
+    python -m benchmarks.carte_comparee [--repetitions 5] [--national]
 """
 
 from __future__ import annotations
@@ -44,6 +50,12 @@ GP_ID = "grand-perigueux"
 COPY_ID = "grand-perigueux-bis"
 COPY_BASE = "https://example.org/territoires/grand-perigueux-bis/"
 CHROMIUM = "/usr/bin/chromium"
+PAIR = (GP_ID, COPY_ID)
+SMALL = "le Grand Périgueux et une copie sous une autre IRI, stockage Oxigraph sur disque"
+NATIONAL = (
+    "deux EPCI désignés par leur SIREN, dans un stockage Oxigraph sur disque des 1 255 "
+    "feuilles de route nationales"
+)
 
 
 def _copy(target: Path) -> Path:
@@ -76,14 +88,34 @@ def _store(folder: Path) -> Path:
     return folder / "stockage"
 
 
-def _command(stockage: Path, page: Path) -> tuple[float, float]:
+def _national_store(folder: Path) -> tuple[Path, tuple[str, str]]:
+    """A store of the 1,255 national roadmaps, compacted, and a pair of their SIREN."""
+    import pyoxigraph
+
+    from .importer import roadmaps
+
+    paths = roadmaps(10**6)
+    stockage = folder / "stockage"
+    print(f"Import de {len(paths)} feuilles de route dans {stockage}…", file=sys.stderr)
+    command = Path(sys.executable).with_name("feuille-de-route")
+    where = ["--stockage", str(stockage), "--silencieux", "--validation", "rapide"]
+    subprocess.run(
+        [str(command), "importer", *map(str, paths), *where],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+    pyoxigraph.Store(str(stockage)).optimize()
+    return stockage, (paths[0].stem, paths[-1].stem)
+
+
+def _command(stockage: Path, page: Path, pair: tuple[str, str]) -> tuple[float, float]:
     """Wall-clock and CPU seconds (user + system) of the command."""
     command = Path(sys.executable).with_name("feuille-de-route")
     where = ["--stockage", str(stockage), "--sortie", str(page)]
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     done = subprocess.run(
-        [str(command), "carto-comparee", GP_ID, COPY_ID, *where],
+        [str(command), "carto-comparee", *pair, *where],
         capture_output=True,
         check=False,
     )
@@ -106,12 +138,12 @@ def _drawn(browser: Any, page_path: Path) -> tuple[float, int]:
     return elapsed, nodes
 
 
-def _in_python(stockage: Path, runs: int) -> tuple[float, float]:
+def _in_python(stockage: Path, runs: int, pair: tuple[str, str]) -> tuple[float, float]:
     from feuille_de_route.graph.store import OxigraphStore
-    from feuille_de_route.viz import choose_territory, fetch_comparison, render_comparison
+    from feuille_de_route.viz import choose_territories, fetch_comparison, render_comparison
 
     store = OxigraphStore(stockage)
-    mine, other = choose_territory(store, GP_ID, "A"), choose_territory(store, COPY_ID, "B")
+    mine, other = choose_territories(store, [(pair[0], "A"), (pair[1], "B")])
     queries = drawing = float("inf")
     for _ in range(runs + 1):  # the first run warms the caches
         start = time.perf_counter()
@@ -130,21 +162,22 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     parser = argparse.ArgumentParser(prog="python -m benchmarks.carte_comparee")
     parser.add_argument("--repetitions", type=int, default=5)
+    parser.add_argument("--national", action="store_true")
     args = parser.parse_args(argv)
     runs = max(args.repetitions, 1)
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        stockage = _store(folder)
+        stockage, pair = _national_store(folder) if args.national else (_store(folder), PAIR)
         page = folder / "comparaison.html"
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
             totals = []
             for _ in range(runs):
-                command, cpu = _command(stockage, page)
+                command, cpu = _command(stockage, page, pair)
                 drawn, nodes = _drawn(browser, page)
                 totals.append((command + drawn, command, drawn, cpu))
             browser.close()
-        queries, drawing = _in_python(stockage, runs)
+        queries, drawing = _in_python(stockage, runs, pair)
         size = page.stat().st_size
     total, command, drawn, cpu = min(totals)
     result = {
@@ -154,7 +187,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             "charge": list(os.getloadavg()),
             "python": platform.python_version(),
         },
-        "paire": [GP_ID, COPY_ID],
+        "paire": list(pair),
+        "stockage": NATIONAL if args.national else SMALL,
         "noeuds": nodes,
         "page_octets": size,
         "repetitions": runs,
@@ -167,10 +201,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         "cible_s": TARGET_S,
     }
     RESULTS.mkdir(exist_ok=True)
-    (RESULTS / "carte_comparee.json").write_text(
+    name = "carte_comparee_national" if args.national else "carte_comparee"
+    (RESULTS / f"{name}.json").write_text(
         json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
     )
-    (RESULTS / "carte_comparee.md").write_text(_markdown(result), encoding="utf-8")
+    (RESULTS / f"{name}.md").write_text(_markdown(result), encoding="utf-8")
     print(_markdown(result))
     return 0
 
@@ -179,8 +214,7 @@ def _markdown(r: dict[str, object]) -> str:
     return (
         "# Carte comparée de deux territoires, de la commande à la page dessinée\n\n"
         f"{r['date']}, {r['repetitions']} répétitions (meilleur total), paire {r['paire']} "
-        f"(le Grand Périgueux et une copie sous une autre IRI, stockage Oxigraph sur "
-        f"disque), {r['noeuds']} nœuds, page de {r['page_octets']} octets ; "
+        f"({r.get('stockage', SMALL)}), {r['noeuds']} nœuds, page de {r['page_octets']} octets ; "
         f"machine : {r['machine']}.\n\n"
         "| mesure | secondes | cible |\n|---|---|---|\n"
         f"| **commande à page dessinée** (somme des deux lignes suivantes) "

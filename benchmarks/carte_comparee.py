@@ -90,22 +90,10 @@ def _store(folder: Path) -> Path:
 
 def _national_store(folder: Path) -> tuple[Path, tuple[str, str]]:
     """A store of the 1,255 national roadmaps, compacted, and a pair of their SIREN."""
-    import pyoxigraph
+    from .importer import imported_store
 
-    from .importer import roadmaps
-
-    paths = roadmaps(10**6)
-    stockage = folder / "stockage"
-    print(f"Import de {len(paths)} feuilles de route dans {stockage}…", file=sys.stderr)
-    command = Path(sys.executable).with_name("feuille-de-route")
-    where = ["--stockage", str(stockage), "--silencieux", "--validation", "rapide"]
-    subprocess.run(
-        [str(command), "importer", *map(str, paths), *where],
-        check=True,
-        stdout=subprocess.DEVNULL,
-    )
-    pyoxigraph.Store(str(stockage)).optimize()
-    return stockage, (paths[0].stem, paths[-1].stem)
+    paths = imported_store(folder / "stockage")
+    return folder / "stockage", (paths[0].stem, paths[-1].stem)
 
 
 def _command(stockage: Path, page: Path, pair: tuple[str, str]) -> tuple[float, float]:

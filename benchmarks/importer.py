@@ -29,7 +29,7 @@ from typing import Any
 
 from ._national import GENERATOR_VERSION, SHARED_DATA, NationalData, _workbook_rows
 
-__all__ = ["main"]
+__all__ = ["imported_store", "main", "roadmaps"]
 
 HERE = Path(__file__).resolve().parent
 RESULTS = HERE / "resultats"
@@ -61,6 +61,28 @@ def roadmaps(count: int) -> list[Path]:
             folder.mkdir(parents=True, exist_ok=True)
             graph.serialize(path, format="turtle", encoding="utf-8")
         paths.append(path)
+    return paths
+
+
+def imported_store(folder: Path) -> list[Path]:
+    """``folder`` made a store of every national roadmap, as a user imports them
+    (``feuille-de-route importer --validation rapide``), then compacted: a store at rest
+    (one just written is still merging files in the background). Returns their files."""
+    import subprocess
+    import sys
+
+    import pyoxigraph
+
+    paths = roadmaps(10**6)
+    print(f"Import de {len(paths)} feuilles de route dans {folder}…", file=sys.stderr)
+    command = Path(sys.executable).with_name("feuille-de-route")
+    where = ["--stockage", str(folder), "--silencieux", "--validation", "rapide"]
+    subprocess.run(
+        [str(command), "importer", *map(str, paths), *where],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+    pyoxigraph.Store(str(folder)).optimize()
     return paths
 
 

@@ -92,23 +92,10 @@ def _national_store(args: argparse.Namespace) -> Path | None:
         return args.stockage  # type: ignore[no-any-return]
     import tempfile
 
-    from .importer import roadmaps
+    from .importer import imported_store
 
-    paths = roadmaps(10**6)
     folder = Path(tempfile.mkdtemp(prefix="similaires-")) / "stockage"
-    print(f"Import de {len(paths)} feuilles de route dans {folder}…", file=sys.stderr)
-    command = Path(sys.executable).with_name("feuille-de-route")
-    where = ["--stockage", str(folder), "--silencieux", "--validation", "rapide"]
-    subprocess.run(
-        [str(command), "importer", *map(str, paths), *where],
-        check=True,
-        stdout=subprocess.DEVNULL,
-    )
-    # A store just written is still compacting in the background (more CPU than wall
-    # time in the first commands): compacted first, it is measured as it is at rest.
-    import pyoxigraph
-
-    pyoxigraph.Store(str(folder)).optimize()
+    imported_store(folder)
     return folder
 
 

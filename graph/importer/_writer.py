@@ -40,9 +40,9 @@ FLUSH_QUADS = 100_000
 
 Outcome = TypeVar("Outcome")
 # What a waiting outcome becomes once its bulk write is done: reported as it is
-# (KNOWN), refused with the write if it failed (STREAMED), or written now (AGAIN: a
-# roadmap already in the write, given again; its statements and graph name wait with it).
-KNOWN, STREAMED, AGAIN = "known", "streamed", "again"
+# (KNOWN), refused with the write if it failed (STREAMED), or, for a roadmap already in
+# the write and given again, written now: its statements and graph name wait in its place.
+KNOWN, STREAMED = "known", "streamed"
 _END = object()  # the import has no roadmap left
 
 
@@ -66,7 +66,7 @@ class Writer(Generic[Outcome]):
         self._streamed: set[str] = set()  # the graphs of the bulk write going on
         self._size = 0
         self._unflushed = 0  # quads written by transactions since the last flush
-        self._queue: list[tuple[Outcome, str, tuple[Statements, str] | None]] = []
+        self._queue: list[tuple[Outcome, str | tuple[Statements, str]]] = []
         self._done = False
         self._broken: Exception | None = None  # the import's own error, mid-write
         self.bulk_written = 0  # quads the bulk writes of this import wrote
@@ -85,11 +85,11 @@ class Writer(Generic[Outcome]):
         store = self.store
         if batch and isinstance(store, OxigraphStore):
             if self.pending(name):
-                self._queue.append((outcome, AGAIN, (statements, name)))
+                self._queue.append((outcome, (statements, name)))
                 return
             if not store.holds(name):
                 self._ready.append((name, statements))
-                self._queue.append((outcome, STREAMED, None))
+                self._queue.append((outcome, STREAMED))
                 return
         self._write_now(statements, name)
         self.report(outcome)
@@ -117,7 +117,7 @@ class Writer(Generic[Outcome]):
         """Report an outcome known now (an error, a graph written): at once, or after
         the outcomes still waiting for the bulk write."""
         if self._queue:
-            self._queue.append((outcome, KNOWN, None))
+            self._queue.append((outcome, KNOWN))
         else:
             self._report(outcome)
 
@@ -179,11 +179,11 @@ class Writer(Generic[Outcome]):
             self._stored.difference_update(self._streamed)
         queue = self._queue
         self._queue, self._streamed, self._size = [], set(), 0
-        for outcome, kind, again in queue:
-            if kind == STREAMED and error:
+        for outcome, then in queue:
+            if isinstance(then, tuple):
+                outcome = self._written_later(outcome, *then)
+            elif then == STREAMED and error:
                 outcome = self._refuse(outcome, error)
-            elif again is not None:
-                outcome = self._written_later(outcome, *again)
             self._report(outcome)
 
     def _written_later(self, outcome: Outcome, statements: Statements, name: str) -> Outcome:

@@ -84,12 +84,7 @@ def names_its_dataset(query: str) -> bool:
     Only the query's code is read: a ``FROM`` in a comment, a string or an IRI, or a
     variable or prefixed name spelled like it, does not count.
     """
-    code = [" "] * len(query)
-    for i in _code(query):
-        if query[i] == "{":
-            break
-        code[i] = query[i]
-    return _FROM.search("".join(code)) is not None
+    return _FROM.search(query_code(query).split("{", 1)[0]) is not None
 
 
 def _body_start(query: str) -> int:

@@ -11,13 +11,17 @@ import pytest
 from rdflib import Graph
 
 from feuille_de_route.cli import main
-from feuille_de_route.graph import export_graph, load_roadmap, write_workbook
+from feuille_de_route.graph import build_graph, export_graph, load_roadmap, write_workbook
 from feuille_de_route.graph._workbook import Workbook
 from feuille_de_route.graph.store import MemoryStore, OxigraphStore, Store
 
 GP = "https://w3id.org/feuille-de-route/territoires/grand-perigueux/"
 ETE = "https://example.org/territoires/pays-de-l-ete/"
 LEON = "https://example.org/territoires/saint-cernin/"
+# Two small roadmaps whose territory is a département (Gironde, 33 → région 75) and a
+# région (84): the national counts of more than one département and région.
+GIRONDE = "https://example.org/territoires/gironde/"
+AURA = "https://example.org/territoires/auvergne-rhone-alpes/"
 TH = "https://w3id.org/feuille-de-route/themes/"
 PN = "https://w3id.org/feuille-de-route/programmes/"
 SHARED_SIRET = "73282932000074"
@@ -187,3 +191,23 @@ def stored_territories(factory: pytest.TempPathFactory) -> Path:
     store = territories_store("oxigraph", three_territories(factory.mktemp("trois")), folder)
     store.close()
     return folder
+
+
+def small_roadmap(base: str, kind: str, code: str, theme: str) -> Graph:
+    """One enjeu, one défi, one chantier on ``theme``, for the territory ``code``."""
+    rows = {
+        "Feuille de route": [
+            {
+                "identifiant": code,
+                "titre": f"Feuille de route {code}",
+                "territoire": code,
+                "type de territoire": kind,
+                "iri de base": base,
+                "source": "essai",
+            }
+        ],
+        "Enjeux": [{"identifiant": "E1", "intitulé": "Qui accompagner ?"}],
+        "Défis": [{"identifiant": "D1", "intitulé": "Accompagner", "enjeux": "E1"}],
+        "Chantiers": [{"identifiant": "c1", "défi": "D1", "intitulé": "Ateliers", "thèmes": theme}],
+    }
+    return build_graph(Workbook.from_rows(code, rows))

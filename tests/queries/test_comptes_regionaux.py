@@ -7,43 +7,28 @@ is a département (Gironde, 33 → 75) and a région (84, Auvergne-Rhône-Alpes)
 import pytest
 from rdflib import Graph, URIRef
 
-from feuille_de_route.graph import build_graph
-from feuille_de_route.graph._workbook import Workbook
 from feuille_de_route.graph.store import Store
 from feuille_de_route.queries import run_query
 
-from .territoires_essai import LEON, TH, territories_store, three_territories
+from .territoires_essai import (
+    AURA,
+    GIRONDE,
+    LEON,
+    TH,
+    small_roadmap,
+    territories_store,
+    three_territories,
+)
 
 GEO = "https://w3id.org/feuille-de-route/geo/"
 FDR = "https://w3id.org/feuille-de-route/ontologie#"
-GIRONDE = "https://example.org/territoires/gironde/"
-AURA = "https://example.org/territoires/auvergne-rhone-alpes/"
-
-
-def _small(base: str, kind: str, code: str, theme: str) -> Graph:
-    rows = {
-        "Feuille de route": [
-            {
-                "identifiant": code,
-                "titre": f"Feuille de route {code}",
-                "territoire": code,
-                "type de territoire": kind,
-                "iri de base": base,
-                "source": "essai",
-            }
-        ],
-        "Enjeux": [{"identifiant": "E1", "intitulé": "Qui accompagner ?"}],
-        "Défis": [{"identifiant": "D1", "intitulé": "Accompagner", "enjeux": "E1"}],
-        "Chantiers": [{"identifiant": "c1", "défi": "D1", "intitulé": "Ateliers", "thèmes": theme}],
-    }
-    return build_graph(Workbook.from_rows(code, rows))
 
 
 @pytest.fixture(scope="module")
 def graphs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Graph]:
     found = three_territories(tmp_path_factory.mktemp("classeurs"))
-    found[GIRONDE] = _small(GIRONDE, "département", "33", "médiation numérique")
-    found[AURA] = _small(AURA, "région", "84", "médiation numérique")
+    found[GIRONDE] = small_roadmap(GIRONDE, "département", "33", "médiation numérique")
+    found[AURA] = small_roadmap(AURA, "région", "84", "médiation numérique")
     return found
 
 

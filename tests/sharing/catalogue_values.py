@@ -14,6 +14,9 @@ VALUES: dict[str, object] = {
     # test_arq_cross_territory.py.
     "maFeuilleDeRoute": "https://example.org/territoires/absente/",
     "autreFeuilleDeRoute": "https://w3id.org/feuille-de-route/territoires/grand-perigueux/",
+    # The national counts, narrowed to the Grand Périgueux's département and région.
+    "departement": "https://w3id.org/feuille-de-route/geo/departement/24",
+    "region": "https://w3id.org/feuille-de-route/geo/region/75",
 }
 # No row with one territory alone: nothing « elsewhere », nothing shared; nor late
 # actions, since the Grand Périgueux source gives no action dates (test_suivi_arq.py

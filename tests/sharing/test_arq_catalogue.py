@@ -8,13 +8,15 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from rdflib import Graph
+from rdflib import XSD, Graph, Literal, URIRef
+from rdflib.plugins.sparql.algebra import translateQuery
+from rdflib.plugins.sparql.parser import parseQuery
 from rdflib.term import Identifier
 
 from feuille_de_route.graph import load_roadmap
 from feuille_de_route.graph.store import MemoryStore, OxigraphStore, Store, roadmap_graph_name
 from feuille_de_route.graph.store._values import with_values
-from feuille_de_route.queries import QueryDef, catalogue
+from feuille_de_route.queries import Parameter, QueryDef, catalogue, federated_catalogue
 from feuille_de_route.queries._parameters import bind_parameters
 
 from .arq import PLACEMENTS, Arq, Cell, Table, cells, dataset_file, placed
@@ -162,6 +164,31 @@ def test_placements_change_the_text(graph: Graph) -> None:
     assert texts["fin-de-requete"].rstrip().endswith("}")
     assert texts["fin-de-requete"].rstrip().splitlines()[-1].startswith("VALUES")
     assert len(set(texts.values())) == len(texts)
+
+
+SAMPLES: dict[str, Identifier] = {
+    "IRI": URIRef("https://exemple.fr/x"),
+    "ID": Literal("1.b"),
+    "string": Literal("x"),
+    "integer": Literal(1, datatype=XSD.integer),
+    "decimal": Literal("1.5", datatype=XSD.decimal),
+    "date": Literal("2024-01-01", datatype=XSD.date),
+}
+EACH_PARAMETER = [(q, p) for q in [*QUERIES, *federated_catalogue()] for p in q.parameters]
+
+
+@pytest.mark.parametrize(
+    ("query", "parameter"), EACH_PARAMETER, ids=[f"{q.name}-{p.name}" for q, p in EACH_PARAMETER]
+)
+def test_comptes_parameter_written_into_the_text_is_still_sparql(
+    query: QueryDef, parameter: Parameter
+) -> None:
+    """Every parameter, written into the text as grlc does, leaves a valid query: the
+    national counts grouped on ?_departement and ?_region and projected them by name,
+    which became « GROUP BY <…> », a syntax error, for such a client."""
+    text = placed("substitution", query.text, {parameter.variable: SAMPLES[parameter.type]})
+    assert f"?{parameter.variable}" not in text
+    translateQuery(parseQuery(text))
 
 
 def test_dataset_file_holds_the_roadmap_in_its_named_graph(graph: Graph, tmp_path: Path) -> None:

@@ -1,7 +1,7 @@
 """Issue 11: the cross-territory questions give the same strings on rdflib, Oxigraph and
-Jena ARQ on the three territories of ``tests/queries/territoires_essai.py`` (the
-catalogue-wide test runs on the Grand Périgueux alone, where « operant-ailleurs » has
-nothing to say)."""
+Jena ARQ on the three territories of ``tests/queries/territoires_essai.py`` and its two
+small roadmaps of another département and another région (the catalogue-wide test runs
+on the Grand Périgueux alone, where « operant-ailleurs » has nothing to say)."""
 
 from pathlib import Path
 
@@ -20,8 +20,18 @@ from feuille_de_route.graph.store._values import with_values
 from feuille_de_route.queries import get_query
 from feuille_de_route.queries._parameters import bind_parameters
 
-from ..queries.territoires_essai import ETE, GP, LEON, three_territories
-from .arq import Arq, Table, cells
+from ..queries.territoires_essai import (
+    AURA,
+    ETE,
+    GIRONDE,
+    GP,
+    LEON,
+    small_roadmap,
+    three_territories,
+)
+from .arq import PLACEMENTS, Arq, Table, cells, placed
+
+GEO = "https://w3id.org/feuille-de-route/geo/"
 
 # Each question as a user asks it, with rows on these three territories.
 ASKED: list[tuple[str, dict[str, object]]] = [
@@ -35,16 +45,28 @@ ASKED: list[tuple[str, dict[str, object]]] = [
     ("territoires-memes-themes", {"maFeuilleDeRoute": LEON}),
     ("territoires-memes-themes", {"maFeuilleDeRoute": GP}),
     ("comptes-nationaux", {}),
+    ("comptes-nationaux", {"departement": GEO + "departement/24"}),
     ("comptes-regionaux", {}),
+    ("comptes-regionaux", {"region": GEO + "region/75"}),
     ("carte-comparaison", {"maFeuilleDeRoute": ETE, "autreFeuilleDeRoute": LEON}),
     ("carte-comparaison", {"maFeuilleDeRoute": GP, "autreFeuilleDeRoute": LEON}),
 ]
 IDS = [f"{name}-{n}" for n, (name, _) in enumerate(ASKED)]
+# The national counts narrowed to one of two départements or régions, with the values
+# wherever a client puts them (the catalogue-wide test has one territory, one of each).
+NARROWED: list[tuple[str, dict[str, object]]] = [
+    ("comptes-nationaux", {"departement": GEO + "departement/33"}),
+    ("comptes-regionaux", {"region": GEO + "region/84"}),
+]
+PLACED = [(n, q, p) for n, q in enumerate(NARROWED) for p in sorted(PLACEMENTS)]
 
 
 @pytest.fixture(scope="module")
 def graphs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Graph]:
-    return three_territories(tmp_path_factory.mktemp("classeurs"))
+    found = three_territories(tmp_path_factory.mktemp("classeurs"))
+    found[GIRONDE] = small_roadmap(GIRONDE, "département", "33", "médiation numérique")
+    found[AURA] = small_roadmap(AURA, "région", "84", "médiation numérique")
+    return found
 
 
 @pytest.fixture(scope="module")
@@ -84,6 +106,36 @@ def on_arq(
     folder = tmp_path_factory.mktemp("requetes")
     texts = [with_values(get_query(n).text, _bindings(n, p)) for n, p in ASKED]
     return arq.select(_dataset(graphs, folder), texts, folder)
+
+
+@pytest.fixture(scope="module")
+def placed_on_arq(
+    arq: Arq, graphs: dict[str, Graph], tmp_path_factory: pytest.TempPathFactory
+) -> list[Table]:
+    folder = tmp_path_factory.mktemp("placees")
+    texts = [placed(p, get_query(n).text, _bindings(n, params)) for _, (n, params), p in PLACED]
+    return arq.select(_dataset(graphs, folder), texts, folder)
+
+
+@pytest.mark.parametrize("index", range(len(PLACED)), ids=[f"{q[0]}-{p}" for _, q, p in PLACED])
+def test_one_departement_or_region_wherever_the_client_puts_it(
+    index: int, stores: dict[str, Store], placed_on_arq: list[Table]
+) -> None:
+    _, (name, params), where = PLACED[index]
+    expected = _table(stores["rdflib"], get_query(name).text, _bindings(name, params))
+    every = _table(stores["rdflib"], get_query(name).text, {})
+    assert expected[1] and len(expected[1]) < len(every[1]), "la restriction ne prouverait rien"
+    text = placed(where, get_query(name).text, _bindings(name, params))
+    if where == "fin-de-requete":
+        # A VALUES clause ending the query is joined after GROUP BY (SPARQL 1.1, 18.2.4),
+        # with no projected variable in common: every engine answers for every territory.
+        assert placed_on_arq[index] == every
+        assert _table(stores["oxigraph"], text, {}) == every
+        assert _table(stores["rdflib"], text, {}) == every
+        return
+    assert placed_on_arq[index] == expected
+    assert _table(stores["oxigraph"], text, {}) == expected
+    assert _table(stores["rdflib"], text, {}) == expected
 
 
 @pytest.mark.parametrize("index", range(len(ASKED)), ids=IDS)

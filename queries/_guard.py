@@ -21,13 +21,13 @@ import re
 import urllib.parse
 from collections.abc import Callable, Collection, Iterator, Mapping
 
-from rdflib.plugins.sparql.algebra import translateQuery
-from rdflib.plugins.sparql.parser import parseQuery
 from rdflib.plugins.sparql.parserutils import CompValue
 from rdflib.term import Identifier, Node, URIRef
 
 from feuille_de_route import UserError, is_http_iri, redact_url, terminal_safe
 from feuille_de_route.graph.store import StoreError, query_code
+
+from ._syntax import translated
 
 __all__ = [
     "bind_services",
@@ -91,7 +91,7 @@ def query_reach(text: str) -> tuple[tuple[Node, ...], tuple[URIRef, ...]]:
     """
     if _reaches_nothing(text):
         return (), ()
-    algebra = translateQuery(parseQuery(text)).algebra
+    algebra = translated(text).algebra
     services = tuple(node["term"] for node in _nodes(algebra) if node.name == "ServiceGraphPattern")
     datasets: list[URIRef] = []
     for clause in algebra["datasetClause"] or () if "datasetClause" in algebra else ():

@@ -8,10 +8,11 @@ import re
 from pyparsing import ParseBaseException
 from rdflib.plugins.sparql.algebra import translateQuery
 from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
+from rdflib.plugins.sparql.sparql import Query
 
 from feuille_de_route import UserError
 
-__all__ = ["check_select"]
+__all__ = ["check_select", "translated"]
 
 _UNKNOWN_PREFIX = re.compile(r"Unknown namespace prefix\s*:\s*(\S*)")
 
@@ -41,6 +42,14 @@ def _is_update(text: str) -> bool:
     return True
 
 
+@functools.lru_cache(maxsize=256)
+def translated(text: str) -> Query:
+    """rdflib's algebra of ``text`` (SPARQL 1.1 Query, §18), computed once per text: the
+    syntax check and the guard (``_guard.query_reach``) both read it, and parsing takes
+    rdflib about 60 ms. Raises what rdflib raises (``ParseBaseException`` for syntax)."""
+    return translateQuery(parseQuery(text))
+
+
 @functools.lru_cache(maxsize=64)
 def check_select(text: str, where: str) -> None:
     """Raise a French :class:`UserError` unless ``text`` is a valid SPARQL SELECT query.
@@ -49,37 +58,43 @@ def check_select(text: str, where: str) -> None:
     unknown prefixes are checked here; the store reports what its engine rejects.
     """
     try:
-        parsed = parseQuery(text)
+        query = translated(text)
     except ParseBaseException as exc:
-        if _is_update(text):
-            raise UserError(
-                f"La requête {where} est une mise à jour SPARQL (INSERT, DELETE, LOAD, "
-                "CLEAR, DROP…) : les mises à jour SPARQL ne sont pas acceptées, seules les "
-                "requêtes SELECT le sont."
-            ) from None
-        raise UserError(
-            f"Erreur de syntaxe SPARQL {where}, ligne {exc.lineno}, colonne {exc.col} : "
-            f"la requête n'est plus valide à partir de cet endroit."
-            + _excerpt(text, exc.lineno, exc.col)
-        ) from None
-    kind = parsed[1].name
+        raise _syntax_error(text, where, exc) from None
+    except Exception as exc:  # rdflib raises bare Exception for these
+        raise _translation_error(text, where, str(exc)) from None
+    kind = query.algebra.name
     if kind != "SelectQuery":
         raise UserError(
             f"La requête {where} est de type {kind.removesuffix('Query').upper()} ; "
             "seules les requêtes SELECT sont acceptées."
         )
-    try:
-        translateQuery(parsed)
-    except Exception as exc:  # rdflib raises bare Exception for these
-        message = str(exc)
-        prefix = _UNKNOWN_PREFIX.search(message)
-        if prefix is None:
-            raise UserError(f"Requête SPARQL invalide {where} : {message}") from None
-        name = prefix.group(1)
-        position = _locate(text, re.compile(rf"(?<![\w\-.]){re.escape(name)}:"))
-        located = f", ligne {position[0]}, colonne {position[1]}" if position is not None else ""
-        raise UserError(
-            f"Préfixe « {name}: » non déclaré {where}{located} : ajoutez "
-            f"« PREFIX {name}: <…> » en tête de la requête."
-            + (_excerpt(text, *position) if position is not None else "")
-        ) from None
+
+
+def _syntax_error(text: str, where: str, exc: ParseBaseException) -> UserError:
+    if _is_update(text):
+        return UserError(
+            f"La requête {where} est une mise à jour SPARQL (INSERT, DELETE, LOAD, "
+            "CLEAR, DROP…) : les mises à jour SPARQL ne sont pas acceptées, seules les "
+            "requêtes SELECT le sont."
+        )
+    return UserError(
+        f"Erreur de syntaxe SPARQL {where}, ligne {exc.lineno}, colonne {exc.col} : "
+        f"la requête n'est plus valide à partir de cet endroit."
+        + _excerpt(text, exc.lineno, exc.col)
+    )
+
+
+def _translation_error(text: str, where: str, message: str) -> UserError:
+    """An unknown prefix, located in ``text``; else rdflib's own message."""
+    prefix = _UNKNOWN_PREFIX.search(message)
+    if prefix is None:
+        return UserError(f"Requête SPARQL invalide {where} : {message}")
+    name = prefix.group(1)
+    position = _locate(text, re.compile(rf"(?<![\w\-.]){re.escape(name)}:"))
+    located = f", ligne {position[0]}, colonne {position[1]}" if position is not None else ""
+    return UserError(
+        f"Préfixe « {name}: » non déclaré {where}{located} : ajoutez "
+        f"« PREFIX {name}: <…> » en tête de la requête."
+        + (_excerpt(text, *position) if position is not None else "")
+    )

@@ -53,3 +53,21 @@ def test_most_catalogue_queries_skip_the_parse() -> None:
 )
 def test_the_quick_check_only_skips_queries_with_no_reaching_word(text: str, quick: bool) -> None:
     assert _reaches_nothing(text) is quick
+
+
+def test_a_users_query_reaching_a_server_is_parsed_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The syntax check and the guard read one parse (rdflib takes about 60 ms for it):
+    a user's query naming a SERVICE was parsed by each."""
+    from feuille_de_route.queries import _syntax
+
+    calls: list[str] = []
+
+    def counted(text: str) -> object:
+        calls.append(text)
+        return parseQuery(text)
+
+    monkeypatch.setattr(_syntax, "parseQuery", counted)
+    _syntax.translated.cache_clear()
+    text = "SELECT * WHERE { SERVICE <http://127.0.0.1:7878/query> { ?s ?p ?o } } # parse unique"
+    _syntax.check_select(text, "(essai)")
+    assert query_reach(text)[0] and len(calls) == 1

@@ -3,6 +3,7 @@ with every request but ``file:`` refused: every page of the site — built from 
 whose every text ends with markup — loads with no console error and no request out, and
 the markup shows as text."""
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,6 +16,8 @@ from feuille_de_route import atomic_write_tree
 pytestmark = pytest.mark.browser
 
 DRAWN = "() => document.documentElement.dataset.drawn === 'yes'"
+# Every address but a file: or data: one.
+ONLY_OUTSIDE = re.compile(r"^(?!file:|data:)")
 
 
 @dataclass
@@ -42,15 +45,13 @@ def watched(browser: Any) -> Iterator[tuple[Any, Watch]]:
     page = context.new_page()
     watch = Watch()
 
-    def route(r: Any) -> None:
-        url = r.request.url
-        if url.startswith(("file:", "data:")):
-            r.continue_()
-        else:
-            watch.blocked.append(url)
-            r.abort()
+    def refuse(r: Any) -> None:
+        watch.blocked.append(r.request.url)
+        r.abort()
 
-    page.route("**/*", route)
+    # Matched by the driver, not in Python: a file: request no longer waits for a round
+    # trip to this process (the site has over 600 pages, each with its style sheet).
+    page.route(ONLY_OUTSIDE, refuse)
     page.on("console", lambda m: watch.errors.append(m.text) if m.type == "error" else None)
     page.on("pageerror", lambda exc: watch.errors.append(str(exc)))
     yield page, watch

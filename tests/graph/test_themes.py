@@ -4,6 +4,8 @@ words, each proposed theme marked as an assumption on its own node; both ways.""
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from rdflib import Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 
@@ -15,7 +17,7 @@ from feuille_de_route.graph import (
     read_workbook,
     write_workbook,
 )
-from feuille_de_route.graph._themes import keywords, propose_themes, words
+from feuille_de_route.graph._themes import Keyword, keywords, propose_themes, word_lines, words
 from feuille_de_route.graph._workbook import Workbook
 from feuille_de_route.ontology import FDR, THEMES, load_schemes, validate
 
@@ -155,3 +157,36 @@ def test_grand_perigueux_chantiers_are_all_tagged_with_sensible_themes(
     assert themes("6") == {"gouvernance"}
     assert _proposed(grand_perigueux, URIRef(GP + "chantier/6")) == {}
     assert _proposed(grand_perigueux, URIRef(GP + "chantier/1.b"))
+
+
+def _walked(keyword: Keyword, texts: list[str]) -> bool:
+    """The keyword found by walking each text's words: the plain reading of the rule."""
+    for text in texts:
+        tokens = words(text)
+        for start in range(len(tokens) - len(keyword.parts) + 1):
+            pairs = zip(keyword.parts, tokens[start:], strict=False)
+            if all(t.startswith(p[:-1]) if p.endswith("*") else t == p for p, t in pairs):
+                return True
+    return False
+
+
+_KEYWORD_WORDS = sorted({p.rstrip("*") for ks in keywords().values() for k in ks for p in k.parts})
+_TEXT = st.lists(
+    st.one_of(
+        st.sampled_from(_KEYWORD_WORDS),
+        st.sampled_from(_KEYWORD_WORDS).map(lambda w: w + "s"),
+        st.sampled_from(["l'", "É", "-", "_", ".", "numérique", "Jeunes", "x"]),
+        st.text(max_size=4),
+    ),
+    max_size=12,
+).map(" ".join)
+
+
+@given(st.lists(_TEXT, max_size=3))
+@settings(max_examples=300, deadline=None)
+def test_keywords_found_by_the_compiled_search_are_those_a_word_walk_finds(
+    texts: list[str],
+) -> None:
+    lines = word_lines(texts)
+    for keyword in (k for ks in keywords().values() for k in ks):
+        assert keyword.occurs_in(lines) == _walked(keyword, texts), (keyword.text, texts)

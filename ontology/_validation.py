@@ -3,10 +3,14 @@
 import functools
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 from typing import Literal as Severity
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SH
+from rdflib.plugins.sparql import prepareQuery
+from rdflib.plugins.sparql.sparql import Query
+from rdflib.query import Result
 from rdflib.term import Node
 
 from ._loading import load_ontology, load_shapes
@@ -135,7 +139,7 @@ def validate(data: Graph, shapes: Graph | None = None) -> ValidationReport:
 
     shapes_graph = load_shapes() if shapes is None else shapes
     _conforms, results, _text = pyshacl.validate(
-        data,
+        _parsed_once(data),
         shacl_graph=shapes_graph,
         inference="none",
         abort_on_first=False,
@@ -150,6 +154,31 @@ def validate(data: Graph, shapes: Graph | None = None) -> ValidationReport:
             item.severity
         ].append(item)
     return report
+
+
+class _ParsedOnce(Graph):
+    """A graph whose SPARQL texts are parsed once: pyshacl sends a SPARQL constraint's
+    text again for each focus node, binding only ``$this``, and rdflib parses every text
+    it is given (the Grand Périgueux: 72 parses of 6 texts, half of the validation)."""
+
+    def query(self, query_object: str | Query, *args: Any, **kwargs: Any) -> Result:
+        if isinstance(query_object, str):
+            query_object = _prepared(query_object)
+        return super().query(query_object, *args, **kwargs)
+
+
+@functools.lru_cache(maxsize=128)
+def _prepared(text: str) -> Query:
+    # No namespaces but the text's own: pyshacl writes the shape's sh:prefixes into it.
+    return prepareQuery(text)
+
+
+def _parsed_once(data: Graph) -> Graph:
+    """``data`` itself (same store, nothing copied) as a :class:`_ParsedOnce`; a dataset,
+    whose union the shapes read, is left as it is."""
+    if type(data) is not Graph:
+        return data
+    return _ParsedOnce(data.store, data.identifier, data.namespace_manager)
 
 
 def _items(results: Graph, shapes: Graph) -> Iterable[ValidationItem]:

@@ -416,3 +416,29 @@ def test_custom_shapes_without_message_get_a_french_default(sample: Sample) -> N
     assert report.violations[0].message.startswith(
         "Contrainte SHACL non respectée (sh:MinCountConstraintComponent) : "
     )
+
+
+def test_sparql_constraints_parsed_once_give_pyshacl_s_own_results() -> None:
+    """pyshacl sends a SPARQL constraint's text once per focus node; ``validate`` parses
+    each text once, and the results stay those of pyshacl given the bare graph."""
+    import pyshacl
+
+    from feuille_de_route.graph import load_roadmap
+    from feuille_de_route.ontology._validation import _prepared
+
+    graph = load_roadmap(None)
+    _prepared.cache_clear()
+    report = validate(graph)
+    texts = len(set(load_shapes().objects(None, SH.select)))
+    assert 0 < _prepared.cache_info().misses <= texts
+    assert _prepared.cache_info().hits > texts  # one text, many focus nodes
+
+    bare = pyshacl.validate(graph, shacl_graph=load_shapes(), allow_warnings=False)[1]
+    assert isinstance(bare, Graph)
+    expected = {
+        (bare.value(r, SH.focusNode), bare.value(r, SH.sourceShape), bare.value(r, SH.value))
+        for r in bare.subjects(RDF.type, SH.ValidationResult)
+    }
+    items = report.violations + report.warnings + report.infos
+    assert {(i.focus, i.shape, i.value) for i in items} == expected
+    assert len(items) == len(expected) > 0

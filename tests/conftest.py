@@ -148,9 +148,22 @@ def pytest_make_parametrize_id(config: pytest.Config, val: object, argname: str)
     return "BNode" if isinstance(val, BNode) else None
 
 
+# Marks of the tests that start a browser, a JVM or a server: their modules are the
+# suite's longest.
+_HEAVY = ("browser", "java", "server")
+
+
+def _heavy_modules_first(items: list[pytest.Item]) -> None:
+    """Modules with a heavy test run first, each module's tests in their order: pytest-xdist
+    hands modules out in this order, so a long one no longer starts last and runs alone."""
+    heavy = {i.nodeid.split("::")[0] for i in items if any(map(i.get_closest_marker, _HEAVY))}
+    items.sort(key=lambda item: item.nodeid.split("::")[0] not in heavy)
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Tests marked ``java`` skip where Java is missing; under ``CI=true`` they run (and
-    fail loudly on the missing Java)."""
+    """Heavy modules first (``_heavy_modules_first``). Tests marked ``java`` skip where
+    Java is missing; under ``CI=true`` they run (and fail loudly on the missing Java)."""
+    _heavy_modules_first(items)
     if in_ci() or not any(item.get_closest_marker("java") for item in items):
         return
     missing = _java_missing()

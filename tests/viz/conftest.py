@@ -15,8 +15,8 @@ from feuille_de_route.viz._document_pdf import CHROMIUM_ARGS
 BASE = "https://w3id.org/feuille-de-route/territoires/grand-perigueux/"
 FDR = "https://w3id.org/feuille-de-route/ontologie#"
 # Debian's Chromium, as its old headless shell when installed (`.ci/run` installs it): the
-# same Blink without the full browser's windowing, so a navigation costs about 40 % less
-# CPU (50 ms instead of 84 ms here) and the browser tests take 130 s instead of 227 s.
+# same Blink without the full browser's windowing: a navigation takes 50 ms instead of
+# 84 ms here, and the browser tests 130 s instead of 227 s.
 CHROMIUMS = (Path("/usr/bin/chromium-headless-shell"), Path("/usr/bin/chromium"))
 ARTEFACTS = Path(__file__).resolve().parent.parent / "artefacts"
 

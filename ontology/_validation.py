@@ -8,10 +8,11 @@ from typing import Literal as Severity
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SH
-from rdflib.plugins.sparql import prepareQuery
 from rdflib.plugins.sparql.sparql import Query
 from rdflib.query import Result
 from rdflib.term import Node
+
+from feuille_de_route._sparql import parsed_query
 
 from ._loading import load_ontology, load_shapes
 from ._terms import short_name
@@ -163,14 +164,9 @@ class _ParsedOnce(Graph):
 
     def query(self, query_object: str | Query, *args: Any, **kwargs: Any) -> Result:
         if isinstance(query_object, str):
-            query_object = _prepared(query_object)
+            # No namespaces but the text's own: pyshacl writes the shape's sh:prefixes in.
+            query_object = parsed_query(query_object)
         return super().query(query_object, *args, **kwargs)
-
-
-@functools.lru_cache(maxsize=128)
-def _prepared(text: str) -> Query:
-    # No namespaces but the text's own: pyshacl writes the shape's sh:prefixes into it.
-    return prepareQuery(text)
 
 
 def _parsed_once(data: Graph) -> Graph:

@@ -25,9 +25,8 @@ from rdflib.plugins.sparql.parserutils import CompValue
 from rdflib.term import Identifier, Node, URIRef
 
 from feuille_de_route import UserError, is_http_iri, redact_url, terminal_safe
+from feuille_de_route._sparql import parsed_query
 from feuille_de_route.graph.store import StoreError, query_code
-
-from ._syntax import translated
 
 __all__ = [
     "bind_services",
@@ -91,7 +90,7 @@ def query_reach(text: str) -> tuple[tuple[Node, ...], tuple[URIRef, ...]]:
     """
     if _reaches_nothing(text):
         return (), ()
-    algebra = translated(text).algebra
+    algebra = parsed_query(text).algebra
     services = tuple(node["term"] for node in _nodes(algebra) if node.name == "ServiceGraphPattern")
     datasets: list[URIRef] = []
     for clause in algebra["datasetClause"] or () if "datasetClause" in algebra else ():

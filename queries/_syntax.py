@@ -6,13 +6,12 @@ import functools
 import re
 
 from pyparsing import ParseBaseException
-from rdflib.plugins.sparql.algebra import translateQuery
-from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
-from rdflib.plugins.sparql.sparql import Query
+from rdflib.plugins.sparql.parser import parseUpdate
 
 from feuille_de_route import UserError
+from feuille_de_route._sparql import parsed_query
 
-__all__ = ["check_select", "translated"]
+__all__ = ["check_select"]
 
 _UNKNOWN_PREFIX = re.compile(r"Unknown namespace prefix\s*:\s*(\S*)")
 
@@ -42,14 +41,6 @@ def _is_update(text: str) -> bool:
     return True
 
 
-@functools.lru_cache(maxsize=256)
-def translated(text: str) -> Query:
-    """rdflib's algebra of ``text`` (SPARQL 1.1 Query, §18), computed once per text: the
-    syntax check and the guard (``_guard.query_reach``) both read it, and parsing takes
-    rdflib about 60 ms. Raises what rdflib raises (``ParseBaseException`` for syntax)."""
-    return translateQuery(parseQuery(text))
-
-
 @functools.lru_cache(maxsize=64)
 def check_select(text: str, where: str) -> None:
     """Raise a French :class:`UserError` unless ``text`` is a valid SPARQL SELECT query.
@@ -58,7 +49,7 @@ def check_select(text: str, where: str) -> None:
     unknown prefixes are checked here; the store reports what its engine rejects.
     """
     try:
-        query = translated(text)
+        query = parsed_query(text)
     except ParseBaseException as exc:
         raise _syntax_error(text, where, exc) from None
     except Exception as exc:  # rdflib raises bare Exception for these

@@ -423,15 +423,15 @@ def test_sparql_constraints_parsed_once_give_pyshacl_s_own_results() -> None:
     each text once, and the results stay those of pyshacl given the bare graph."""
     import pyshacl
 
+    from feuille_de_route._sparql import parsed_query
     from feuille_de_route.graph import load_roadmap
-    from feuille_de_route.ontology._validation import _prepared
 
     graph = load_roadmap(None)
-    _prepared.cache_clear()
+    parsed_query.cache_clear()
     report = validate(graph)
     texts = len(set(load_shapes().objects(None, SH.select)))
-    assert 0 < _prepared.cache_info().misses <= texts
-    assert _prepared.cache_info().hits > texts  # one text, many focus nodes
+    assert 0 < parsed_query.cache_info().misses <= texts
+    assert parsed_query.cache_info().hits > texts  # one text, many focus nodes
 
     bare = pyshacl.validate(graph, shacl_graph=load_shapes(), allow_warnings=False)[1]
     assert isinstance(bare, Graph)

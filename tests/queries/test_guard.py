@@ -58,6 +58,7 @@ def test_the_quick_check_only_skips_queries_with_no_reaching_word(text: str, qui
 def test_a_users_query_reaching_a_server_is_parsed_once(monkeypatch: pytest.MonkeyPatch) -> None:
     """The syntax check and the guard read one parse (rdflib takes about 60 ms for it):
     a user's query naming a SERVICE was parsed by each."""
+    from feuille_de_route import _sparql
     from feuille_de_route.queries import _syntax
 
     calls: list[str] = []
@@ -66,8 +67,8 @@ def test_a_users_query_reaching_a_server_is_parsed_once(monkeypatch: pytest.Monk
         calls.append(text)
         return parseQuery(text)
 
-    monkeypatch.setattr(_syntax, "parseQuery", counted)
-    for cached in (_syntax.translated, _syntax.check_select, query_reach):
+    monkeypatch.setattr(_sparql, "parseQuery", counted)
+    for cached in (_sparql.parsed_query, _syntax.check_select, query_reach):
         cached.cache_clear()  # a run before this one in the process would answer from them
     text = "SELECT * WHERE { SERVICE <http://127.0.0.1:7878/query> { ?s ?p ?o } } # parse unique"
     _syntax.check_select(text, "(essai)")

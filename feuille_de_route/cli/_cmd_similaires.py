@@ -38,7 +38,10 @@ def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None
         nargs="?",
         type=Path,
         metavar="CLASSEUR",
-        help="ma feuille de route (classeur, dossier CSV ou RDF) : son EPCI et ses thèmes",
+        help=(
+            "ma feuille de route (classeur, dossier CSV ou RDF) : son EPCI et ses thèmes "
+            "(par défaut : la feuille de route embarquée du Grand Périgueux)"
+        ),
     )
     parser.add_argument("--epci", metavar="SIREN", help="SIREN de mon EPCI (sans CLASSEUR)")
     parser.add_argument(
@@ -73,8 +76,8 @@ def _run(args: argparse.Namespace) -> int:
     from feuille_de_route import UserError
     from feuille_de_route.graph import rank_similar
 
-    if (args.classeur is None) == (args.epci is None):
-        raise UserError("Donnez soit un CLASSEUR, soit --epci SIREN (l'un des deux).")
+    if args.classeur is not None and args.epci is not None:
+        raise UserError("Donnez soit un CLASSEUR, soit --epci SIREN, pas les deux.")
     if args.nombre < 1:
         raise UserError(f"--nombre doit être un entier positif, pas {args.nombre}.")
     if args.carte is not None and args.stockage is None:
@@ -85,9 +88,11 @@ def _run(args: argparse.Namespace) -> int:
     stored = _stored(args.stockage)  # opened once: the tags, then the map
     try:
         tags = _stored_tags(stored)
-        mine = _load(args.classeur) if args.classeur is not None else None
+        # Neither CLASSEUR nor --epci: the embedded roadmap, as every other command.
+        mine = _load(args.classeur) if args.epci is None else None
         siren = args.epci.strip() if args.epci else _classeur_epci(args.classeur, mine, tags)
-        print(_render(rank_similar(siren, tags, args.nombre), args.format), end="")
+        ranked = rank_similar(siren, tags, args.nombre)
+        print(_render(siren, ranked, args.format), end="")
         if args.carte is not None and stored is not None:
             _draw_pair(args.carte, siren, tags, stored, mine)
     finally:
@@ -176,9 +181,9 @@ def _stored_tags(stored: "OxigraphStore | None") -> "dict[str, Tags]":
     return roadmap_tags(stored)
 
 
-def _classeur_epci(path: Path, graph: "Graph | None", tags: "dict[str, Tags]") -> str:
-    """The EPCI of the roadmap ``graph`` read at ``path``; its themes and programmes join
-    ``tags``."""
+def _classeur_epci(path: Path | None, graph: "Graph | None", tags: "dict[str, Tags]") -> str:
+    """The EPCI of the roadmap ``graph`` read at ``path`` (None: the embedded one); its
+    themes and programmes join ``tags``."""
     from feuille_de_route import UserError
     from feuille_de_route.graph import load_roadmap, roadmap_tags
     from feuille_de_route.graph.store import MemoryStore
@@ -186,15 +191,16 @@ def _classeur_epci(path: Path, graph: "Graph | None", tags: "dict[str, Tags]") -
     mine = roadmap_tags(MemoryStore(graph if graph is not None else load_roadmap(path)))
     if len(mine) != 1:
         raise UserError(
-            f"{path} : la feuille de route doit être celle d'un EPCI ou d'une commune qui a "
-            "des thèmes ou des programmes ; sinon, donnez --epci SIREN."
+            f"{path or 'la feuille de route embarquée'} : la feuille de route doit être "
+            "celle d'un EPCI ou d'une commune qui a des thèmes ou des programmes ; sinon, "
+            "donnez --epci SIREN."
         )
     siren, own = next(iter(mine.items()))
     tags[siren] = own
     return siren
 
 
-def _render(ranked: "list[Similar]", form: str) -> str:
+def _render(siren: str, ranked: "list[Similar]", form: str) -> str:
     rows = [_row(s) for s in ranked]
     if form == "json":
         import json
@@ -214,7 +220,16 @@ def _render(ranked: "list[Similar]", form: str) -> str:
             for r in rows
         )
         return out.getvalue()
-    return "".join(_line(r) for r in rows)
+    return _heading(siren) + "".join(_line(r) for r in rows)
+
+
+def _heading(siren: str) -> str:
+    """Whose neighbours the text lists: a reader sees which EPCI was compared."""
+    from feuille_de_route import terminal_safe
+    from feuille_de_route.graph import epci
+
+    me = epci(siren)
+    return terminal_safe(f"EPCI les plus proches de {me.name} (SIREN {me.siren}) :") + "\n"
 
 
 def _row(s: "Similar") -> dict[str, object]:

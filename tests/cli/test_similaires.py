@@ -96,7 +96,18 @@ def test_csv_and_text(capsys: pytest.CaptureFixture[str]) -> None:
     assert lines[0] == "rang,siren,nom,score,profil,themes,programmes,raisons"
     assert len(lines) == 3
     assert main(["similaires", "--epci", GP_EPCI, "--nombre", "1"]) == 0
-    assert "score" in capsys.readouterr().out
+    text = capsys.readouterr().out.splitlines()
+    assert text[0] == f"EPCI les plus proches de CA Le Grand Périgueux (SIREN {GP_EPCI}) :"
+    assert len(text) == 2
+    assert text[1].startswith("  1. ") and "score" in text[1]
+
+
+def test_without_classeur_nor_epci_the_embedded_roadmap_is_mine(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert _json(capsys, "--nombre", "5") == _json(capsys, "--epci", GP_EPCI, "--nombre", "5")
+    assert main(["similaires", "--nombre", "1"]) == 0
+    assert f"(SIREN {GP_EPCI}) :" in capsys.readouterr().out.splitlines()[0]
 
 
 @pytest.mark.parametrize(
@@ -104,7 +115,7 @@ def test_csv_and_text(capsys: pytest.CaptureFixture[str]) -> None:
     [
         (["--epci", "200040393"], "EPCI « 200040393 » inconnu"),
         (["--epci", "12"], "EPCI"),
-        ([], "soit un CLASSEUR, soit --epci"),
+        (["--epci", GP_EPCI, str(GRAND_PERIGUEUX)], "pas les deux"),
         (["--epci", GP_EPCI, "--nombre", "0"], "--nombre"),
         (["--epci", GP_EPCI, "--stockage", "/nonexistent/entrepot"], "n'existe pas"),
     ],

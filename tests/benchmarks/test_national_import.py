@@ -99,3 +99,14 @@ def test_the_summary_of_a_question_is_the_median_of_its_warm_runs() -> None:
     assert summary["premiere_s"] == 0.9
     stopped = _summary(runs[0], [*runs[1:], {**runs[1], "s": None, "cpu_s": None}])
     assert stopped["s"] is None
+
+
+def test_the_reading_of_the_shapes_gives_the_ratio_of_the_run_it_follows() -> None:
+    legacy = json.loads(REPORT.read_text("utf-8"))
+    shapes = {**legacy["formes"], "rapport": 12.3, "feuilles_comparees": 7, "nombre": 9}
+    page = markdown(merged(legacy, {"formes": shapes}))
+    reading = page.split("## Lecture", 1)[1]
+    assert "les mêmes résultats que pyshacl sur les 7 feuilles de route" in reading
+    assert "12.3× plus vite (9 feuilles de route)" in reading
+    differing = markdown(merged(legacy, {"formes": {**shapes, "desaccords": ["a.ttl"]}}))
+    assert "des résultats différents que pyshacl" in differing.split("## Lecture", 1)[1]

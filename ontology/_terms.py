@@ -21,6 +21,13 @@ PREFIXES: dict[str, Namespace] = {
     "owl": Namespace(str(OWL)),
     "xsd": Namespace(str(XSD)),
     "sh": Namespace(str(SH)),
+    # The shared vocabularies' own prefixes, as their Turtle files declare them: an
+    # export of a roadmap names its themes, programmes and national places with them
+    # (rdflib would otherwise invent ns1:, ns2:… for the INSEE geography).
+    "igeo": Namespace("http://rdf.insee.fr/def/geo#"),
+    "th": Namespace("https://w3id.org/feuille-de-route/themes/"),
+    "pn": Namespace("https://w3id.org/feuille-de-route/programmes/"),
+    "mednum": Namespace("https://w3id.org/feuille-de-route/mednum/"),
     # W3C Data Cube and its SDMX dimension and measure: the IFN observations (issue 12).
     "qb": Namespace("http://purl.org/linked-data/cube#"),
     "sdmx-dimension": Namespace("http://purl.org/linked-data/sdmx/2009/dimension#"),

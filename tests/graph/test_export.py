@@ -2,6 +2,7 @@
 carries its context inline, and the package still reads its older JSON-LD exports."""
 
 import json
+import re
 from pathlib import Path
 
 import pyoxigraph
@@ -116,3 +117,31 @@ def _roadmaps(*names: str) -> Graph:
     for name in names:
         graph.add((URIRef(f"https://example.org/{name}/"), RDF.type, FDR.FeuilleDeRoute))
     return graph
+
+
+def test_turtle_and_trig_exports_declare_no_invented_prefix(tmp_path: Path) -> None:
+    # rdflib names a namespace nobody bound ns1:, ns2:…: the Grand Périgueux's INSEE
+    # geography came out as ns1:codeINSEE in every export shared with other territories.
+    export_graph(load_roadmap(None), tmp_path)
+    for name in ("feuille-de-route.ttl", "feuille-de-route.trig"):
+        text = (tmp_path / name).read_text("utf-8")
+        declared = re.findall(r"^@prefix ([\w-]*):", text, flags=re.MULTILINE)
+        assert "igeo" in declared and "th" in declared, name
+        assert not [p for p in declared if re.fullmatch(r"ns\d+", p)], name
+
+
+def test_the_prefix_table_names_each_namespace_as_the_ontology_files_do() -> None:
+    import feuille_de_route.ontology as ontology
+    from feuille_de_route.ontology import PREFIXES
+
+    folder = Path(ontology.__file__).parent  # the Turtle files ship beside the module
+    declared: dict[str, str] = {}
+    for path in sorted(folder.glob("*.ttl")):
+        for prefix, iri in re.findall(
+            r"^@prefix ([\w-]*):\s*<([^>]*)>", path.read_text("utf-8"), re.M
+        ):
+            declared[iri] = prefix
+    table = {str(namespace): prefix for prefix, namespace in PREFIXES.items()}
+    shared = set(declared) & set(table)
+    assert {"http://rdf.insee.fr/def/geo#", "https://w3id.org/feuille-de-route/themes/"} <= shared
+    assert {iri: table[iri] for iri in shared} == {iri: declared[iri] for iri in shared}

@@ -17,6 +17,7 @@ from typing import Any
 from rdflib import URIRef
 
 from ._errors import DataError, suggest
+from ._namespaces import PREFIXES
 
 __all__ = [
     "LIEUX_SCHEMA",
@@ -32,7 +33,7 @@ __all__ = [
 
 LIEUX_SCHEMA: Path = Path(__file__).resolve().parent / "donnees" / "mednum" / "schema.json"
 # The SKOS schemes of the standard's enumerations: {MEDNUM}{field} and {MEDNUM}{field}/{slug}.
-MEDNUM = "https://w3id.org/feuille-de-route/mednum/"
+MEDNUM = str(PREFIXES["mednum"])
 
 _ENUM = re.compile(r"^\(\?:\(\?:\^\|\\\|\)\((?P<values>.*)\)\)\+\$$")
 # What a pattern-constrained field expects, in French (the schema gives only a regex).

@@ -24,4 +24,4 @@ __all__ = [
 INSEE_COMMUNE = Namespace("http://id.insee.fr/geo/commune/")
 INSEE_EPCI = Namespace("http://id.insee.fr/geo/intercommunalite/")
 # INSEE's geography vocabulary: the classes and code of the national nodes.
-IGEO = Namespace("http://rdf.insee.fr/def/geo#")
+IGEO = PREFIXES["igeo"]

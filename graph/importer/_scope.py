@@ -32,6 +32,7 @@ from rdflib import Graph
 
 from feuille_de_route import is_http_iri, terminal_safe
 
+from .._namespaces import IGEO
 from ._errors import SourceError
 from ._statements import RDF_TYPE, Statements
 
@@ -41,7 +42,7 @@ SHARED_SPACE = "https://w3id.org/feuille-de-route/"
 TERRITORIES_SPACE = SHARED_SPACE + "territoires/"
 ONTOLOGY_SPACE = SHARED_SPACE + "ontologie"
 _FDR = ONTOLOGY_SPACE + "#"
-_IGEO = "http://rdf.insee.fr/def/geo#"
+_IGEO = str(IGEO)
 _NATIONAL = re.compile(
     r"^https://w3id\.org/feuille-de-route/geo/(commune|epci|departement|region)/([0-9AB]+)$"
 )

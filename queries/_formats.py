@@ -12,27 +12,21 @@ from rdflib.term import Identifier
 
 from feuille_de_route import UserError, neutralise_csv_cell, terminal_safe
 from feuille_de_route.graph.store import SelectResult
-from feuille_de_route.ontology import PREFIXES
+
+from ._abbreviations import abbreviate
 
 __all__ = ["FORMATS", "format_result"]
 
 FORMATS = ("table", "csv", "json", "markdown")
 
-_TERRITORIES = "https://w3id.org/feuille-de-route/territoires/"
-
 
 def _display(term: Identifier | None) -> str:
-    """Short text for people: vocabulary IRIs prefixed, territory IRIs from the territory on."""
+    """Short text for people: vocabulary IRIs prefixed, territory IRIs from the territory on
+    (what a parameter typed IRI takes back: ``_abbreviations``)."""
     if term is None:
         return ""
     if isinstance(term, URIRef):
-        text = str(term)
-        for prefix, namespace in PREFIXES.items():
-            if text.startswith(namespace) and len(text) > len(namespace):
-                return f"{prefix}:{text[len(namespace) :]}"
-        if text.startswith(_TERRITORIES):
-            return "…/" + text[len(_TERRITORIES) :]
-        return f"<{text}>"
+        return abbreviate(str(term)) or f"<{term}>"
     if isinstance(term, BNode):
         return f"_:{term}"
     return str(term)

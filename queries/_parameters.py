@@ -12,6 +12,7 @@ from rdflib.term import Identifier
 
 from feuille_de_route import UserError, is_absolute_iri
 
+from ._abbreviations import expand
 from ._querydef import PARAMETER_TYPES, Parameter, QueryDef
 
 __all__ = ["TODAY", "bind_parameters", "to_term"]
@@ -31,8 +32,9 @@ def _shown(value: object) -> str:
 
 
 def _iri(value: object) -> URIRef:
-    if isinstance(value, str) and is_absolute_iri(value):
-        return URIRef(value)
+    # Written in full, or short as a table shows it (fdr:operante, …/grand-perigueux/).
+    if isinstance(value, str) and is_absolute_iri(iri := expand(value.strip())):
+        return URIRef(iri)
     raise _Mismatch
 
 

@@ -20,7 +20,10 @@ __all__ = ["DEFAULT_SCOPE", "PARAMETER_TYPES", "Parameter", "QueryDef", "parse_q
 
 # The parameter types a header may declare, with the French words used in messages.
 PARAMETER_TYPES: dict[str, str] = {
-    "IRI": "une IRI absolue (par exemple https://exemple.fr/x)",
+    "IRI": (
+        "une IRI absolue (par exemple https://exemple.fr/x), ou abrégée comme l'écrit un "
+        "tableau de résultats (fdr:operante, th:competences, …/grand-perigueux/)"
+    ),
     "ID": "un identifiant (texte, par exemple 1.b)",
     "string": "un texte",
     "integer": "un nombre entier (par exemple 2)",

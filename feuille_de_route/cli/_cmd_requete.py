@@ -62,7 +62,11 @@ def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None
         action="append",
         default=[],
         metavar="nom=valeur",
-        help="valeur d'un paramètre (répétable), par exemple --param chantier=1.b",
+        help=(
+            "valeur d'un paramètre (répétable), par exemple --param chantier=1.b ; une IRI "
+            "s'écrit en entier ou comme l'écrit le tableau des résultats (fdr:operante, "
+            "…/grand-perigueux/)"
+        ),
     )
     parser.add_argument(
         "--format",

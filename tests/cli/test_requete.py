@@ -234,3 +234,27 @@ def test_a_long_answer_shows_its_first_rows_on_screen_and_every_row_in_a_file(
     assert code == 0 and "Pour voir" not in err
     text = table.read_text("utf-8")
     assert text.rstrip().endswith(f"{count} lignes")
+
+
+def test_a_roadmap_given_as_its_table_cell_gives_the_rows_of_its_full_iri(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # The table writes a territory's IRIs from the territory on (…/grand-perigueux/…): the
+    # cell copied into --param names the same roadmap as the IRI written in full.
+    code, table, err = _run(capsys, "requete", "feuilles-de-route", "--format", "table")
+    assert code == 0, err
+    assert "…/grand-perigueux/" in table
+    answers = {
+        written: _run(
+            capsys, "requete", "arbre", "-p", f"feuilleDeRoute={written}", "--format", "csv"
+        )
+        for written in (
+            "https://w3id.org/feuille-de-route/territoires/grand-perigueux/",
+            "…/grand-perigueux/",
+            ".../grand-perigueux/",
+        )
+    }
+    outputs = {(code, out) for code, out, _ in answers.values()}
+    assert len(outputs) == 1
+    code, out = outputs.pop()
+    assert code == 0 and out.count("\n") > 10

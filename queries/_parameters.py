@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 import decimal
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from rdflib import XSD, Literal, URIRef
 from rdflib.term import Identifier
@@ -13,13 +13,16 @@ from rdflib.term import Identifier
 from feuille_de_route import UserError, is_absolute_iri
 
 from ._abbreviations import expand
-from ._querydef import PARAMETER_TYPES, Parameter, QueryDef
+from ._querydef import CODE, PARAMETER_TYPES, Parameter, QueryDef
 
 __all__ = ["TODAY", "bind_parameters", "to_term"]
 
 _INTEGER = re.compile(r"^[+-]?[0-9]+$")
 _DECIMAL = re.compile(r"^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)$")
 _DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+# A code a template takes: an INSEE code (24, 2A, 971, 75) or a SIREN, nothing that could
+# change the IRI's path.
+_CODE = re.compile(r"[A-Za-z0-9]{1,20}")
 
 
 class _Mismatch(Exception):
@@ -31,9 +34,15 @@ def _shown(value: object) -> str:
     return text if len(text) <= 80 else text[:77] + "…"
 
 
-def _iri(value: object) -> URIRef:
-    # Written in full, or short as a table shows it (fdr:operante, …/grand-perigueux/).
-    if isinstance(value, str) and is_absolute_iri(iri := expand(value.strip())):
+def _iri(value: object, template: str = "") -> URIRef:
+    # Written in full, or short as a table shows it (fdr:operante, …/grand-perigueux/), or
+    # the code a template makes an IRI of (24 → …/geo/departement/24).
+    if not isinstance(value, str):
+        raise _Mismatch
+    iri = expand(value.strip())
+    if template and _CODE.fullmatch(iri):
+        iri = template.replace(CODE, iri)
+    if is_absolute_iri(iri):
         return URIRef(iri)
     raise _Mismatch
 
@@ -89,7 +98,7 @@ def _date(value: object) -> Literal:
     raise _Mismatch
 
 
-_CONVERTERS = {
+_CONVERTERS: dict[str, Callable[[object], Identifier]] = {
     "IRI": _iri,
     "ID": _identifier,
     "string": _text,
@@ -102,12 +111,22 @@ _CONVERTERS = {
 def to_term(parameter: Parameter, value: object, query: str) -> Identifier:
     """Convert ``value`` to the RDF term ``parameter`` declares, or raise a French error."""
     try:
+        if parameter.template:
+            return _iri(value, parameter.template)
         return _CONVERTERS[parameter.type](value)
     except _Mismatch:
         raise UserError(
             f"Paramètre « {parameter.name} » de la requête « {query} » : attendu "
-            f"{PARAMETER_TYPES[parameter.type]}, reçu {_shown(value)}."
+            f"{expected(parameter)}, reçu {_shown(value)}."
         ) from None
+
+
+def expected(parameter: Parameter) -> str:
+    """What ``parameter`` takes, in French (its type, and the code its template takes)."""
+    said = PARAMETER_TYPES[parameter.type]
+    if parameter.template:
+        said += f", ou un code qui la complète ({parameter.template})"
+    return said
 
 
 # A date parameter's ``defaut: aujourd'hui``: the day the query runs (actions-en-retard).
@@ -144,7 +163,7 @@ def bind_parameters(query: QueryDef, values: Mapping[str, object]) -> dict[str, 
             if parameter.required:
                 raise UserError(
                     f"Requête « {query.name} » : le paramètre « {parameter.name} » est "
-                    f"obligatoire ({PARAMETER_TYPES[parameter.type]}"
+                    f"obligatoire ({expected(parameter)}"
                     + (f" : {parameter.description}" if parameter.description else "")
                     + ")."
                 )

@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from feuille_de_route import UserError
+from feuille_de_route import UserError, is_absolute_iri
 
 __all__ = ["DEFAULT_SCOPE", "PARAMETER_TYPES", "Parameter", "QueryDef", "parse_query_text"]
 
@@ -35,6 +35,9 @@ PARAMETER_TYPES: dict[str, str] = {
 DEFAULT_SCOPE = "feuilleDeRoute"
 
 _HEADER_LINE = re.compile(r"^#\+ ?(.*)$")
+_PARAMETER_KEYS = ("nom", "type", "defaut", "description", "obligatoire", "gabarit")
+# Where a template puts the code the user gives.
+CODE = "{code}"
 _PARAMETER_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9]*$")
 
 
@@ -44,6 +47,8 @@ class Parameter:
 
     ``default`` is the value used when the caller gives none; a parameter that is
     neither ``required`` nor defaulted stays unbound, which means "no restriction".
+    ``template`` (header key ``gabarit``, IRI parameters only) builds the IRI from a
+    code the user gives instead (``…/geo/departement/{code}``: ``24`` or ``2A``).
     """
 
     name: str
@@ -51,6 +56,7 @@ class Parameter:
     description: str = ""
     default: object | None = None
     required: bool = False
+    template: str = ""
 
     @property
     def variable(self) -> str:
@@ -126,12 +132,12 @@ def _parameter(raw: Any, index: int, where: str) -> Parameter:
             + ", ".join(PARAMETER_TYPES)
             + "."
         )
-    unknown = set(raw) - {"nom", "type", "defaut", "description", "obligatoire"}
+    unknown = set(raw) - set(_PARAMETER_KEYS)
     if unknown:
         raise UserError(
             f"En-tête {where} : clé(s) inconnue(s) pour le paramètre « {name} » : "
             + ", ".join(sorted(map(str, unknown)))
-            + " ; clés connues : nom, type, defaut, description, obligatoire."
+            + f" ; clés connues : {', '.join(_PARAMETER_KEYS)}."
         )
     required = raw.get("obligatoire", False)
     if not isinstance(required, bool):
@@ -145,7 +151,21 @@ def _parameter(raw: Any, index: int, where: str) -> Parameter:
         description=str(raw.get("description") or "").strip(),
         default=raw.get("defaut"),
         required=required,
+        template=_template(raw.get("gabarit"), name, kind, where),
     )
+
+
+def _template(raw: Any, name: str, kind: str, where: str) -> str:
+    """The header's ``gabarit``: an IRI holding ``{code}`` once, for an IRI parameter."""
+    if raw is None:
+        return ""
+    sample = raw.replace(CODE, "0", 1) if isinstance(raw, str) else ""
+    if kind != "IRI" or raw.count(CODE) != 1 or not is_absolute_iri(sample):
+        raise UserError(
+            f"En-tête {where} : le « gabarit » du paramètre « {name} » doit être une IRI "
+            f"qui contient une fois {CODE} (paramètre de type IRI), pas {raw!r}."
+        )
+    return str(raw)
 
 
 def _scope(raw: Any, parameters: tuple[Parameter, ...], where: str) -> tuple[str, ...] | None:

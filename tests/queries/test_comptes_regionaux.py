@@ -94,3 +94,4 @@ def test_one_region_or_none(store: Store) -> None:
     only = run_query("comptes-regionaux", store, region=GEO + "region/84")
     assert {r["regionCode"] for r in only} == {"84"}
     assert run_query("comptes-regionaux", store, region=GEO + "region/11") == []
+    assert run_query("comptes-regionaux", store, region="84") == only

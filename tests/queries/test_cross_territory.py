@@ -211,3 +211,5 @@ def test_counts_by_departement(store: Store) -> None:
         departement="https://w3id.org/feuille-de-route/geo/departement/24",
     )
     assert only_24 == rows
+    # The code alone: the header's template makes the same IRI of it.
+    assert run_query("comptes-nationaux", store, departement="24") == rows

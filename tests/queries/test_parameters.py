@@ -186,3 +186,53 @@ def test_header_stops_at_the_query() -> None:
     text = "# commentaire\n#+ titre: A\n\nSELECT * WHERE { ?s ?p ?o }\n#+ titre: B\n"
     assert parse_query_text(text, "essai").title == "A"
     assert parse_query_text("SELECT * WHERE { ?s ?p ?o }", "essai").parameters == ()
+
+
+TEMPLATED = parse_query_text(
+    "#+ titre: Essai\n#+ parametres:\n#+   - nom: departement\n#+     type: IRI\n"
+    "#+     gabarit: https://exemple.fr/geo/departement/{code}\n"
+    "SELECT * WHERE { ?s ?p ?_departement }\n",
+    "essai",
+)
+
+
+@pytest.mark.parametrize(
+    ("value", "iri"),
+    [
+        ("24", "https://exemple.fr/geo/departement/24"),
+        (" 2A ", "https://exemple.fr/geo/departement/2A"),
+        ("971", "https://exemple.fr/geo/departement/971"),
+        ("https://exemple.fr/autre/9", "https://exemple.fr/autre/9"),
+        ("fdr:x", "https://w3id.org/feuille-de-route/ontologie#x"),
+    ],
+)
+def test_a_template_makes_an_iri_of_a_code(value: str, iri: str) -> None:
+    assert bind_parameters(TEMPLATED, {"departement": value}) == {"_departement": URIRef(iri)}
+
+
+@pytest.mark.parametrize("value", ["2/../x", "24 25", "", "a" * 21, "é"])
+def test_only_a_plain_code_fills_a_template(value: str) -> None:
+    with pytest.raises(UserError, match="ou un code qui la complète"):
+        bind_parameters(TEMPLATED, {"departement": value})
+
+
+@pytest.mark.parametrize(
+    "template",
+    ["https://exemple.fr/x", "https://exemple.fr/{code}/{code}", "pas une iri {code}", "3"],
+)
+def test_a_template_needs_one_code_in_an_iri(template: str) -> None:
+    header = (
+        "#+ titre: Essai\n#+ parametres:\n#+   - nom: d\n#+     type: IRI\n"
+        f"#+     gabarit: '{template}'\nSELECT * WHERE {{ ?s ?p ?_d }}\n"
+    )
+    with pytest.raises(UserError, match="gabarit"):
+        parse_query_text(header, "essai")
+
+
+def test_a_template_is_for_an_iri_parameter_only() -> None:
+    header = (
+        "#+ titre: Essai\n#+ parametres:\n#+   - nom: d\n#+     type: string\n"
+        "#+     gabarit: https://exemple.fr/{code}\nSELECT * WHERE { ?s ?p ?_d }\n"
+    )
+    with pytest.raises(UserError, match="gabarit"):
+        parse_query_text(header, "essai")

@@ -132,6 +132,49 @@ def _table(result: SelectResult, width: int, shown: Callable[[str], str], rows: 
     return output.getvalue()
 
 
+# A column is readable when it gets its header's width and this much of its values.
+_READABLE = 12
+
+
+def _fits(result: SelectResult, width: int, shown: Callable[[str], str], rows: int | None) -> bool:
+    """Whether a table of ``result`` gives each column room for its header and a few
+    characters of its values; if not, :func:`_records` shows one row at a time."""
+    from rich.cells import cell_len
+
+    kept = result.rows if rows is None else result.rows[:rows]
+    needed = 1
+    for v in result.variables:
+        longest = max((cell_len(shown(_display(row.get(v)))) for row in kept), default=0)
+        needed += max(cell_len(shown(v)), min(longest, _READABLE)) + 3
+    return needed <= width
+
+
+def _records(
+    result: SelectResult, width: int, shown: Callable[[str], str], rows: int | None
+) -> str:
+    """One block per row, one line per variable (as ``psql``'s expanded display does)."""
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    console = Console(file=io.StringIO(), width=width, color_system=None, highlight=False)
+    kept = result.rows if rows is None else result.rows[:rows]
+    for number, row in enumerate(kept, start=1):
+        console.print(Text(f"── {number} / {len(result.rows)} ".ljust(min(width, 40), "─")))
+        block = Table.grid(padding=(0, 2))
+        block.add_column(no_wrap=True)
+        block.add_column(overflow="fold")
+        for v in result.variables:
+            # Text objects: data is never read as rich markup.
+            block.add_row(Text(shown(v)), Text(shown(_display(row.get(v)))))
+        console.print(block)
+    console.print(Text(_count(len(result.rows), len(kept))))
+    output = console.file
+    assert isinstance(output, io.StringIO)
+    # The grid pads every line to its widest value: trailing blanks only.
+    return "".join(line.rstrip() + "\n" for line in output.getvalue().splitlines())
+
+
 def _count(count: int, shown: int) -> str:
     text = f"{count} ligne{'s' if count > 1 else ''}"
     return text if shown == count else f"{text} ; seules les {shown} premières sont affichées"
@@ -154,6 +197,8 @@ def format_result(
     ``terminal``: the text goes to a terminal, so control characters in the values are
     shown escaped (a file keeps them). CSV cells that a
     spreadsheet would take as formulas are neutralised either way.
+    A table too wide for ``width`` (a column narrower than its header) is shown one row
+    at a time instead, a line per variable.
     ``table_rows``: the table shows at most that many rows, and its count line says so
     (drawing a table costs about 1 ms a row: a national answer of 9,626 rows took 9 s);
     the other formats always hold every row.
@@ -166,5 +211,7 @@ def format_result(
     if format == "markdown":
         return _markdown(result, shown)
     if format == "table":
-        return _table(result, width, shown, table_rows)
+        if _fits(result, width, shown, table_rows):
+            return _table(result, width, shown, table_rows)
+        return _records(result, width, shown, table_rows)
     raise UserError(f"Format inconnu : « {format} » ; formats possibles : {', '.join(FORMATS)}.")

@@ -22,3 +22,38 @@ def test_a_table_as_long_as_its_limit_is_whole_and_other_formats_always_are() ->
     assert format_result(RESULT, "table") == format_result(RESULT, "table", table_rows=None)
     csv = format_result(RESULT, "csv", table_rows=2)
     assert csv.count("valeur-") == 5
+
+
+WIDE = SelectResult(
+    ["departementCode", "nbFeuillesDeRoute", "libelle", "nbOperants"],
+    [
+        {
+            "departementCode": Literal(str(i)),
+            "nbFeuillesDeRoute": Literal(i),
+            "libelle": Literal("accompagnement des démarches en ligne " * 3 + "\x1b[31m"),
+            "nbOperants": Literal(2 * i),
+        }
+        for i in range(3)
+    ],
+)
+
+
+def test_a_table_that_fits_stays_a_table() -> None:
+    text = format_result(RESULT, "table", width=40)
+    assert text.startswith("┏") and "┃ n " in text and "valeur-4" in text
+
+
+def test_too_many_columns_for_the_width_show_one_row_at_a_time() -> None:
+    text = format_result(WIDE, "table", width=60, terminal=True, table_rows=2)
+    lines = text.splitlines()
+    assert lines[0].startswith("── 1 / 3 ")
+    assert "┃" not in text  # no squeezed table
+    assert "departementCode    0" in lines
+    assert "nbOperants         2" in text  # the second row's
+    assert "── 3 / 3" not in text
+    assert lines[-1] == "3 lignes ; seules les 2 premières sont affichées"
+    assert all(len(line) <= 60 and line == line.rstrip() for line in lines)
+    # Escaped as in a table: the terminal shows the escape, never runs it.
+    assert "\x1b" not in text and "\\x1b[31m" in text
+    # A wide enough screen gets the table.
+    assert "┃ departementCode ┃" in format_result(WIDE, "table", width=200)

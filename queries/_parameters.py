@@ -117,11 +117,11 @@ def to_term(parameter: Parameter, value: object, query: str) -> Identifier:
     except _Mismatch:
         raise UserError(
             f"Paramètre « {parameter.name} » de la requête « {query} » : attendu "
-            f"{expected(parameter)}, reçu {_shown(value)}."
+            f"{_expected(parameter)}, reçu {_shown(value)}."
         ) from None
 
 
-def expected(parameter: Parameter) -> str:
+def _expected(parameter: Parameter) -> str:
     """What ``parameter`` takes, in French (its type, and the code its template takes)."""
     said = PARAMETER_TYPES[parameter.type]
     if parameter.template:
@@ -163,7 +163,7 @@ def bind_parameters(query: QueryDef, values: Mapping[str, object]) -> dict[str, 
             if parameter.required:
                 raise UserError(
                     f"Requête « {query.name} » : le paramètre « {parameter.name} » est "
-                    f"obligatoire ({expected(parameter)}"
+                    f"obligatoire ({_expected(parameter)}"
                     + (f" : {parameter.description}" if parameter.description else "")
                     + ")."
                 )

@@ -16,7 +16,7 @@ import yaml
 
 from feuille_de_route import UserError, is_absolute_iri
 
-__all__ = ["DEFAULT_SCOPE", "PARAMETER_TYPES", "Parameter", "QueryDef", "parse_query_text"]
+__all__ = ["CODE", "DEFAULT_SCOPE", "PARAMETER_TYPES", "Parameter", "QueryDef", "parse_query_text"]
 
 # The parameter types a header may declare, with the French words used in messages.
 PARAMETER_TYPES: dict[str, str] = {

@@ -32,6 +32,7 @@ _COMMAND_MODULES = (
     "_cmd_publier",
     "_cmd_publier_site",
     "_cmd_importer",
+    "_cmd_retirer",
     "_cmd_carto",
     "_cmd_carto_comparee",
     "_cmd_diagnostic",

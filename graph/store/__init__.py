@@ -13,9 +13,10 @@ graph on a server as one named graph. Every store also holds the ontology's voca
 from ._endpoint import EndpointStore
 from ._errors import StoreError
 from ._memory import MemoryStore
-from ._naming import roadmap_graph_name
+from ._naming import roadmap_graph_name, roadmap_space
 from ._oxigraph import OxigraphStore
 from ._publish import graph_store_url, publish
+from ._removal import remove_roadmaps
 from ._result import SelectResult, Store
 from ._urls import query_url
 from ._values import query_code
@@ -33,6 +34,8 @@ __all__ = [
     "publish",
     "query_code",
     "query_url",
+    "remove_roadmaps",
     "roadmap_graph_name",
+    "roadmap_space",
     "vocabulary_graph",
 ]

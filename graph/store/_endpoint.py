@@ -1,25 +1,28 @@
 """Any SPARQL 1.1 server, over the SPARQL 1.1 Protocol."""
 
 import json
-from collections.abc import Collection, Mapping
+import urllib.parse
+from collections.abc import Collection, Mapping, Sequence
 from typing import Any
 
-from rdflib import Graph
+from rdflib import Graph, URIRef
 from rdflib.term import Identifier
 
 from feuille_de_route import redact_url
 
 from ._errors import StoreError
 from ._http import http_request
-from ._publish import publish
+from ._publish import graph_store_url, publish
 from ._result import SelectResult
-from ._terms import from_json
+from ._terms import check_iri, from_json
 from ._urls import query_url
 from ._values import with_values
+from ._vocabulary import is_vocabulary
 
 __all__ = ["EndpointStore"]
 
 _RESULTS_JSON = "application/sparql-results+json"
+_GRAPHS = "SELECT DISTINCT ?g WHERE { GRAPH ?g { } }"
 
 
 class EndpointStore:
@@ -90,6 +93,40 @@ class EndpointStore:
     def add_graph(self, graph: Graph, name: str) -> None:
         """Publish ``graph`` as the named graph ``name`` (see :func:`publish`)."""
         publish(graph, self.url, name, timeout=max(self.timeout, 60.0), retries=self.retries)
+
+    def graph_names(self) -> list[str]:
+        """IRIs of the server's named graphs (``GRAPH ?g { }``: one row a graph, none of
+        its triples read), the vocabulary's left out."""
+        rows = self.select(_GRAPHS, {}).rows
+        return sorted(
+            str(row["g"])
+            for row in rows
+            if isinstance(row.get("g"), URIRef) and not is_vocabulary(str(row["g"]))
+        )
+
+    def remove_graphs(self, names: Sequence[str]) -> None:
+        """Drop each named graph of ``names`` by the Graph Store Protocol (``DELETE
+        …?graph=IRI``, beside the query endpoint as :func:`graph_store_url` finds it).
+
+        One request a graph: the protocol has no transaction across graphs, but a DELETE
+        is idempotent, so a refused or cut connection is retried, and running the
+        removal again ends one stopped halfway. The vocabulary's graph is refused.
+        """
+        base = graph_store_url(self.url)
+        for name in names:
+            check_iri(name, "le nom du graphe")
+            if is_vocabulary(name):
+                raise StoreError(f"le graphe {name} est le vocabulaire du serveur : il reste.")
+            separator = "&" if urllib.parse.urlsplit(base).query else "?"
+            http_request(
+                "DELETE",
+                f"{base}{separator}graph={urllib.parse.quote(name, safe='')}",
+                data=b"",
+                headers={},
+                timeout=self.timeout,
+                retries=self.retries,
+                what=f"retrait du graphe <{name}> de {redact_url(base)}",
+            )
 
     def close(self) -> None:
         """Nothing to release: each request opens and closes its own connection."""

@@ -1,6 +1,8 @@
 """The named graph a territory's roadmap goes in: the IRI of its ``fdr:FeuilleDeRoute``;
 its lieux de médiation numérique (``importer lieux.csv --base-iri B``) go in ``{B}lieux``."""
 
+from collections.abc import Iterable
+
 from rdflib import RDF, Graph, URIRef
 
 from ._errors import StoreError
@@ -10,6 +12,7 @@ __all__ = [
     "LIEUX_GRAPH_SEGMENT",
     "lieux_graph_name",
     "roadmap_graph_name",
+    "roadmap_space",
     "the_one_roadmap",
 ]
 
@@ -22,6 +25,15 @@ LIEUX_GRAPH_SEGMENT = "lieux"
 def lieux_graph_name(base_iri: str) -> str:
     """The named graph of the lieux de médiation of the territory whose base is ``base_iri``."""
     return base_iri + LIEUX_GRAPH_SEGMENT
+
+
+def roadmap_space(iri: str, names: Iterable[str]) -> list[str]:
+    """The named graphs among ``names`` that belong to the roadmap ``iri`` (sorted): the
+    graph of its IRI and, when the IRI ends its path (``/`` or ``#``), those under it (its
+    lieux' ``{B}lieux``). An IRI not ending so takes its own graph only: ``…/fdr`` never
+    takes ``…/fdr2``'s."""
+    under = iri.endswith(("/", "#"))
+    return sorted(n for n in names if n == iri or (under and n.startswith(iri)))
 
 
 def roadmap_graph_name(graph: Graph) -> str:

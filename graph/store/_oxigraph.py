@@ -182,6 +182,25 @@ class OxigraphStore:
         except (OSError, SyntaxError, RuntimeError, ValueError) as exc:
             raise StoreError(f"impossible d'enregistrer le graphe {name} : {exc}") from exc
 
+    def remove_graphs(self, names: Sequence[str]) -> None:
+        """Drop the named graphs ``names`` in one SPARQL update, which Oxigraph applies
+        atomically: a reader or a crash sees all of them or none. The vocabulary's graph
+        and the journal are refused (a French :class:`StoreError`), as is a name that is
+        no IRI; each name is checked before it is written into the update."""
+        checked = [_graph_name(name) for name in names]
+        kept = [name for name in checked if is_vocabulary(name)]
+        if kept:
+            raise StoreError(f"le graphe {kept[0]} est le vocabulaire du stockage : il reste.")
+        if not checked:
+            return
+        update = " ;\n".join(f"DROP SILENT GRAPH <{name}>" for name in checked)
+        try:
+            self._store.update(update)
+        except (OSError, SyntaxError, RuntimeError, ValueError) as exc:
+            raise StoreError(
+                f"impossible de retirer les graphes {', '.join(checked)} : {exc}"
+            ) from exc
+
     def holds(self, name: str) -> bool:
         """Whether the store holds a named graph ``name`` (even empty)."""
         try:

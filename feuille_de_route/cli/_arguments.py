@@ -9,7 +9,13 @@ from .._errors import UserError
 if TYPE_CHECKING:
     from feuille_de_route.graph import InputLimits
 
-__all__ = ["add_limit_arguments", "add_roadmap_argument", "roadmap_limits"]
+__all__ = [
+    "add_delay_argument",
+    "add_limit_arguments",
+    "add_roadmap_argument",
+    "checked_seconds",
+    "roadmap_limits",
+]
 
 _MEGABYTES = 50.0  # default --limite-taille
 _TRIPLES = 100_000  # default --limite-triplets
@@ -60,3 +66,19 @@ def roadmap_limits(args: argparse.Namespace) -> "InputLimits":
     if not triples > 0:
         raise UserError(f"--limite-triplets doit être un nombre positif, pas {triples}.")
     return InputLimits(max_bytes=int(megabytes * 1024 * 1024), max_triples=triples)
+
+
+def add_delay_argument(
+    parser: argparse.ArgumentParser,
+    default: float = 30.0,
+    help: str = "durée maximale de chaque requête (défaut : 30 s)",
+) -> None:
+    """Add ``--delai SECONDES`` (``args.delai``), checked by :func:`checked_seconds`."""
+    parser.add_argument("--delai", type=float, default=default, metavar="SECONDES", help=help)
+
+
+def checked_seconds(value: float, option: str = "--delai") -> float:
+    """``value`` if it is a finite positive number of seconds, else a French error."""
+    if not 0 < value < float("inf"):
+        raise UserError(f"{option} doit être un nombre de secondes positif, pas {value}.")
+    return value

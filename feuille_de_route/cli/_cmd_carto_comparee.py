@@ -68,7 +68,7 @@ def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None
 
 def _add_sources(parser: argparse.ArgumentParser) -> None:
     """Where the two roadmaps are: ``--stockage``, ``--endpoint``, ``--delai``, limits."""
-    from ._arguments import add_limit_arguments
+    from ._arguments import add_delay_argument, add_limit_arguments
     from ._store_options import SERVERS_HELP
 
     where = parser.add_mutually_exclusive_group()
@@ -83,13 +83,7 @@ def _add_sources(parser: argparse.ArgumentParser) -> None:
         metavar="URL",
         help="serveur SPARQL 1.1 qui contient les deux feuilles de route. " + SERVERS_HELP,
     )
-    parser.add_argument(
-        "--delai",
-        type=float,
-        default=30.0,
-        metavar="SECONDES",
-        help="durée maximale de chaque requête (défaut : 30 s)",
-    )
+    add_delay_argument(parser)
     add_limit_arguments(
         parser,
         size_help="taille maximale de chaque FICHIER en mégaoctets (défaut : 50 Mo)",
@@ -124,11 +118,10 @@ def comparison_store(args: argparse.Namespace) -> "Store":
         roadmap_graph_name,
     )
 
-    from ._arguments import roadmap_limits
+    from ._arguments import checked_seconds, roadmap_limits
 
     files: list[Path] = args.fichiers
-    if not args.delai > 0 or args.delai == float("inf"):
-        raise UserError(f"--delai doit être un nombre de secondes positif, pas {args.delai}.")
+    checked_seconds(args.delai)
     limits = roadmap_limits(args)
     if args.endpoint:
         if files:

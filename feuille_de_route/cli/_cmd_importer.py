@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .._errors import UserError
-from ._arguments import add_limit_arguments, roadmap_limits
+from ._arguments import add_limit_arguments, checked_seconds, roadmap_limits
 from ._progress import Progress
 from ._store_options import open_oxigraph
 
@@ -181,10 +181,7 @@ def _sources(args: argparse.Namespace) -> "list[Source]":
 
 def _seconds(args: argparse.Namespace) -> None:
     for option in ("delai_connexion", "delai_lecture", "delai_total", "delai"):
-        value = getattr(args, option)
-        if not 0 < value < float("inf"):
-            name = "--" + option.replace("_", "-")
-            raise UserError(f"{name} doit être un nombre de secondes positif, pas {value}.")
+        checked_seconds(getattr(args, option), "--" + option.replace("_", "-"))
 
 
 def _run(args: argparse.Namespace) -> int:

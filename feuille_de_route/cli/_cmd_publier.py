@@ -2,7 +2,7 @@
 
 import argparse
 
-from ._arguments import add_roadmap_argument, roadmap_limits
+from ._arguments import add_delay_argument, add_roadmap_argument, checked_seconds, roadmap_limits
 from ._store_options import SERVERS_HELP
 
 __all__ = ["register"]
@@ -45,13 +45,7 @@ def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None
             "rdf-graphs/service ; Virtuoso : http://hôte:8890/sparql-graph-crud-auth)"
         ),
     )
-    parser.add_argument(
-        "--delai",
-        type=float,
-        default=120.0,
-        metavar="SECONDES",
-        help="délai d'attente de l'envoi (défaut : 120 s)",
-    )
+    add_delay_argument(parser, 120.0, "délai d'attente de l'envoi (défaut : 120 s)")
     parser.set_defaults(func=_run)
 
 
@@ -60,10 +54,7 @@ def _run(args: argparse.Namespace) -> int:
     from feuille_de_route.graph import load_roadmap
     from feuille_de_route.graph.store import graph_store_url, publish, roadmap_graph_name
 
-    from .._errors import UserError
-
-    if not args.delai > 0:
-        raise UserError(f"--delai doit être un nombre de secondes positif, pas {args.delai}.")
+    checked_seconds(args.delai)
     graph = load_roadmap(args.classeur, roadmap_limits(args))
     # Always the roadmap's IRI: the catalogue finds a roadmap by reading the graph of
     # that name, so any other name would leave it out of every restricted query.

@@ -3,6 +3,8 @@
 import argparse
 from pathlib import Path
 
+from ._arguments import add_delay_argument, checked_seconds
+
 __all__ = ["register"]
 
 
@@ -46,13 +48,7 @@ def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None
             "Graph Store (Fuseki : http://hôte:3030/JEU)"
         ),
     )
-    parser.add_argument(
-        "--delai",
-        type=float,
-        default=30.0,
-        metavar="SECONDES",
-        help="durée maximale de chaque requête (défaut : 30 s)",
-    )
+    add_delay_argument(parser)
     parser.set_defaults(func=_run)
 
 
@@ -78,8 +74,7 @@ def _run(args: argparse.Namespace) -> int:
     from feuille_de_route.graph.store import EndpointStore, OxigraphStore, remove_roadmaps
 
     iris = _iris(args.iris)
-    if not args.delai > 0 or args.delai == float("inf"):
-        raise UserError(f"--delai doit être un nombre de secondes positif, pas {args.delai}.")
+    checked_seconds(args.delai)
     store: OxigraphStore | EndpointStore
     if args.endpoint:
         store = EndpointStore(args.endpoint, timeout=args.delai)

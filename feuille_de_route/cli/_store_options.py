@@ -9,7 +9,7 @@ from .._errors import UserError
 if TYPE_CHECKING:
     from feuille_de_route.graph.store import OxigraphStore, Store
 
-from ._arguments import add_roadmap_argument, roadmap_limits
+from ._arguments import add_roadmap_argument, checked_seconds, roadmap_limits
 
 __all__ = ["SERVERS_HELP", "add_store_arguments", "open_oxigraph", "open_store"]
 
@@ -68,8 +68,7 @@ def open_store(args: argparse.Namespace) -> "Store":
     folder: Path | None = getattr(args, "stockage", None)
     endpoint: str | None = getattr(args, "endpoint", None)
     delay = getattr(args, "delai", 30.0)
-    if not delay > 0 or delay == float("inf"):
-        raise UserError(f"--delai doit être un nombre de secondes positif, pas {delay}.")
+    checked_seconds(delay)
     if endpoint:
         if classeur is not None:
             raise UserError(

@@ -110,3 +110,13 @@ def test_publier_unreachable_is_a_french_error(capsys: pytest.CaptureFixture[str
     err = capsys.readouterr().err
     assert err.startswith("Erreur : publication du graphe") and "injoignable" in err
     assert "Traceback" not in err
+
+
+@pytest.mark.parametrize("delay", ["0", "-5", "inf", "nan"])
+def test_publier_refuses_a_delay_that_is_no_positive_finite_time(
+    delay: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Checked before anything is read or sent: the address is never contacted.
+    assert main(["publier", "--endpoint", "http://127.0.0.1:9", "--delai", delay]) == 2
+    err = capsys.readouterr().err
+    assert "--delai doit être un nombre de secondes positif" in err and "Traceback" not in err

@@ -186,7 +186,9 @@ class OxigraphStore:
         """Drop the named graphs ``names`` in one SPARQL update, which Oxigraph applies
         atomically: a reader or a crash sees all of them or none. The vocabulary's graph
         and the journal are refused (a French :class:`StoreError`), as is a name that is
-        no IRI; each name is checked before it is written into the update."""
+        no IRI. ``DROP GRAPH`` takes an IRI, not a variable: each name is checked as an
+        IRI (no ``<>"{}|^`\\`` nor space) before it is written into the update, as
+        :meth:`add_quads` does with the graph it replaces."""
         checked = [_graph_name(name) for name in names]
         kept = [name for name in checked if is_vocabulary(name)]
         if kept:

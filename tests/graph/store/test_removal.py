@@ -76,6 +76,10 @@ def test_an_unknown_iri_among_known_ones_removes_nothing(two: tuple[Path, str, s
         assert store.graph_names() == sorted([perigueux, perigueux + "lieux", bergerac])
         with pytest.raises(StoreError, match="vocabulaire"):
             store.remove_graphs([VOCABULARY_GRAPH])
+        # A name is checked as an IRI before it enters the update: no way out of <…>.
+        with pytest.raises(StoreError):
+            store.remove_graphs([perigueux, "https://x.fr/> ; DROP ALL ; <https://x.fr/"])
+        assert store.graph_names() == sorted([perigueux, perigueux + "lieux", bergerac])
 
 
 @pytest.mark.server

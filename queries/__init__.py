@@ -5,6 +5,7 @@ and the documents run the same queries. Parameters are bound as RDF terms throug
 store (``?_<name>`` variables), never pasted into query text.
 """
 
+from ._abbreviations import expand_iri
 from ._changes import CHANGE_QUERIES, Change, changes_between, compare_stores
 from ._changes_text import CHANGE_KEYS, ComparedRoadmap, change_line, changes_json, changes_text
 from ._diagnosis import NOTHING_FOUND_EXIT, NothingFound
@@ -43,6 +44,7 @@ __all__ = [
     "changes_json",
     "changes_text",
     "compare_stores",
+    "expand_iri",
     "explain_empty",
     "federated_catalogue",
     "format_result",

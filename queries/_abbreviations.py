@@ -3,8 +3,8 @@
 A table shows an IRI with the prefix table (``ontology.PREFIXES``: ``fdr:operante``,
 ``th:competences``, ``igeo:Departement``), or a territory's IRI from the territory on
 (``…/grand-perigueux/``). A parameter typed IRI takes what a table shows, so that a user
-copies a cell into ``--param``: :func:`expand` gives back the full IRI, and
-``expand(abbreviate(iri)) == iri`` for every IRI.
+copies a cell into ``--param``: :func:`expand_iri` gives back the full IRI, and
+``expand_iri(abbreviate(iri)) == iri`` for every IRI.
 
 A prefixed name is expanded only for a prefix of the table: any other ``scheme:rest``
 (``urn:…``, ``mailto:…``) stays the absolute IRI it is.
@@ -16,7 +16,7 @@ import re
 
 from feuille_de_route.ontology import PREFIXES
 
-__all__ = ["TERRITORIES", "abbreviate", "expand"]
+__all__ = ["TERRITORIES", "abbreviate", "expand_iri"]
 
 # The base of every territory's IRIs (graph/_identifiers: {TERRITORIES}{slug}/…).
 TERRITORIES = "https://w3id.org/feuille-de-route/territoires/"
@@ -36,7 +36,7 @@ def abbreviate(iri: str) -> str | None:
     return None
 
 
-def expand(text: str) -> str:
+def expand_iri(text: str) -> str:
     """The full IRI that ``text`` abbreviates; ``text`` itself when it abbreviates none."""
     for ellipsis in (_ELLIPSIS, _TYPED_ELLIPSIS):
         if text.startswith(ellipsis) and len(text) > len(ellipsis):

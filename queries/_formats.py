@@ -111,68 +111,76 @@ def _markdown(result: SelectResult, shown: Callable[[str], str]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _table(result: SelectResult, width: int, shown: Callable[[str], str], rows: int | None) -> str:
-    from rich.console import Console
+def _screen(result: SelectResult, width: int, shown: Callable[[str], str], rows: int | None) -> str:
+    """The first ``rows`` rows for a screen ``width`` wide: a table when it fits, else one
+    block a row (:func:`_fits`); each cell's text is made once, for both."""
+    kept = result.rows if rows is None else result.rows[:rows]
+    headers = [shown(v) for v in result.variables]
+    cells = [[shown(_display(row.get(v))) for v in result.variables] for row in kept]
+    draw = _table if _fits(headers, cells, width) else _records
+    return draw(headers, cells, width, len(result.rows))
+
+
+def _table(headers: list[str], cells: list[list[str]], width: int, total: int) -> str:
     from rich.table import Table
     from rich.text import Text
 
     table = Table(show_lines=False, header_style="bold", expand=False)
-    variables = list(result.variables)
-    for v in variables:
-        table.add_column(shown(v), overflow="fold")
-    kept = result.rows if rows is None else result.rows[:rows]
-    for row in kept:
+    for header in headers:
+        table.add_column(header, overflow="fold")
+    for row in cells:
         # Text objects: data is never read as rich markup.
-        table.add_row(*(Text(shown(_display(row.get(v)))) for v in variables))
-    console = Console(file=io.StringIO(), width=width, color_system=None, highlight=False)
-    console.print(table)
-    console.print(Text(_count(len(result.rows), len(kept))))
-    output = console.file
-    assert isinstance(output, io.StringIO)
-    return output.getvalue()
+        table.add_row(*map(Text, row))
+    return _printed(width, [table], total, len(cells))
 
 
 # A column is readable when it gets its header's width and this much of its values.
 _READABLE = 12
 
 
-def _fits(result: SelectResult, width: int, shown: Callable[[str], str], rows: int | None) -> bool:
-    """Whether a table of ``result`` gives each column room for its header and a few
-    characters of its values; if not, :func:`_records` shows one row at a time."""
+def _fits(headers: list[str], cells: list[list[str]], width: int) -> bool:
+    """Whether a table gives each column room for its header and a few characters of its
+    values; if not, :func:`_records` shows one row at a time."""
     from rich.cells import cell_len
 
-    kept = result.rows if rows is None else result.rows[:rows]
     needed = 1
-    for v in result.variables:
-        longest = max((cell_len(shown(_display(row.get(v)))) for row in kept), default=0)
-        needed += max(cell_len(shown(v)), min(longest, _READABLE)) + 3
+    for column, header in enumerate(headers):
+        longest = max((cell_len(row[column]) for row in cells), default=0)
+        needed += max(cell_len(header), min(longest, _READABLE)) + 3
     return needed <= width
 
 
-def _records(
-    result: SelectResult, width: int, shown: Callable[[str], str], rows: int | None
-) -> str:
+def _records(headers: list[str], cells: list[list[str]], width: int, total: int) -> str:
     """One block per row, one line per variable (as ``psql``'s expanded display does)."""
-    from rich.console import Console
     from rich.table import Table
     from rich.text import Text
 
-    console = Console(file=io.StringIO(), width=width, color_system=None, highlight=False)
-    kept = result.rows if rows is None else result.rows[:rows]
-    for number, row in enumerate(kept, start=1):
-        console.print(Text(f"── {number} / {len(result.rows)} ".ljust(min(width, 40), "─")))
+    blocks: list[object] = []
+    for number, row in enumerate(cells, start=1):
+        blocks.append(Text(f"── {number} / {total} ".ljust(min(width, 40), "─")))
         block = Table.grid(padding=(0, 2))
         block.add_column(no_wrap=True)
         block.add_column(overflow="fold")
-        for v in result.variables:
-            # Text objects: data is never read as rich markup.
-            block.add_row(Text(shown(v)), Text(shown(_display(row.get(v)))))
-        console.print(block)
-    console.print(Text(_count(len(result.rows), len(kept))))
+        for header, cell in zip(headers, row, strict=True):
+            block.add_row(Text(header), Text(cell))
+        blocks.append(block)
+    # The grid pads every line to its widest value: trailing blanks only.
+    text = _printed(width, blocks, total, len(cells))
+    return "".join(line.rstrip() + "\n" for line in text.splitlines())
+
+
+def _printed(width: int, renderables: list[object], total: int, shown: int) -> str:
+    """``renderables`` printed ``width`` wide, without colour, then the count line."""
+    from rich.console import Console
+    from rich.text import Text
+
+    console = Console(file=io.StringIO(), width=width, color_system=None, highlight=False)
+    for renderable in renderables:
+        console.print(renderable)
+    console.print(Text(_count(total, shown)))
     output = console.file
     assert isinstance(output, io.StringIO)
-    # The grid pads every line to its widest value: trailing blanks only.
-    return "".join(line.rstrip() + "\n" for line in output.getvalue().splitlines())
+    return output.getvalue()
 
 
 def _count(count: int, shown: int) -> str:
@@ -211,7 +219,5 @@ def format_result(
     if format == "markdown":
         return _markdown(result, shown)
     if format == "table":
-        if _fits(result, width, shown, table_rows):
-            return _table(result, width, shown, table_rows)
-        return _records(result, width, shown, table_rows)
+        return _screen(result, width, shown, table_rows)
     raise UserError(f"Format inconnu : « {format} » ; formats possibles : {', '.join(FORMATS)}.")

@@ -12,7 +12,7 @@ from rdflib.term import Identifier
 
 from feuille_de_route import UserError, is_absolute_iri
 
-from ._abbreviations import expand
+from ._abbreviations import expand_iri
 from ._querydef import CODE, PARAMETER_TYPES, Parameter, QueryDef
 
 __all__ = ["TODAY", "bind_parameters", "to_term"]
@@ -39,7 +39,7 @@ def _iri(value: object, template: str = "") -> URIRef:
     # the code a template makes an IRI of (24 → …/geo/departement/24).
     if not isinstance(value, str):
         raise _Mismatch
-    iri = expand(value.strip())
+    iri = expand_iri(value.strip())
     if template and _CODE.fullmatch(iri):
         iri = template.replace(CODE, iri)
     if is_absolute_iri(iri):

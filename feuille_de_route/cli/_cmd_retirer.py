@@ -55,9 +55,9 @@ def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None
 def _iris(written: list[str]) -> list[str]:
     """The IRIs given, short forms expanded; one that is no IRI is a French error."""
     from feuille_de_route import UserError, is_absolute_iri, terminal_safe
-    from feuille_de_route.queries._abbreviations import expand
+    from feuille_de_route.queries import expand_iri
 
-    iris = [expand(text.strip()) for text in written]
+    iris = [expand_iri(text.strip()) for text in written]
     bad = [text for text, iri in zip(written, iris, strict=True) if not is_absolute_iri(iri)]
     if bad:
         raise UserError(
@@ -91,10 +91,6 @@ def _run(args: argparse.Namespace) -> int:
         print(terminal_safe(f"Retirée : <{iri}>{also}."))
     if not left and args.stockage is not None:
         print(
-            terminal_safe(
-                f"Le stockage {args.stockage} ne contient plus aucune feuille de route (une "
-                "commande qui l'interroge sans CLASSEUR y chargera le Grand Périgueux de "
-                "démonstration)."
-            )
+            terminal_safe(f"Le stockage {args.stockage} ne contient plus aucune feuille de route.")
         )
     return 0

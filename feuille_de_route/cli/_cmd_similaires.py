@@ -90,7 +90,7 @@ def _run(args: argparse.Namespace) -> int:
         tags = _stored_tags(stored)
         # Neither CLASSEUR nor --epci: the embedded roadmap, as every other command.
         mine = _load(args.classeur) if args.epci is None else None
-        siren = args.epci.strip() if args.epci else _classeur_epci(args.classeur, mine, tags)
+        siren = args.epci.strip() if mine is None else _classeur_epci(args.classeur, mine, tags)
         ranked = rank_similar(siren, tags, args.nombre)
         print(_render(siren, ranked, args.format), end="")
         if args.carte is not None and stored is not None:
@@ -181,14 +181,14 @@ def _stored_tags(stored: "OxigraphStore | None") -> "dict[str, Tags]":
     return roadmap_tags(stored)
 
 
-def _classeur_epci(path: Path | None, graph: "Graph | None", tags: "dict[str, Tags]") -> str:
+def _classeur_epci(path: Path | None, graph: "Graph", tags: "dict[str, Tags]") -> str:
     """The EPCI of the roadmap ``graph`` read at ``path`` (None: the embedded one); its
     themes and programmes join ``tags``."""
     from feuille_de_route import UserError
-    from feuille_de_route.graph import load_roadmap, roadmap_tags
+    from feuille_de_route.graph import roadmap_tags
     from feuille_de_route.graph.store import MemoryStore
 
-    mine = roadmap_tags(MemoryStore(graph if graph is not None else load_roadmap(path)))
+    mine = roadmap_tags(MemoryStore(graph))
     if len(mine) != 1:
         raise UserError(
             f"{path or 'la feuille de route embarquée'} : la feuille de route doit être "

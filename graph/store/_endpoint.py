@@ -1,7 +1,6 @@
 """Any SPARQL 1.1 server, over the SPARQL 1.1 Protocol."""
 
 import json
-import urllib.parse
 from collections.abc import Collection, Mapping, Sequence
 from typing import Any
 
@@ -12,7 +11,7 @@ from feuille_de_route import redact_url
 
 from ._errors import StoreError
 from ._http import http_request
-from ._publish import graph_store_url, publish
+from ._publish import graph_store_url, graph_url, publish
 from ._result import SelectResult
 from ._terms import check_iri, from_json
 from ._urls import query_url
@@ -117,10 +116,9 @@ class EndpointStore:
             check_iri(name, "le nom du graphe")
             if is_vocabulary(name):
                 raise StoreError(f"le graphe {name} est le vocabulaire du serveur : il reste.")
-            separator = "&" if urllib.parse.urlsplit(base).query else "?"
             http_request(
                 "DELETE",
-                f"{base}{separator}graph={urllib.parse.quote(name, safe='')}",
+                graph_url(base, name),
                 data=b"",
                 headers={},
                 timeout=self.timeout,

@@ -11,7 +11,7 @@ from ._terms import check_iri, ntriples
 from ._urls import check_http_url, query_url
 from ._vocabulary import VOCABULARY_GRAPH, vocabulary_graph
 
-__all__ = ["graph_store_url", "publish"]
+__all__ = ["graph_store_url", "graph_url", "publish"]
 
 
 def graph_store_url(endpoint_url: str) -> str:
@@ -61,13 +61,18 @@ def publish(
     return len(graph)
 
 
+def graph_url(base: str, graph_name: str) -> str:
+    """The address of the named graph ``graph_name`` at the Graph Store endpoint ``base``
+    (indirect identification: ``…?graph=IRI``, the IRI percent-encoded)."""
+    separator = "&" if urllib.parse.urlsplit(base).query else "?"
+    return f"{base}{separator}graph={urllib.parse.quote(graph_name, safe='')}"
+
+
 def _put(data: bytes, base: str, graph_name: str, timeout: float, retries: int) -> None:
     """One Graph Store Protocol ``PUT`` of N-Triples ``data`` as the named graph ``graph_name``."""
-    separator = "&" if urllib.parse.urlsplit(base).query else "?"
-    target = f"{base}{separator}graph={urllib.parse.quote(graph_name, safe='')}"
     http_request(
         "PUT",
-        target,
+        graph_url(base, graph_name),
         data=data,
         headers={"Content-Type": "application/n-triples; charset=utf-8"},
         timeout=timeout,

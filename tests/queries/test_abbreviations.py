@@ -10,7 +10,7 @@ from rdflib import URIRef
 from feuille_de_route.graph import load_roadmap
 from feuille_de_route.ontology import PREFIXES
 from feuille_de_route.queries import parse_query_text
-from feuille_de_route.queries._abbreviations import TERRITORIES, abbreviate, expand
+from feuille_de_route.queries._abbreviations import TERRITORIES, abbreviate, expand_iri
 from feuille_de_route.queries._parameters import bind_parameters
 
 QUERY = parse_query_text(
@@ -69,6 +69,6 @@ def test_expand_undoes_abbreviate(prefix: str, local: str) -> None:
     iri = str(PREFIXES[prefix]) + local
     short = abbreviate(iri)
     assert short is not None
-    assert expand(short) == iri
+    assert expand_iri(short) == iri
     territory = TERRITORIES + local
-    assert expand(abbreviate(territory) or territory) == territory
+    assert expand_iri(abbreviate(territory) or territory) == territory

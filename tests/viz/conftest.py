@@ -234,7 +234,10 @@ def results() -> Results:
 
 
 def _chromium() -> Path | None:
-    return next((path for path in CHROMIUMS if path.exists()), None)
+    """Debian's path first; else either program found on the PATH (as before the shell)."""
+    found = [path for path in CHROMIUMS if path.exists()]
+    found += [Path(p) for p in map(shutil.which, (c.name for c in CHROMIUMS)) if p]
+    return found[0] if found else None
 
 
 def _browser_missing_reason() -> str | None:

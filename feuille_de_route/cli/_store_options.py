@@ -35,7 +35,8 @@ def add_store_arguments(parser: argparse.ArgumentParser) -> None:
             "interroger un stockage Oxigraph persistant dans DOSSIER (créé s'il manque), "
             "pour l'échelle nationale sur une machine : un CLASSEUR donné y est chargé "
             "d'abord, à la place de la version précédente de sa feuille de route ; un "
-            "stockage vide sans CLASSEUR reçoit le Grand Périgueux"
+            "stockage que la commande crée, sans CLASSEUR, reçoit le Grand Périgueux (un "
+            "stockage vidé par « retirer » reste vide)"
         ),
     )
     where.add_argument(
@@ -78,8 +79,11 @@ def open_store(args: argparse.Namespace) -> "Store":
             )
         return EndpointStore(endpoint, timeout=delay)
     if folder is not None:
+        # Only a store this command creates gets the demo: one a user emptied (retirer)
+        # stays empty rather than hold a roadmap nobody imported.
+        new = not folder.is_dir() or next(folder.iterdir(), None) is None
         store = open_oxigraph(folder, delay)
-        if classeur is not None or store.is_empty():
+        if classeur is not None or (new and store.is_empty()):
             graph = load_roadmap(classeur, roadmap_limits(args))
             store.add_graph(graph, roadmap_graph_name(graph))
         return store

@@ -11,6 +11,7 @@ from rdflib import Graph
 
 from feuille_de_route.cli import main
 from feuille_de_route.graph.store import OxigraphStore, roadmap_graph_name
+from feuille_de_route.queries import NOTHING_FOUND_EXIT
 
 from ..graph.store.conftest import roadmap
 
@@ -61,3 +62,21 @@ def test_retirer_refuses_in_french(
     assert main(["retirer", *argv]) == 2
     err = capsys.readouterr().err
     assert fragment in err and "Traceback" not in err
+
+
+def test_an_emptied_store_stays_empty_for_the_next_query(
+    two: tuple[Path, str, str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A store emptied by retirer got the demo Grand Périgueux at the next query: only a
+    # store the command creates gets it now.
+    folder, perigueux, bergerac = two
+    assert main(["retirer", perigueux, bergerac, "--stockage", str(folder)]) == 0
+    capsys.readouterr()
+    code = main(["requete", "feuilles-de-route", "--stockage", str(folder), "--format", "csv"])
+    assert code == NOTHING_FOUND_EXIT
+    assert "grand-perigueux" not in capsys.readouterr().out
+    with closing(OxigraphStore(folder)) as store:
+        assert store.graph_names() == []
+    fresh = folder.parent / "neuf"
+    assert main(["requete", "feuilles-de-route", "--stockage", str(fresh), "--format", "csv"]) == 0
+    assert "grand-perigueux" in capsys.readouterr().out

@@ -71,10 +71,28 @@ def test_counts_by_region(store: Store) -> None:
         0,
         None,
     )
-    # Défis: the Grand Périgueux's 6, one each for the four others.
-    defis = [(r["regionCode"], str(r["cle"])) for r in rows if r["rubrique"] == "défi"]
-    assert len(defis) == 6 + 1 + 1 + 1 + 1
-    assert (("84", AURA + "defi/D1")) in defis and ("75", GIRONDE + "defi/D1") in defis
+    assert {r["rubrique"] for r in rows} == {"thème", "programme"}
+
+
+def test_defis_by_region(store: Store) -> None:
+    rows = run_query("defis-par-region", store)
+    # The Grand Périgueux's 6 défis, one each for the four others; a small roadmap's
+    # chantier has no link, so its share is empty.
+    defis = {(r["regionCode"], str(r["defi"])): r for r in rows}
+    assert len(rows) == len(defis) == 6 + 1 + 1 + 1 + 1
+    aura = defis[("84", AURA + "defi/D1")]
+    assert (aura["nbLiens"], aura["nbOperants"], aura["part"]) == (0, 0, None)
+    assert ("75", GIRONDE + "defi/D1") in defis
+    leon = defis[("75", LEON + "defi/D1")]
+    assert (leon["nbLiens"], leon["nbOperants"]) == (3, 2)
+    assert run_query("defis-par-region", store, region="84") == [aura]
+    assert run_query("defis-par-region", store, region="11") == []
+
+
+def test_region_defis_are_the_departement_defis_of_its_departements(store: Store) -> None:
+    regions = run_query("defis-par-region", store, region="75")
+    departements = run_query("defis-par-departement", store)
+    assert {str(r["defi"]) for r in regions} == {str(r["defi"]) for r in departements}
 
 
 def test_region_rows_add_up_the_departement_rows(store: Store) -> None:

@@ -193,10 +193,8 @@ def test_counts_by_departement(store: Store) -> None:
         row = by_key[("programme", PN + programme)]
         assert (row["nbFeuillesDeRoute"], row["nbLiens"], row["nbOperants"]) == (2, 2, 1)
         assert row["part"] == pytest.approx(0.5)
-    defis = [r for r in rows if r["rubrique"] == "défi"]
-    assert len(defis) == 6 + 1 + 1
-    leon_defi = by_key[("défi", LEON + "defi/D1")]
-    assert (leon_defi["nbLiens"], leon_defi["nbOperants"], leon_defi["part"]) == (3, 2, 0.667)
+    # Défis are each roadmap's own: their shares are defis-par-departement's rows.
+    assert {r["rubrique"] for r in rows} == {"thème", "programme"}
     assert (
         run_query(
             "comptes-nationaux",
@@ -213,3 +211,33 @@ def test_counts_by_departement(store: Store) -> None:
     assert only_24 == rows
     # The code alone: the header's template makes the same IRI of it.
     assert run_query("comptes-nationaux", store, departement="24") == rows
+
+
+def test_defis_by_departement(store: Store) -> None:
+    rows = run_query("defis-par-departement", store)
+    assert {r["departementCode"] for r in rows} == {"24"}
+    by_defi = {str(r["defi"]): r for r in rows}
+    assert len(rows) == len(by_defi) == 6 + 1 + 1
+    # Léon's D1: b1 (France Services operating, conseiller numérique known) and b2 (the
+    # clique, operating); the Été's D1: é1 (operating, known) and é2 (operating).
+    for roadmap, label in ((LEON, "Médiation de proximité"), (ETE, "Accompagner")):
+        row = by_defi[roadmap + "defi/D1"]
+        assert str(row["feuilleDeRoute"]) == roadmap and row["libelle"] == label
+        assert (row["nbLiens"], row["nbOperants"], row["part"]) == (3, 2, pytest.approx(0.667))
+    assert {str(r["feuilleDeRoute"]) for r in rows} == {GP, ETE, LEON}
+    assert run_query("defis-par-departement", store, departement="33") == []
+    assert run_query("defis-par-departement", store, departement="24") == rows
+
+
+def test_each_defi_s_share_is_the_one_read_from_its_roadmap(store: Store) -> None:
+    # Two computations: the synthèse's défi lines (made on import) and the links of each
+    # défi's chantiers read in the roadmap itself (part-operante-par-defi).
+    national = {
+        str(r["defi"]): (r["libelle"], r["nbLiens"], r["nbOperants"], r["part"])
+        for r in run_query("defis-par-departement", store)
+    }
+    read: dict[str, tuple[object, ...]] = {}
+    for roadmap in (GP, ETE, LEON):
+        for r in run_query("part-operante-par-defi", store, feuilleDeRoute=roadmap):
+            read[str(r["defi"])] = (r["defiLabel"], r["nbLiens"], r["nbOperants"], r["part"])
+    assert national == read

@@ -43,6 +43,8 @@ ACROSS = {
     "comparaison",
     "comptes-nationaux",
     "comptes-regionaux",
+    "defis-par-departement",
+    "defis-par-region",
     "operant-ailleurs",
     "territoires-memes-themes",
 }

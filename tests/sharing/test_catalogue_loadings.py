@@ -49,7 +49,13 @@ LOADINGS = {
 ENGINES = ("rdflib", "oxigraph", "jena")
 # Questions across the roadmaps of a store: with both territories served together, their
 # answers are not one territory's (test_arq_cross_territory.py checks them on three).
-ACROSS = ELSEWHERE | {"comparaison", "comptes-nationaux", "comptes-regionaux"}
+ACROSS = ELSEWHERE | {
+    "comparaison",
+    "comptes-nationaux",
+    "comptes-regionaux",
+    "defis-par-departement",
+    "defis-par-region",
+}
 
 Key = tuple[str, str, str, str]  # territory, loading, engine, query
 

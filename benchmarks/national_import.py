@@ -134,30 +134,31 @@ READING = [
     "`chantiers-memes-themes` prend mes thèmes dans ma synthèse et joint par hachage les "
     "tables des chantiers, défis, enjeux et feuilles de route : la liste entière de tout "
     "le stockage (27 588 lignes) passe de plus de 30 s à 3,3 s, les chantiers d'un autre "
-    "territoire de 42 à 17 ms. Les deux comptes agrègent en tête de la requête, non dans "
-    "une sous-requête : un département ou une région donnés y restreignent les lignes "
-    "avant leurs jointures (un département 0,13 s au lieu de 0,30, une région 0,25 s au "
-    "lieu de 0,44 à 0,55). Chaque question est mesurée cinq fois, les autres entre "
-    "deux, et jugée sur la médiane : une seule exécution variait de 15 à 20 % sur cette "
-    "machine partagée. Sous l'objectif : ces deux-là (0,11 et 0,22 s), les 20 territoires "
-    "les plus proches par les thèmes (0,15 s), les chantiers d'un autre territoire "
-    "(0,014 s), opérant ailleurs (0,35 s ; 20 premiers 0,30 s), un programme (0,13 s), "
-    "une paire (0,045 s). Au-dessus : les comptes de tous les départements (9 626 lignes) "
-    "et de toutes les régions (7 956 lignes), médianes 0,62 et 0,60 s (de 0,56 à 0,68 s) ; "
-    "posées seules, l'une après l'autre, sans autre question entre deux, 0,46 à 0,48 s. "
-    "Le temps va surtout à joindre, trier et produire ces milliers de lignes : hors "
-    "banc, les 9 626 lignes de la réponse écrites d'avance dans un graphe et relues avec "
-    "le même tri prennent 0,25 s au moteur, contre 0,39 s pour la requête qui les "
-    "calcule. Des comptes précalculés pour tout le stockage gagneraient ainsi environ "
-    "0,14 s sur 0,62 (estimation : juste sous l'objectif, sans marge) ; mais toute "
-    "écriture qui ne passe pas par ce logiciel (un serveur chargé à la main, une feuille "
-    "de route publiée seule) les laisserait faux sans le dire, sur chaque moteur : ils ne "
-    "sont pas construits. Le stockage est compacté à la fin de l'import : sans cela, "
-    "RocksDB fusionnait les fichiers du chargeur en bloc dans ses fils pendant les "
-    "premières questions (1,09 s pour les comptes de tous les départements, 2,1 s de "
-    "CPU) ; compacté, chaque question tient sur un fil (CPU égal au mural). rdflib, sur "
-    "les mêmes données et la même synthèse, dépasse 30 s pour toutes sauf la paire "
-    "(20,9 s).",
+    "territoire de 42 à 17 ms. Les comptes agrègent en tête de la requête, non dans une "
+    "sous-requête : un département ou une région donnés y restreignent les lignes avant "
+    "leurs jointures. Chaque question est mesurée cinq fois, les autres entre deux, et "
+    "jugée sur la médiane : une seule exécution variait de 15 à 20 % sur cette machine "
+    "partagée.",
+    "- Comptes et défis (1er décembre) : la part des liens opérants de chaque défi n'est "
+    "plus une troisième rubrique des comptes, mais deux questions à part "
+    "(`defis-par-departement`, `defis-par-region`). Un défi est celui d'une seule feuille "
+    "de route : ces lignes n'agrégeaient rien entre territoires (une feuille de route "
+    "chacune) et faisaient 8 118 des 9 626 lignes des comptes de tous les départements. "
+    "L'ancienne requête est gardée pour la comparaison "
+    "(`benchmarks/comptes-nationaux-avec-defis.rq`) et mesurée dans la même exécution : "
+    "1,35 s, contre 0,56 s pour les comptes de tous les départements (2,4× moins) et "
+    "0,69 s pour la liste de tous les défis. Ce soir-là, la machine partagée était environ "
+    "deux fois plus lente que le matin : la même ancienne requête prenait 0,62 s à 07:27 "
+    "UTC, opérant ailleurs 0,35 s (0,65 s ici), une paire 0,045 s (0,095 s ici). Les "
+    "comptes de tous les départements et de toutes les régions, et opérant ailleurs, "
+    "dépassent 0,5 s dans cette exécution ; le temps y va aux jointures des tables de "
+    "lignes de la synthèse (toutes les lignes de chaque table, plus de 33 000), non aux "
+    "lignes produites : les comptes de toutes les régions (270 lignes) prennent autant "
+    "que ceux de tous les départements. Le stockage est compacté à la fin de l'import : "
+    "sans cela, RocksDB fusionnait les fichiers du chargeur en bloc dans ses fils pendant "
+    "les premières questions ; compacté, chaque question tient sur un fil (CPU égal au "
+    "mural). rdflib, sur les mêmes données et la même synthèse, dépasse 30 s pour toutes "
+    "(la paire prenait 20,9 s le matin).",
 ]
 # A user's own question (not in the catalogue): the roadmaps where one programme
 # operates, by number of operating links.
@@ -169,17 +170,32 @@ SELECT ?feuilleDeRoute (COUNT(DISTINCT ?lien) AS ?nbLiens) WHERE {
 GROUP BY ?feuilleDeRoute
 ORDER BY DESC(?nbLiens) STR(?feuilleDeRoute)
 LIMIT 20"""
-# (label, catalogue query or None for ONE_PROGRAMME, parameters, LIMIT or None).
+# The comptes as they were until 1 December 2026 (each défi a third rubrique), measured
+# beside today's split into comptes-nationaux and defis-par-departement.
+BEFORE_SPLIT = (Path(__file__).parent / "comptes-nationaux-avec-defis.rq").read_text("utf-8")
+# Texts that are not the catalogue's: their parameters are bound to the variables named.
+OWN_TEXTS = {"un-programme": ONE_PROGRAMME, "comptes-avec-defis": BEFORE_SPLIT}
+# (label, catalogue query or key of OWN_TEXTS, parameters, LIMIT or None).
 # "mine", "other", "departement", "region" and "programme" are filled in per run.
-# The one question measured whole, not aggregated: every chantier of the store on my
-# themes (tens of thousands of rows: what an export gives). Asked as a user asks it, it
-# is the 20 territories closest by themes, then one territory's chantiers (both above).
-UNAGGREGATED = "mêmes thèmes : tous les chantiers de tout le stockage (liste entière)"
-CASES: list[tuple[str, str | None, dict[str, str], int | None]] = [
+# Two questions measured whole, not aggregated (thousands of rows: what an export
+# gives): every chantier of the store on my themes, asked as a user asks it by the 20
+# territories closest by themes, then one territory's chantiers; and every défi of the
+# store with its share, each défi being one roadmap's, asked by département or région.
+ALL_CHANTIERS = "mêmes thèmes : tous les chantiers de tout le stockage (liste entière)"
+ALL_DEFIS = "défis de tous les départements (liste entière)"
+UNAGGREGATED = (ALL_CHANTIERS, ALL_DEFIS)
+BEFORE_LABEL = (
+    "référence : comptes par département avec les défis (requête d'avant le 1er décembre)"
+)
+CASES: list[tuple[str, str, dict[str, str], int | None]] = [
     ("comptes par département (tous)", "comptes-nationaux", {}, None),
+    (BEFORE_LABEL, "comptes-avec-defis", {}, None),
     ("comptes d'un département", "comptes-nationaux", {"departement": "departement"}, None),
     ("comptes par région (toutes)", "comptes-regionaux", {}, None),
     ("comptes d'une région", "comptes-regionaux", {"region": "region"}, None),
+    ("défis d'un département", "defis-par-departement", {"departement": "departement"}, None),
+    ("défis d'une région", "defis-par-region", {"region": "region"}, None),
+    (ALL_DEFIS, "defis-par-departement", {}, None),
     ("opérant ailleurs (tout)", "operant-ailleurs", {"maFeuilleDeRoute": "mine"}, None),
     ("opérant ailleurs, 20 premiers", "operant-ailleurs", {"maFeuilleDeRoute": "mine"}, 20),
     (
@@ -195,12 +211,12 @@ CASES: list[tuple[str, str | None, dict[str, str], int | None]] = [
         None,
     ),
     (
-        UNAGGREGATED,
+        ALL_CHANTIERS,
         "chantiers-memes-themes",
         {"maFeuilleDeRoute": "mine"},
         None,
     ),
-    ("un programme : où il opère, 20 premiers", None, {"_programme": "programme"}, None),
+    ("un programme : où il opère, 20 premiers", "un-programme", {"_programme": "programme"}, None),
     (
         "une paire côte à côte",
         "comparaison",
@@ -361,8 +377,8 @@ def _run_cases(store: Any, cases: list[dict[str, Any]], timeout: float) -> list[
     out = []
     for case in cases:
         scope: tuple[str, ...] = ()
-        if case["query"] is None:
-            text = ONE_PROGRAMME
+        if case["query"] in OWN_TEXTS:
+            text = OWN_TEXTS[case["query"]]
             bindings: dict[str, Any] = {k: URIRef(v) for k, v in case["params"].items()}
         else:
             query = get_query(case["query"])
@@ -871,7 +887,9 @@ def _questions_part(section: dict[str, Any]) -> list[str]:
         cpu = _fmt(mine["cpu_s"]) if "cpu_s" in mine else "—"  # older runs: wall only
         spread = f"{_fmt(mine['min_s'])} – {_fmt(mine['max_s'])}" if "min_s" in mine else "—"
         cold = _fmt(mine["premiere_s"]) if "premiere_s" in mine else "—"
-        goal = "hors objectif (liste non agrégée)" if mine["cas"] == UNAGGREGATED else None
+        goal = "hors objectif (liste non agrégée)" if mine["cas"] in UNAGGREGATED else None
+        if mine["cas"] == BEFORE_LABEL:
+            goal = "référence (remplacée)"
         lines.append(
             f"| {mine['cas']} | {mine['lignes']} | {_fmt(fast)} | {cpu} | {spread} | {cold} | "
             f"{_fmt(slow)} | {times} | "
@@ -886,9 +904,11 @@ def _questions_part(section: dict[str, Any]) -> list[str]:
         f"{REPEATS} exécutions de chaque question, les autres questions entre deux (étendue : "
         "la plus rapide et la plus lente) ; « première » : son exécution dans un premier "
         "tour, sur le stockage tout juste ouvert (ses caches se remplissent au fil de ce "
-        "tour). La liste entière des chantiers sur mes thèmes n'est pas une question "
-        "agrégée : l'utilisateur la pose par les 20 territoires les plus proches, puis les "
-        "chantiers de l'un d'eux.",
+        "tour). Deux listes entières ne sont pas des questions agrégées : les chantiers "
+        "sur mes thèmes de tout le stockage (l'utilisateur la pose par les 20 territoires "
+        "les plus proches, puis les chantiers de l'un d'eux) et les défis de tout le "
+        "stockage avec leur part de liens opérants (chaque défi est celui d'une feuille de "
+        "route : l'utilisateur la pose pour un département ou une région).",
         "",
     ]
 

@@ -13,6 +13,7 @@ from ._paths import (
     PROGRAMMES,
     SCHEME_PATHS,
     SHAPES_PATH,
+    TERRITORIES,
     THEMES,
     VERSION_IRI,
 )
@@ -30,6 +31,7 @@ __all__ = [
     "PROGRAMMES",
     "SCHEME_PATHS",
     "SHAPES_PATH",
+    "TERRITORIES",
     "THEMES",
     "VERSION_IRI",
     "ConsistencyResult",

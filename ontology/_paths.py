@@ -14,6 +14,7 @@ __all__ = [
     "SCHEME_PATHS",
     "SHAPES_PATH",
     "SUIVI_PATH",
+    "TERRITORIES",
     "THEMES",
     "THEMES_PATH",
     "VERSION_IRI",
@@ -26,6 +27,9 @@ VERSION_IRI = URIRef("https://w3id.org/feuille-de-route/ontologie/0.1.0")
 PROGRAMMES = URIRef("https://w3id.org/feuille-de-route/programmes")
 # The themes' SKOS scheme (``themes.ttl``): what a chantier is about (fdr:theme).
 THEMES = URIRef("https://w3id.org/feuille-de-route/themes")
+# The space of the territories' own IRIs ({TERRITORIES}{slug}/…): the only part of the
+# project's namespace a roadmap's data may use besides the shared schemes.
+TERRITORIES = "https://w3id.org/feuille-de-route/territoires/"
 
 _HERE = Path(__file__).resolve().parent
 ONTOLOGY_PATH = _HERE / "fdr.ttl"

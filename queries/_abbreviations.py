@@ -14,12 +14,10 @@ from __future__ import annotations
 
 import re
 
-from feuille_de_route.ontology import PREFIXES
+from feuille_de_route.ontology import PREFIXES, TERRITORIES
 
-__all__ = ["TERRITORIES", "abbreviate", "expand_iri"]
+__all__ = ["abbreviate", "expand_iri"]
 
-# The base of every territory's IRIs (graph/_identifiers: {TERRITORIES}{slug}/…).
-TERRITORIES = "https://w3id.org/feuille-de-route/territoires/"
 _ELLIPSIS = "…/"
 # By hand, three dots stand for the ellipsis a table shows.
 _TYPED_ELLIPSIS = ".../"

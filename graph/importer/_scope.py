@@ -31,15 +31,15 @@ import pyoxigraph as ox
 from rdflib import Graph
 
 from feuille_de_route import is_http_iri, terminal_safe
+from feuille_de_route.ontology import TERRITORIES
 
 from .._namespaces import IGEO
 from ._errors import SourceError
 from ._statements import RDF_TYPE, Statements
 
-__all__ = ["ONTOLOGY_SPACE", "SHARED_SPACE", "TERRITORIES_SPACE", "check_scope"]
+__all__ = ["ONTOLOGY_SPACE", "SHARED_SPACE", "check_scope"]
 
 SHARED_SPACE = "https://w3id.org/feuille-de-route/"
-TERRITORIES_SPACE = SHARED_SPACE + "territoires/"
 ONTOLOGY_SPACE = SHARED_SPACE + "ontologie"
 _FDR = ONTOLOGY_SPACE + "#"
 _IGEO = str(IGEO)
@@ -150,7 +150,7 @@ def _subject_problem(subject: Term, roadmap: str, others: _Others) -> str | None
         return None
     if iri.startswith(ONTOLOGY_SPACE):
         return "IRI de l'ontologie : une source ne redéfinit pas le vocabulaire"
-    if iri.startswith(SHARED_SPACE) and not iri.startswith(TERRITORIES_SPACE):
+    if iri.startswith(SHARED_SPACE) and not iri.startswith(TERRITORIES):
         return "IRI d'un espace partagé du projet (programmes, lieux de médiation, géographie)"
     return f"IRI hors de l'IRI de base de la feuille de route <{roadmap}>"
 
@@ -195,10 +195,10 @@ def _check_base(roadmap: str) -> None:
             "de base du territoire, une adresse http(s) finissant par « / » ou « # », sous "
             "laquelle sont tous ses nœuds"
         )
-    if roadmap.startswith(SHARED_SPACE) and not roadmap.startswith(TERRITORIES_SPACE):
+    if roadmap.startswith(SHARED_SPACE) and not roadmap.startswith(TERRITORIES):
         raise SourceError(
             f"IRI de feuille de route <{terminal_safe(roadmap[:200])}> refusée : elle est dans "
-            f"un espace partagé du projet ; les territoires sont sous {TERRITORIES_SPACE}"
+            f"un espace partagé du projet ; les territoires sont sous {TERRITORIES}"
         )
 
 

@@ -8,9 +8,9 @@ from hypothesis import strategies as st
 from rdflib import URIRef
 
 from feuille_de_route.graph import load_roadmap
-from feuille_de_route.ontology import PREFIXES
+from feuille_de_route.ontology import PREFIXES, TERRITORIES
 from feuille_de_route.queries import parse_query_text
-from feuille_de_route.queries._abbreviations import TERRITORIES, abbreviate, expand_iri
+from feuille_de_route.queries._abbreviations import abbreviate, expand_iri
 from feuille_de_route.queries._parameters import bind_parameters
 
 QUERY = parse_query_text(

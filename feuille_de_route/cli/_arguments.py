@@ -11,9 +11,11 @@ if TYPE_CHECKING:
 
 __all__ = [
     "add_delay_argument",
+    "add_depot_argument",
     "add_limit_arguments",
     "add_roadmap_argument",
     "checked_seconds",
+    "endpoint_depot",
     "roadmap_limits",
 ]
 
@@ -75,6 +77,28 @@ def add_delay_argument(
 ) -> None:
     """Add ``--delai SECONDES`` (``args.delai``), checked by :func:`checked_seconds`."""
     parser.add_argument("--delai", type=float, default=default, metavar="SECONDES", help=help)
+
+
+def add_depot_argument(parser: argparse.ArgumentParser) -> None:
+    """Add ``--depot URL`` (``args.depot``): the server's Graph Store address when it
+    cannot be found from ``--endpoint`` (see ``graph.store.graph_store_url``)."""
+    parser.add_argument(
+        "--depot",
+        metavar="URL",
+        help=(
+            "adresse Graph Store si elle ne se déduit pas de --endpoint (Fuseki : "
+            "http://hôte:3030/JEU/data ; GraphDB : http://hôte:7200/repositories/DEPOT/"
+            "rdf-graphs/service ; Virtuoso : http://hôte:8890/sparql-graph-crud-auth)"
+        ),
+    )
+
+
+def endpoint_depot(args: argparse.Namespace) -> str | None:
+    """``--depot``, which only a server given by ``--endpoint`` has: else a French error."""
+    depot: str | None = args.depot
+    if depot is not None and not args.endpoint:
+        raise UserError("--depot va avec --endpoint : c'est l'adresse Graph Store du serveur.")
+    return depot
 
 
 def checked_seconds(value: float, option: str = "--delai") -> float:

@@ -8,7 +8,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .._errors import UserError
-from ._arguments import add_limit_arguments, checked_seconds, roadmap_limits
+from ._arguments import (
+    add_depot_argument,
+    add_limit_arguments,
+    checked_seconds,
+    endpoint_depot,
+    roadmap_limits,
+)
 from ._progress import Progress
 from ._store_options import open_oxigraph
 
@@ -84,6 +90,7 @@ def _add_target(parser: argparse.ArgumentParser) -> None:
             "(Oxigraph : http://hôte:7878)"
         ),
     )
+    add_depot_argument(parser)
 
 
 def _add_endpoint_sources(parser: argparse.ArgumentParser) -> None:
@@ -191,6 +198,7 @@ def _run(args: argparse.Namespace) -> int:
 
     sources = _sources(args)
     _seconds(args)
+    depot = endpoint_depot(args)
     reading = Reading(
         roadmap_limits(args),
         FetchLimits(args.delai_connexion, args.delai_lecture, args.delai_total),
@@ -199,7 +207,7 @@ def _run(args: argparse.Namespace) -> int:
     )
     store: Store
     if args.endpoint:
-        store = EndpointStore(args.endpoint, timeout=args.delai)
+        store = EndpointStore(args.endpoint, timeout=args.delai, store_url=depot)
     else:
         store = open_oxigraph(args.stockage, args.delai)
 

@@ -2,7 +2,13 @@
 
 import argparse
 
-from ._arguments import add_delay_argument, add_roadmap_argument, checked_seconds, roadmap_limits
+from ._arguments import (
+    add_delay_argument,
+    add_depot_argument,
+    add_roadmap_argument,
+    checked_seconds,
+    roadmap_limits,
+)
 from ._store_options import SERVERS_HELP
 
 __all__ = ["register"]
@@ -36,15 +42,7 @@ def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None
             "d'accès Graph Store, ou voir --depot"
         ),
     )
-    parser.add_argument(
-        "--depot",
-        metavar="URL",
-        help=(
-            "adresse Graph Store si elle ne se déduit pas de --endpoint (Fuseki : "
-            "http://hôte:3030/JEU/data ; GraphDB : http://hôte:7200/repositories/DEPOT/"
-            "rdf-graphs/service ; Virtuoso : http://hôte:8890/sparql-graph-crud-auth)"
-        ),
-    )
+    add_depot_argument(parser)
     add_delay_argument(parser, 120.0, "délai d'attente de l'envoi (défaut : 120 s)")
     parser.set_defaults(func=_run)
 

@@ -3,7 +3,7 @@
 import argparse
 from pathlib import Path
 
-from ._arguments import add_delay_argument, checked_seconds
+from ._arguments import add_delay_argument, add_depot_argument, checked_seconds, endpoint_depot
 
 __all__ = ["register"]
 
@@ -45,9 +45,10 @@ def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None
         help=(
             "serveur SPARQL : son adresse de requête (Oxigraph : http://hôte:7878 ; les "
             "graphes sont retirés par …/store), ou une adresse qui sert aussi le protocole "
-            "Graph Store (Fuseki : http://hôte:3030/JEU)"
+            "Graph Store (Fuseki : http://hôte:3030/JEU) ; pour un autre serveur, voir --depot"
         ),
     )
+    add_depot_argument(parser)
     add_delay_argument(parser)
     parser.set_defaults(func=_run)
 
@@ -75,9 +76,10 @@ def _run(args: argparse.Namespace) -> int:
 
     iris = _iris(args.iris)
     checked_seconds(args.delai)
+    depot = endpoint_depot(args)
     store: OxigraphStore | EndpointStore
     if args.endpoint:
-        store = EndpointStore(args.endpoint, timeout=args.delai)
+        store = EndpointStore(args.endpoint, timeout=args.delai, store_url=depot)
     elif not args.stockage.is_dir():
         raise UserError(f"--stockage : le dossier {args.stockage} n'existe pas.")
     else:

@@ -14,7 +14,7 @@ from ._http import http_request
 from ._publish import graph_store_url, graph_url, publish
 from ._result import SelectResult
 from ._terms import check_iri, from_json
-from ._urls import query_url
+from ._urls import check_http_url, query_url
 from ._values import with_values
 from ._vocabulary import is_vocabulary
 
@@ -33,14 +33,20 @@ class EndpointStore:
     default graph (``oxigraph serve --union-default-graph``; GraphDB and Virtuoso do by
     default). Values are bound as a ``VALUES`` block of escaped terms. Queries are
     retried ``retries`` times after a refused or cut connection; each attempt waits at
-    most ``timeout`` seconds.
+    most ``timeout`` seconds. Graphs are written and removed by the Graph Store Protocol
+    at ``store_url``, or where :func:`graph_store_url` finds it beside ``url``.
     """
 
-    def __init__(self, url: str, timeout: float = 30.0, retries: int = 2) -> None:
+    def __init__(
+        self, url: str, timeout: float = 30.0, retries: int = 2, store_url: str | None = None
+    ) -> None:
         self.url = query_url(url)
         self._shown = redact_url(self.url)  # the URL as messages show it
         self.timeout = timeout
         self.retries = retries
+        if store_url is not None:
+            check_http_url(store_url, "adresse Graph Store (--depot)")
+        self.store_url = store_url
 
     def _post(self, query: str, bindings: Mapping[str, Identifier]) -> Any:
         body = http_request(
@@ -91,7 +97,14 @@ class EndpointStore:
 
     def add_graph(self, graph: Graph, name: str) -> None:
         """Publish ``graph`` as the named graph ``name`` (see :func:`publish`)."""
-        publish(graph, self.url, name, timeout=max(self.timeout, 60.0), retries=self.retries)
+        publish(
+            graph,
+            self.url,
+            name,
+            store_url=self.store_url,
+            timeout=max(self.timeout, 60.0),
+            retries=self.retries,
+        )
 
     def graph_names(self) -> list[str]:
         """IRIs of the server's named graphs (``GRAPH ?g { }``: one row a graph, none of
@@ -105,13 +118,14 @@ class EndpointStore:
 
     def remove_graphs(self, names: Sequence[str]) -> None:
         """Drop each named graph of ``names`` by the Graph Store Protocol (``DELETE
-        …?graph=IRI``, beside the query endpoint as :func:`graph_store_url` finds it).
+        …?graph=IRI`` at ``store_url``, or beside the query endpoint as
+        :func:`graph_store_url` finds it).
 
         One request a graph: the protocol has no transaction across graphs, but a DELETE
         is idempotent, so a refused or cut connection is retried, and running the
         removal again ends one stopped halfway. The vocabulary's graph is refused.
         """
-        base = graph_store_url(self.url)
+        base = self.store_url or graph_store_url(self.url)
         for name in names:
             check_iri(name, "le nom du graphe")
             if is_vocabulary(name):

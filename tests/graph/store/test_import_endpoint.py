@@ -64,3 +64,16 @@ def test_sources_imported_into_a_server(
     assert refused.error is not None and "IRI d'un autre territoire" in refused.error
     assert oxigraph_server.count(ISLE_IRI) == len(territories.graphs[ISLE_IRI])
     assert oxigraph_server.count(FOYEN_IRI) == len(territories.graphs[FOYEN_IRI])
+
+
+def test_sources_go_to_the_depot_given(oxigraph_server: Any, territories: Territories) -> None:
+    elsewhere = EndpointStore(
+        oxigraph_server.url, timeout=30, store_url=f"{oxigraph_server.url}/ailleurs"
+    )
+    [failed] = import_sources([territories.isle_xlsx], elsewhere)
+    assert failed.error is not None and "/ailleurs" in failed.error
+    assert oxigraph_server.count(ISLE_IRI) == 0
+    depot = EndpointStore(oxigraph_server.url, timeout=30, store_url=f"{oxigraph_server.url}/store")
+    [done] = import_sources([territories.isle_xlsx], depot)
+    assert done.error is None
+    assert oxigraph_server.count(ISLE_IRI) == len(territories.graphs[ISLE_IRI])

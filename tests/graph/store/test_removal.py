@@ -98,3 +98,33 @@ def test_retirer_on_a_real_server(
     assert oxigraph_server.count(second) > 10
     assert oxigraph_server.count(VOCABULARY_GRAPH) > 10
     assert EndpointStore(endpoint).graph_names() == [second]
+
+
+@pytest.mark.server
+def test_retirer_sends_its_deletes_to_the_depot_given(
+    oxigraph_server: Any, perigueux: Graph, capsys: pytest.CaptureFixture[str]
+) -> None:
+    endpoint = f"{oxigraph_server.url}/query"
+    first = roadmap_graph_name(perigueux)
+    publish(perigueux, endpoint, first)
+    # No Graph Store there: the DELETE goes to the address given, fails, and says where.
+    elsewhere = f"{oxigraph_server.url}/ailleurs"
+    assert main(["retirer", first, "--endpoint", endpoint, "--depot", elsewhere]) == 2
+    assert "/ailleurs" in capsys.readouterr().err
+    assert oxigraph_server.count(first) == len(perigueux)
+    depot = f"{oxigraph_server.url}/store"
+    assert main(["retirer", first, "--endpoint", endpoint, "--depot", depot]) == 0
+    assert oxigraph_server.count(first) == 0
+
+
+def test_a_depot_goes_with_a_server_only(
+    two: tuple[Path, str, str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder, perigueux, _ = two
+    arguments = ["retirer", perigueux, "--stockage", str(folder), "--depot", "http://x.fr/store"]
+    assert main(arguments) == 2
+    assert "--depot va avec --endpoint" in capsys.readouterr().err
+    with closing(OxigraphStore(folder)) as store:
+        assert perigueux in store.graph_names()
+    with pytest.raises(StoreError, match=r"adresse Graph Store \(--depot\) invalide"):
+        EndpointStore("http://127.0.0.1:9/query", store_url="file:///etc/passwd")

@@ -113,21 +113,26 @@ def _markdown(result: SelectResult, shown: Callable[[str], str]) -> str:
 
 def _screen(result: SelectResult, width: int, shown: Callable[[str], str], rows: int | None) -> str:
     """The first ``rows`` rows for a screen ``width`` wide: a table when it fits, else one
-    block a row (:func:`_fits`); each cell's text is made once, for both."""
+    block a row (:func:`_widths`); each cell's text is made once, for both."""
     kept = result.rows if rows is None else result.rows[:rows]
     headers = [shown(v) for v in result.variables]
     cells = [[shown(_display(row.get(v))) for v in result.variables] for row in kept]
-    draw = _table if _fits(headers, cells, width) else _records
-    return draw(headers, cells, width, len(result.rows))
+    widths = _widths(headers, cells, width)
+    if widths is None:
+        return _records(headers, cells, width, len(result.rows))
+    return _table(headers, cells, widths, width, len(result.rows))
 
 
-def _table(headers: list[str], cells: list[list[str]], width: int, total: int) -> str:
+def _table(
+    headers: list[str], cells: list[list[str]], widths: list[int], width: int, total: int
+) -> str:
     from rich.table import Table
     from rich.text import Text
 
     table = Table(show_lines=False, header_style="bold", expand=False)
-    for header in headers:
-        table.add_column(header, overflow="fold")
+    for header, column_width in zip(headers, widths, strict=True):
+        # A fixed width: rich would otherwise shrink every column alike, headers included.
+        table.add_column(header, overflow="fold", width=column_width)
     for row in cells:
         # Text objects: data is never read as rich markup.
         table.add_row(*map(Text, row))
@@ -138,16 +143,34 @@ def _table(headers: list[str], cells: list[list[str]], width: int, total: int) -
 _READABLE = 12
 
 
-def _fits(headers: list[str], cells: list[list[str]], width: int) -> bool:
-    """Whether a table gives each column room for its header and a few characters of its
-    values; if not, :func:`_records` shows one row at a time."""
+def _widths(headers: list[str], cells: list[list[str]], width: int) -> list[int] | None:
+    """Each column's width in a table ``width`` wide, or None when some column would get
+    less than its header and a few characters of its values (:func:`_records` then).
+
+    Each column first gets that much; the room left goes to the columns whose values
+    want more, a share at a time, so that no column is cut while another has room.
+    """
     from rich.cells import cell_len
 
-    needed = 1
+    wanted, widths = [], []
     for column, header in enumerate(headers):
         longest = max((cell_len(row[column]) for row in cells), default=0)
-        needed += max(cell_len(header), min(longest, _READABLE)) + 3
-    return needed <= width
+        wanted.append(max(cell_len(header), longest))
+        widths.append(max(cell_len(header), min(longest, _READABLE)))
+    # Each column's padding (one space each side) and left border, and the last border.
+    spare = width - 1 - 3 * len(headers) - sum(widths)
+    if spare < 0:
+        return None
+    while spare > 0:
+        hungry = [i for i, w in enumerate(widths) if w < wanted[i]]
+        if not hungry:
+            break
+        share = max(1, spare // len(hungry))
+        for i in hungry[:spare]:
+            added = min(share, wanted[i] - widths[i], spare)
+            widths[i] += added
+            spare -= added
+    return widths
 
 
 def _records(headers: list[str], cells: list[list[str]], width: int, total: int) -> str:

@@ -57,3 +57,31 @@ def test_too_many_columns_for_the_width_show_one_row_at_a_time() -> None:
     assert "\x1b" not in text and "\\x1b[31m" in text
     # A wide enough screen gets the table.
     assert "┃ departementCode ┃" in format_result(WIDE, "table", width=200)
+
+
+DEFIS = SelectResult(
+    ["departementCode", "feuilleDeRoute", "defi", "libelle", "nbLiens", "nbOperants", "part"],
+    [
+        {
+            "departementCode": Literal("24"),
+            "feuilleDeRoute": Literal("…/grand-perigueux/"),
+            "defi": Literal(f"…/grand-perigueux/defi/{i}"),
+            "libelle": Literal("Co-construire un modèle de gouvernance pour la stratégie"),
+            "nbLiens": Literal(i),
+            "nbOperants": Literal(0),
+            "part": Literal("0.429"),
+        }
+        for i in range(3)
+    ],
+)
+
+
+def test_a_table_that_fits_cuts_no_header() -> None:
+    # Rich shrank every column alike to fit: « departementCod / e » at 100 columns.
+    text = format_result(DEFIS, "table", width=100)
+    header = next(line for line in text.splitlines() if "departement" in line)
+    for name in DEFIS.variables:
+        assert f"┃ {name} " in header, name
+    assert "┃ 24 " not in text and "│ 24 " in text
+    # The room left goes to the long values: the table takes the whole width, no more.
+    assert max(len(line) for line in text.splitlines()) == 100

@@ -57,7 +57,7 @@ def _run(args: argparse.Namespace) -> int:
     # Always the roadmap's IRI: the catalogue finds a roadmap by reading the graph of
     # that name, so any other name would leave it out of every restricted query.
     name = roadmap_graph_name(graph)
-    target = args.depot or graph_store_url(args.endpoint)
+    target = graph_store_url(args.endpoint, args.depot)
     count = publish(graph, args.endpoint, name, store_url=args.depot, timeout=args.delai)
     shown = terminal_safe(redact_url(target))
     print(f"Publié : {count} triplets dans le graphe <{terminal_safe(name)}> sur {shown}.")

@@ -31,7 +31,7 @@ import pyoxigraph as ox
 from rdflib import Graph
 
 from feuille_de_route import is_http_iri, terminal_safe
-from feuille_de_route.ontology import TERRITORIES
+from feuille_de_route.ontology import FDR, ONTOLOGY_IRI, TERRITORIES
 
 from .._namespaces import IGEO
 from ._errors import SourceError
@@ -40,8 +40,8 @@ from ._statements import RDF_TYPE, Statements
 __all__ = ["ONTOLOGY_SPACE", "SHARED_SPACE", "check_scope"]
 
 SHARED_SPACE = "https://w3id.org/feuille-de-route/"
-ONTOLOGY_SPACE = SHARED_SPACE + "ontologie"
-_FDR = ONTOLOGY_SPACE + "#"
+ONTOLOGY_SPACE = str(ONTOLOGY_IRI)
+_FDR = str(FDR)
 _IGEO = str(IGEO)
 _NATIONAL = re.compile(
     r"^https://w3id\.org/feuille-de-route/geo/(commune|epci|departement|region)/([0-9AB]+)$"

@@ -14,7 +14,7 @@ from ._http import http_request
 from ._publish import graph_store_url, graph_url, publish
 from ._result import SelectResult
 from ._terms import check_iri, from_json
-from ._urls import check_http_url, query_url
+from ._urls import query_url
 from ._values import with_values
 from ._vocabulary import is_vocabulary
 
@@ -34,7 +34,8 @@ class EndpointStore:
     default). Values are bound as a ``VALUES`` block of escaped terms. Queries are
     retried ``retries`` times after a refused or cut connection; each attempt waits at
     most ``timeout`` seconds. Graphs are written and removed by the Graph Store Protocol
-    at ``store_url``, or where :func:`graph_store_url` finds it beside ``url``.
+    at ``store_url``: the one given, or the one :func:`graph_store_url` finds beside
+    ``url``.
     """
 
     def __init__(
@@ -44,9 +45,9 @@ class EndpointStore:
         self._shown = redact_url(self.url)  # the URL as messages show it
         self.timeout = timeout
         self.retries = retries
-        if store_url is not None:
-            check_http_url(store_url, "adresse Graph Store (--depot)")
-        self.store_url = store_url
+        # Where graphs are written and removed, found (and a --depot checked) before
+        # any request.
+        self.store_url = graph_store_url(self.url, store_url)
 
     def _post(self, query: str, bindings: Mapping[str, Identifier]) -> Any:
         body = http_request(
@@ -118,14 +119,13 @@ class EndpointStore:
 
     def remove_graphs(self, names: Sequence[str]) -> None:
         """Drop each named graph of ``names`` by the Graph Store Protocol (``DELETE
-        …?graph=IRI`` at ``store_url``, or beside the query endpoint as
-        :func:`graph_store_url` finds it).
+        …?graph=IRI`` at ``store_url``).
 
         One request a graph: the protocol has no transaction across graphs, but a DELETE
         is idempotent, so a refused or cut connection is retried, and running the
         removal again ends one stopped halfway. The vocabulary's graph is refused.
         """
-        base = self.store_url or graph_store_url(self.url)
+        base = self.store_url
         for name in names:
             check_iri(name, "le nom du graphe")
             if is_vocabulary(name):

@@ -14,13 +14,17 @@ from ._vocabulary import VOCABULARY_GRAPH, vocabulary_graph
 __all__ = ["graph_store_url", "graph_url", "publish"]
 
 
-def graph_store_url(endpoint_url: str) -> str:
-    """The Graph Store endpoint beside a query endpoint.
+def graph_store_url(endpoint_url: str, store_url: str | None = None) -> str:
+    """The Graph Store endpoint of a server: ``store_url`` when given (``--depot``,
+    checked as an http(s) address), else the one beside the query endpoint.
 
     Oxigraph's ``…/query`` (or a bare ``http://hôte:port``) gives ``…/store``; any other
     URL is taken as the Graph Store endpoint itself (Fuseki's dataset URL ``…/ds``
-    answers both protocols). Pass ``store_url`` to :func:`publish` for other layouts.
+    answers both protocols). Other layouts (GraphDB, Virtuoso) need ``store_url``.
     """
+    if store_url is not None:
+        check_http_url(store_url, "adresse Graph Store (--depot)")
+        return store_url
     url = query_url(endpoint_url)
     parts = urllib.parse.urlsplit(url)
     if parts.path.endswith("/query"):
@@ -51,9 +55,7 @@ def publish(
     request, so a graph that cannot be written sends nothing.
     """
     check_iri(graph_name, "le nom du graphe")
-    if store_url is not None:
-        check_http_url(store_url, "adresse Graph Store (--depot)")
-    base = store_url or graph_store_url(endpoint_url)
+    base = graph_store_url(endpoint_url, store_url)
     data = ntriples(graph)
     vocabulary = ntriples(vocabulary_graph())
     _put(data, base, graph_name, timeout, retries)

@@ -86,6 +86,84 @@ def test_operating_elsewhere_absent_here(store: Store) -> None:
     ]
 
 
+def _ranked(store: Store, mine: str) -> list[tuple[object, ...]]:
+    rows = run_query("operant-ailleurs-classement", store, maFeuilleDeRoute=mine)
+    keys = ("programme", "programmeLabel", "chezMoi", "nbFeuillesDeRoute", "nbChantiers")
+    return [tuple(row[k] for k in keys) for row in rows]
+
+
+def test_the_most_operating_elsewhere_come_first(store: Store) -> None:
+    # For the Grand Périgueux: the partner both others name by the same SIRET operates
+    # in two roadmaps (one chantier each), first; then programmes before organisations,
+    # by label. Its label is the smaller of the two names the others give it.
+    assert _ranked(store, GP) == [
+        (ORG + SHARED_SIRET, "Association Ça Clique", "absente", 2, 2),
+        (PN + "conseillers-numeriques", "Conseillers numériques", "absente", 1, 1),
+        (PN + "france-services", "France Services", "absente", 1, 1),
+        (LEON_FS, "France Services de Saint-Cernin", "absente", 1, 1),
+    ]
+    # Where it operates for me too, no row; where my resource is only known, « connue ».
+    assert _ranked(store, ETE) == [
+        (PN + "france-services", "France Services", "connue", 1, 1),
+        (LEON_FS, "France Services de Saint-Cernin", "absente", 1, 1),
+    ]
+    assert _ranked(store, LEON) == [
+        (PN + "conseillers-numeriques", "Conseillers numériques", "connue", 1, 1)
+    ]
+
+
+def _count(value: object) -> int:
+    assert isinstance(value, int), value
+    return value
+
+
+def test_the_ranking_groups_the_detail_rows(store: Store) -> None:
+    # Two computations of the same answer: the ranking's counts are those of the detail
+    # rows (one per other roadmap) of each programme or organisation, for each territory.
+    for mine in (GP, ETE, LEON, "https://example.org/territoires/absente/"):
+        detail: dict[object, list[int]] = {}
+        for row in run_query("operant-ailleurs", store, maFeuilleDeRoute=mine):
+            counts = detail.setdefault((row["programme"], row["chezMoi"]), [0, 0])
+            counts[0] += 1
+            counts[1] += _count(row["nbChantiers"])
+        ranked = {
+            (row["programme"], row["chezMoi"]): [
+                _count(row["nbFeuillesDeRoute"]),
+                _count(row["nbChantiers"]),
+            ]
+            for row in run_query("operant-ailleurs-classement", store, maFeuilleDeRoute=mine)
+        }
+        assert ranked == detail and ranked, mine
+
+
+def test_who_operates_one_programme(store: Store) -> None:
+    # « Qui mobilise déjà France Services de façon opérante ? » Saint-Cernin, for the Grand
+    # Périgueux (absent there) and the Pays de l'Été (known there); nobody for
+    # Saint-Cernin itself. Given as a table shows it, or in full.
+    def asked(mine: str, programme: str) -> list[tuple[object, ...]]:
+        rows = run_query("operant-ailleurs", store, maFeuilleDeRoute=mine, programme=programme)
+        return [(r["programme"], r["chezMoi"], r["feuilleDeRoute"]) for r in rows]
+
+    assert asked(GP, "pn:france-services") == [(PN + "france-services", "absente", LEON)]
+    assert asked(ETE, PN + "france-services") == [(PN + "france-services", "connue", LEON)]
+    assert asked(LEON, "pn:france-services") == []
+    # The partner named by the same SIRET on both sides: operating for both, so none for
+    # either; for the Grand Périgueux, both.
+    assert asked(ETE, ORG + SHARED_SIRET) == []
+    assert {r[2] for r in asked(GP, ORG + SHARED_SIRET)} == {ETE, LEON}
+
+
+def test_one_programme_gives_its_rows_of_the_whole_answer(store: Store) -> None:
+    # The parameter only narrows: each programme's rows are those of the answer without it.
+    for mine in (GP, ETE):
+        every = run_query("operant-ailleurs", store, maFeuilleDeRoute=mine)
+        for programme in {str(row["programme"]) for row in every}:
+            narrowed = run_query(
+                "operant-ailleurs", store, maFeuilleDeRoute=mine, programme=programme
+            )
+            assert narrowed == [r for r in every if str(r["programme"]) == programme]
+
+
 def _same_themes(store: Store, mine: str) -> set[tuple[str, str, str, bool]]:
     rows = run_query("chantiers-memes-themes", store, maFeuilleDeRoute=mine)
     return {

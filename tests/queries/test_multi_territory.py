@@ -46,6 +46,7 @@ ACROSS = {
     "defis-par-departement",
     "defis-par-region",
     "operant-ailleurs",
+    "operant-ailleurs-classement",
     "territoires-memes-themes",
 }
 

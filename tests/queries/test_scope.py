@@ -88,7 +88,12 @@ def _cases() -> list[tuple[str, dict[str, object]]]:
 def test_the_catalogue_declares_its_scopes() -> None:
     assert get_query("comparaison").scope == ("maFeuilleDeRoute", "autreFeuilleDeRoute")
     assert get_query("arbre").scope == ("feuilleDeRoute",)  # the default rule
-    for spanning in ("operant-ailleurs", "territoires-memes-themes", "comptes-nationaux"):
+    for spanning in (
+        "operant-ailleurs",
+        "operant-ailleurs-classement",
+        "territoires-memes-themes",
+        "comptes-nationaux",
+    ):
         assert get_query(spanning).scope == ()
     # Narrowed to a pair only when the other roadmap is given.
     assert get_query("chantiers-memes-themes").scope == ("maFeuilleDeRoute", "autreFeuilleDeRoute")

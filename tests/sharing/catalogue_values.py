@@ -27,5 +27,6 @@ ELSEWHERE = {
     "carte-comparaison-siren",
     "chantiers-memes-themes",
     "operant-ailleurs",
+    "operant-ailleurs-classement",
     "territoires-memes-themes",
 }

@@ -27,9 +27,10 @@ IDS = [q.name for q in QUERIES]
 # a VALUES clause ending the query comes after GROUP BY (SPARQL 1.1, 18.2.4), so every
 # engine, Jena ARQ included, groups over every roadmap first.
 GROUPED_BY_PATTERN = {"comparaison"}
-# Queries whose parameter is compared (a threshold, a date): SPARQL 1.1 (18.2.4) joins a
-# VALUES clause ending the query after GROUP BY and HAVING, so nothing can compare with
-# it; rdflib and Oxigraph follow that order, Jena ARQ joins it first.
+# Queries whose parameter is compared (a threshold, a date) or computed with (my line's
+# IRI, from my roadmap's): SPARQL 1.1 (18.2.4) joins a VALUES clause ending the query
+# after GROUP BY, HAVING and the BINDs of its group, so nothing can compare with it;
+# rdflib and Oxigraph follow that order, Jena ARQ joins it first.
 # GROUP_CONCAT keeps the order of the subquery that sorts its input (chantiers-sans-
 # pilote-unique), on every engine as the project binds values and as clients do, but
 # for rdflib given a VALUES block before that subquery.
@@ -39,6 +40,7 @@ COMPARED = {
     "comparaison",
     "communes-fragiles-sans-action",
     "operant-ailleurs",
+    "operant-ailleurs-classement",
     "liens-operants-depuis",
     "ressources-partagees",
     "services-pilotes",

@@ -26,6 +26,7 @@ from ..queries.territoires_essai import (
     GIRONDE,
     GP,
     LEON,
+    PN,
     small_roadmap,
     three_territories,
 )
@@ -37,6 +38,9 @@ GEO = "https://w3id.org/feuille-de-route/geo/"
 ASKED: list[tuple[str, dict[str, object]]] = [
     ("operant-ailleurs", {"maFeuilleDeRoute": GP}),
     ("operant-ailleurs", {"maFeuilleDeRoute": ETE}),
+    ("operant-ailleurs", {"maFeuilleDeRoute": GP, "programme": PN + "france-services"}),
+    ("operant-ailleurs-classement", {"maFeuilleDeRoute": GP}),
+    ("operant-ailleurs-classement", {"maFeuilleDeRoute": ETE}),
     ("chantiers-memes-themes", {"maFeuilleDeRoute": LEON}),
     ("chantiers-memes-themes", {"maFeuilleDeRoute": ETE}),
     ("chantiers-memes-themes", {"maFeuilleDeRoute": LEON, "autreFeuilleDeRoute": GP}),

@@ -144,6 +144,9 @@ def test_each_held_roadmap_is_the_one_its_source_was_built_from(imported: Import
 # The hand-computed expectations, reused as they are (each runs on this module's store).
 test_operating_elsewhere_known_here = by_hand.test_operating_elsewhere_known_here
 test_operating_elsewhere_absent_here = by_hand.test_operating_elsewhere_absent_here
+test_the_most_operating_elsewhere_come_first = by_hand.test_the_most_operating_elsewhere_come_first
+test_the_ranking_groups_the_detail_rows = by_hand.test_the_ranking_groups_the_detail_rows
+test_who_operates_one_programme = by_hand.test_who_operates_one_programme
 test_chantiers_elsewhere_on_the_same_themes = by_hand.test_chantiers_elsewhere_on_the_same_themes
 test_no_theme_of_mine_no_chantier = by_hand.test_no_theme_of_mine_no_chantier
 test_side_by_side = by_hand.test_side_by_side

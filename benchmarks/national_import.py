@@ -176,14 +176,19 @@ BEFORE_SPLIT = (Path(__file__).parent / "comptes-nationaux-avec-defis.rq").read_
 # Texts that are not the catalogue's: their parameters are bound to the variables named.
 OWN_TEXTS = {"un-programme": ONE_PROGRAMME, "comptes-avec-defis": BEFORE_SPLIT}
 # (label, catalogue query or key of OWN_TEXTS, parameters, LIMIT or None).
-# "mine", "other", "departement", "region" and "programme" are filled in per run.
-# Two questions measured whole, not aggregated (thousands of rows: what an export
+# "mine", "other", "departement", "region", "programme" and "ailleurs" are filled in per
+# run.
+# Three questions measured whole, not aggregated (thousands of rows: what an export
 # gives): every chantier of the store on my themes, asked as a user asks it by the 20
-# territories closest by themes, then one territory's chantiers; and every défi of the
-# store with its share, each défi being one roadmap's, asked by département or région.
+# territories closest by themes, then one territory's chantiers; every défi of the
+# store with its share, each défi being one roadmap's, asked by département or région;
+# every pair of a programme operating elsewhere and a roadmap where it does (and its
+# first 20 by label), asked by the ranking of programmes, then one programme's pairs.
 ALL_CHANTIERS = "mêmes thèmes : tous les chantiers de tout le stockage (liste entière)"
 ALL_DEFIS = "défis de tous les départements (liste entière)"
-UNAGGREGATED = (ALL_CHANTIERS, ALL_DEFIS)
+ALL_OPERANT = "opérant ailleurs : chaque programme et chaque territoire où il opère (liste entière)"
+FIRST_OPERANT = "opérant ailleurs : les 20 premières lignes de cette liste (par libellé)"
+UNAGGREGATED = (ALL_CHANTIERS, ALL_DEFIS, ALL_OPERANT, FIRST_OPERANT)
 BEFORE_LABEL = (
     "référence : comptes par département avec les défis (requête d'avant le 1er décembre)"
 )
@@ -196,8 +201,26 @@ CASES: list[tuple[str, str, dict[str, str], int | None]] = [
     ("défis d'un département", "defis-par-departement", {"departement": "departement"}, None),
     ("défis d'une région", "defis-par-region", {"region": "region"}, None),
     (ALL_DEFIS, "defis-par-departement", {}, None),
-    ("opérant ailleurs (tout)", "operant-ailleurs", {"maFeuilleDeRoute": "mine"}, None),
-    ("opérant ailleurs, 20 premiers", "operant-ailleurs", {"maFeuilleDeRoute": "mine"}, 20),
+    (
+        "opérant ailleurs : les 20 programmes et partenaires opérant dans le plus de territoires",
+        "operant-ailleurs-classement",
+        {"maFeuilleDeRoute": "mine"},
+        20,
+    ),
+    (
+        "opérant ailleurs : le classement entier",
+        "operant-ailleurs-classement",
+        {"maFeuilleDeRoute": "mine"},
+        None,
+    ),
+    (
+        "opérant ailleurs : un programme, où il opère",
+        "operant-ailleurs",
+        {"maFeuilleDeRoute": "mine", "programme": "ailleurs"},
+        None,
+    ),
+    (ALL_OPERANT, "operant-ailleurs", {"maFeuilleDeRoute": "mine"}, None),
+    (FIRST_OPERANT, "operant-ailleurs", {"maFeuilleDeRoute": "mine"}, 20),
     (
         "mêmes thèmes : les 20 territoires les plus proches",
         "territoires-memes-themes",
@@ -628,6 +651,10 @@ def _cases(paths: Sequence[Path]) -> list[dict[str, Any]]:
         "departement": f"{GEO}departement/{departement}",
         "region": str(region),
         "programme": f"{PROGRAMMES}conseillers-numeriques",
+        # My ranking's first programme at national scale (second row, after a partner):
+        # operating in 562 other roadmaps, absent from mine (asking about one's own
+        # operating programme gives no row).
+        "ailleurs": f"{PROGRAMMES}pass-numerique",
     }
     return [
         {
@@ -904,11 +931,14 @@ def _questions_part(section: dict[str, Any]) -> list[str]:
         f"{REPEATS} exécutions de chaque question, les autres questions entre deux (étendue : "
         "la plus rapide et la plus lente) ; « première » : son exécution dans un premier "
         "tour, sur le stockage tout juste ouvert (ses caches se remplissent au fil de ce "
-        "tour). Deux listes entières ne sont pas des questions agrégées : les chantiers "
+        "tour). Trois listes entières ne sont pas des questions agrégées : les chantiers "
         "sur mes thèmes de tout le stockage (l'utilisateur la pose par les 20 territoires "
-        "les plus proches, puis les chantiers de l'un d'eux) et les défis de tout le "
+        "les plus proches, puis les chantiers de l'un d'eux), les défis de tout le "
         "stockage avec leur part de liens opérants (chaque défi est celui d'une feuille de "
-        "route : l'utilisateur la pose pour un département ou une région).",
+        "route : l'utilisateur la pose pour un département ou une région) et chaque "
+        "programme ou partenaire opérant ailleurs avec chaque territoire où il opère, ou "
+        "ses 20 premières lignes par libellé (l'utilisateur la pose par le classement des "
+        "programmes et partenaires, puis pour l'un d'eux).",
         "",
     ]
 

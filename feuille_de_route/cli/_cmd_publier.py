@@ -53,12 +53,14 @@ def _run(args: argparse.Namespace) -> int:
     from feuille_de_route.graph.store import graph_store_url, publish, roadmap_graph_name
 
     checked_seconds(args.delai)
+    # Found (and a --depot checked) once, before the workbook is read: where the graph is
+    # written is where the message says it went.
+    target = graph_store_url(args.endpoint, args.depot)
     graph = load_roadmap(args.classeur, roadmap_limits(args))
     # Always the roadmap's IRI: the catalogue finds a roadmap by reading the graph of
     # that name, so any other name would leave it out of every restricted query.
     name = roadmap_graph_name(graph)
-    target = graph_store_url(args.endpoint, args.depot)
-    count = publish(graph, args.endpoint, name, store_url=args.depot, timeout=args.delai)
+    count = publish(graph, args.endpoint, name, store_url=target, timeout=args.delai)
     shown = terminal_safe(redact_url(target))
     print(f"Publié : {count} triplets dans le graphe <{terminal_safe(name)}> sur {shown}.")
     return 0

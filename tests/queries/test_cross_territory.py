@@ -47,10 +47,16 @@ ORG = "https://w3id.org/feuille-de-route/organisation/siret/"
 LEON_FS = ORG + "13000668000016"
 
 
+def _columns(
+    store: Store, query: str, keys: tuple[str, ...], **params: object
+) -> list[tuple[object, ...]]:
+    """The rows of a catalogue query, each as the tuple of its ``keys``."""
+    return [tuple(row[k] for k in keys) for row in run_query(query, store, **params)]
+
+
 def _operant(store: Store, mine: str) -> list[tuple[object, ...]]:
-    rows = run_query("operant-ailleurs", store, maFeuilleDeRoute=mine)
     keys = ("programme", "chezMoi", "feuilleDeRoute", "nbRessources", "nbChantiers")
-    return [tuple(row[k] for k in keys) for row in rows]
+    return _columns(store, "operant-ailleurs", keys, maFeuilleDeRoute=mine)
 
 
 def test_operating_elsewhere_known_here(store: Store) -> None:
@@ -87,9 +93,8 @@ def test_operating_elsewhere_absent_here(store: Store) -> None:
 
 
 def _ranked(store: Store, mine: str) -> list[tuple[object, ...]]:
-    rows = run_query("operant-ailleurs-classement", store, maFeuilleDeRoute=mine)
     keys = ("programme", "programmeLabel", "chezMoi", "nbFeuillesDeRoute", "nbChantiers")
-    return [tuple(row[k] for k in keys) for row in rows]
+    return _columns(store, "operant-ailleurs-classement", keys, maFeuilleDeRoute=mine)
 
 
 def test_the_most_operating_elsewhere_come_first(store: Store) -> None:
@@ -141,8 +146,8 @@ def test_who_operates_one_programme(store: Store) -> None:
     # Périgueux (absent there) and the Pays de l'Été (known there); nobody for
     # Saint-Cernin itself. Given as a table shows it, or in full.
     def asked(mine: str, programme: str) -> list[tuple[object, ...]]:
-        rows = run_query("operant-ailleurs", store, maFeuilleDeRoute=mine, programme=programme)
-        return [(r["programme"], r["chezMoi"], r["feuilleDeRoute"]) for r in rows]
+        keys = ("programme", "chezMoi", "feuilleDeRoute")
+        return _columns(store, "operant-ailleurs", keys, maFeuilleDeRoute=mine, programme=programme)
 
     assert asked(GP, "pn:france-services") == [(PN + "france-services", "absente", LEON)]
     assert asked(ETE, PN + "france-services") == [(PN + "france-services", "connue", LEON)]

@@ -4,8 +4,10 @@ joins on it. Expectations by hand on the three territories of ``territoires_essa
 in the Dordogne, région 75 Nouvelle-Aquitaine) and on two small roadmaps whose territory
 is a département (Gironde, 33 → 75) and a région (84, Auvergne-Rhône-Alpes)."""
 
+from pathlib import Path
+
 import pytest
-from rdflib import Graph, URIRef
+from rdflib import Graph, Literal, URIRef
 
 from feuille_de_route.graph.store import Store
 from feuille_de_route.queries import run_query
@@ -22,6 +24,7 @@ from .territoires_essai import (
 
 GEO = "https://w3id.org/feuille-de-route/geo/"
 FDR = "https://w3id.org/feuille-de-route/ontologie#"
+IGEO_CODE = URIRef("http://rdf.insee.fr/def/geo#codeINSEE")
 
 
 @pytest.fixture(scope="module")
@@ -113,3 +116,23 @@ def test_one_region_or_none(store: Store) -> None:
     assert {r["regionCode"] for r in only} == {"84"}
     assert run_query("comptes-regionaux", store, region=GEO + "region/11") == []
     assert run_query("comptes-regionaux", store, region="84") == only
+
+
+@pytest.mark.parametrize("engine", ["rdflib", "oxigraph"])
+def test_a_code_a_source_claims_does_not_split_the_counts(
+    engine: str, graphs: dict[str, Graph], tmp_path: Path
+) -> None:
+    # A source may say anything about a national node: here, that the Gironde and the
+    # région 84 have other codes. The counts keep the codes of the national IRIs.
+    claimed = dict(graphs)
+    hostile = Graph()
+    hostile += graphs[GIRONDE]
+    hostile.add((URIRef(GEO + "departement/33"), IGEO_CODE, Literal("99")))
+    hostile.add((URIRef(GEO + "region/84"), IGEO_CODE, Literal("98")))
+    claimed[GIRONDE] = hostile
+    store = territories_store(engine, claimed, tmp_path)
+    assert {r["regionCode"] for r in run_query("comptes-regionaux", store)} == {"75", "84"}
+    assert {r["regionCode"] for r in run_query("defis-par-region", store)} == {"75", "84"}
+    codes = {r["departementCode"] for r in run_query("comptes-nationaux", store)}
+    assert codes == {r["departementCode"] for r in run_query("defis-par-departement", store)}
+    assert codes == {"24", "33"}

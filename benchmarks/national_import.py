@@ -183,6 +183,24 @@ READING = [
     "entier) ; puis `operant-ailleurs` pour un programme (`programme=`), la table des "
     "clés jointe d'abord (0,23 s, 562 territoires). Un test vérifie sur chaque territoire "
     "d'essai que les comptes du classement sont ceux des lignes de la liste.",
+    "- Codes des départements et régions (1er décembre, nuit) : le code d'un département "
+    "ou d'une région est la fin de son IRI nationale (le gabarit de son paramètre), non "
+    "plus son `igeo:codeINSEE`. Chaque feuille de route publiée porte les nœuds nationaux "
+    "de son territoire : l'union des graphes tient ce triplet une fois par feuille de "
+    "route qui nomme le département (13 en moyenne, 71 par région), et chaque copie était "
+    "trouvée, puis écartée par le DISTINCT. Exécution de 23:14 UTC, machine aussi lente "
+    "qu'à 21:07 (l'ancienne requête de référence : 1,39 s contre 1,44) : comptes de toutes "
+    "les régions 0,70 → 0,43 s, d'une région 0,39 → 0,21 s ; défis d'un département 0,24 "
+    "→ 0,11 s, d'une région 0,30 → 0,23 s. Les comptes de tous les départements restent à "
+    "0,63 s (0,36 à 0,68 s selon l'exécution) : avec 13 copies par département, la "
+    "recherche des codes n'y pesait qu'un dixième (hors banc). C'est la seule question "
+    "agrégée au-dessus de 0,5 s dans cette exécution ; sur la machine du matin, deux fois "
+    "plus rapide (l'ancienne requête en 0,62 s), elle tiendrait l'objectif, mais aucune "
+    "exécution du banc ne l'a montré. Essayés hors banc sur le stockage national, sans gain "
+    "au-delà du bruit (7 à 9 exécutions alternées, médianes) : chaque ligne de synthèse portant "
+    "ses départements, sans passer par sa feuille de route (353 ms contre 362) ; les lignes "
+    "trouvées par les concepts des schémas des thèmes et des programmes au lieu de leur "
+    "type (392 contre 409).",
 ]
 # A user's own question (not in the catalogue): the roadmaps where one programme
 # operates, by number of operating links.

@@ -88,6 +88,43 @@ def test_the_place_is_the_grand_perigueux_s(graphs: dict[str, Graph]) -> None:
     assert set(graph.objects(synthese, FDR.dansRegion)) == {URIRef(geo + "region/75")}
 
 
+_OWN_KEY = {FDR.SyntheseTheme: FDR.cleTheme, FDR.SyntheseProgramme: FDR.cleProgramme}
+
+
+@pytest.mark.parametrize("which", [0, 1, 2])
+def test_theme_and_programme_lines_carry_their_place_and_copies(
+    graphs: dict[str, Graph], which: int
+) -> None:
+    """What the national counts read on a theme or programme line alone: the roadmap's
+    départements and régions, and the line's key and counts under their own names."""
+    graph = list(graphs.values())[which]
+    roadmap = next(iter(graph.subjects(RDF.type, FDR.FeuilleDeRoute)))
+    synthese = URIRef(f"{roadmap}synthese")
+    place = {p: set(graph.objects(synthese, p)) for p in (FDR.dansDepartement, FDR.dansRegion)}
+    assert place[FDR.dansDepartement] and place[FDR.dansRegion]
+    lines = 0
+    for kind, own_key in _OWN_KEY.items():
+        for line in graph.subjects(RDF.type, kind):
+            lines += 1
+            for prop, nodes in place.items():
+                assert set(graph.objects(line, prop)) == nodes, (line, prop)
+            assert list(graph.objects(line, own_key)) == [graph.value(line, FDR.cle)]
+            assert list(graph.objects(line, FDR.nbLiensConcept)) == [graph.value(line, FDR.nbLiens)]
+            assert list(graph.objects(line, FDR.nbOperantsConcept)) == [
+                graph.value(line, FDR.nbOperants)
+            ]
+    assert lines >= 3
+
+
+def test_organisation_and_defi_lines_carry_no_concept_copies(graphs: dict[str, Graph]) -> None:
+    copies = (FDR.dansDepartement, FDR.cleTheme, FDR.cleProgramme, FDR.nbLiensConcept)
+    for graph in graphs.values():
+        for kind in (FDR.SyntheseOrganisation, FDR.SyntheseDefi):
+            for line in graph.subjects(RDF.type, kind):
+                assert not any((line, prop, None) in graph for prop in copies), line
+    assert any((None, RDF.type, FDR.SyntheseOrganisation) in g for g in graphs.values())
+
+
 def _tampered(graph: Graph) -> Graph:
     """``graph`` with a synthèse a source might send: a false count, a count on a
     chantier, a made-up line and a label on the synthèse node."""

@@ -94,6 +94,8 @@ OBJECT_PROPERTIES = [
     "dansDepartement",
     "dansRegion",
     "cle",
+    "cleTheme",
+    "cleProgramme",
 ]
 DATATYPE_PROPERTIES = [
     "codeInsee",
@@ -135,6 +137,8 @@ DATATYPE_PROPERTIES = [
     "nbChantiersOperants",
     "nbLiens",
     "nbOperants",
+    "nbLiensConcept",
+    "nbOperantsConcept",
 ]
 # "exactly 1" in the contract
 FUNCTIONAL = [

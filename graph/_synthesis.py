@@ -153,18 +153,34 @@ def with_synthesis(graph: Graph) -> Graph:
 
 def complete_synthesis(store: "OxigraphStore") -> list[str]:
     """Compute the synthèse of each roadmap ``store`` holds in the graph of its IRI
-    without one (no ``{roadmap}synthese``, the IRI ``synthese.rq`` gives it): a store
-    filled by an earlier version, whose roadmaps the national questions would silently
-    leave out. Each graph is replaced at once with its synthèse (``add_quads``: atomic).
-    The IRIs of the roadmaps completed, in order."""
+    without one (no ``{roadmap}synthese``, the IRI ``synthese.rq`` gives it) or with
+    one an earlier version computed (:func:`_dated`): a store filled by an earlier
+    version, whose roadmaps the national questions would silently leave out. Each graph
+    is replaced at once with its synthèse (``add_quads``: atomic). The IRIs of the
+    roadmaps completed, in order."""
     done = store.typed(str(FDR.Synthese))
+    dated = _dated(store)
     names = sorted(
         name
         for name, roadmap in store.typed(_ROADMAP.value)
-        if name == roadmap and (name, f"{name}synthese") not in done
+        if name == roadmap and ((name, f"{name}synthese") not in done or name in dated)
     )
     for name in names:
         quads = [ox.Quad(q.subject, q.predicate, q.object) for q in store.graph_quads(name)]
         kept, _ = without_synthesis(quads)
         store.add_quads([*kept, *synthesis_quads(kept)], name)
     return names
+
+
+_OWN_KEYS = {FDR.SyntheseTheme: FDR.cleTheme, FDR.SyntheseProgramme: FDR.cleProgramme}
+
+
+def _dated(store: "OxigraphStore") -> set[str]:
+    """The graphs holding a theme or programme line without its own key: a synthèse
+    computed before 2 December 2026, whose lines lack what the national counts now
+    read (their key, counts and place under the names ``synthese.rq`` gives them). A
+    synthèse is computed whole, so one line tells. Four scans of an index."""
+    dated: set[str] = set()
+    for kind, own_key in _OWN_KEYS.items():
+        dated |= {graph for graph, _ in store.typed(str(kind)) - store.stating(str(own_key))}
+    return dated

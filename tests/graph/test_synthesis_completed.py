@@ -60,6 +60,48 @@ def test_an_old_store_gets_each_roadmap_s_synthesis(
     assert complete_synthesis(store) == []
 
 
+_NEW = {FDR + name for name in ("cleTheme", "cleProgramme", "nbLiensConcept", "nbOperantsConcept")}
+_PLACE = {FDR + "dansDepartement", FDR + "dansRegion"}
+
+
+def _dated(quads: list[ox.Quad]) -> list[ox.Quad]:
+    """A synthèse as computed before 2 December 2026: no own key, counts or place on
+    the theme and programme lines."""
+    return [
+        q
+        for q in quads
+        if q.predicate.value not in _NEW
+        and not (q.predicate.value in _PLACE and "synthese/" in str(q.subject))
+    ]
+
+
+def _roadmaps_counted_in_24(store: OxigraphStore) -> int:
+    """The Dordogne's theme rows: one per roadmap and theme."""
+    rows = run_query("comptes-nationaux", store)
+    return sum(
+        int(str(row["nbFeuillesDeRoute"]))
+        for row in rows
+        if row["departementCode"] == "24" and row["rubrique"] == "thème"
+    )
+
+
+def test_a_synthesis_computed_before_the_lines_own_keys_is_computed_again(
+    graphs: dict[str, Graph], tmp_path: Path
+) -> None:
+    store = OxigraphStore(tmp_path / "stockage")
+    for name, graph in graphs.items():
+        bare = _bare(graph)
+        whole = [*bare, *synthesis_quads(bare)]
+        store.add_quads(_dated(whole) if name == GP else whole, name)
+    assert len(_dated(list(store.graph_quads(GP)))) == len(list(store.graph_quads(GP)))
+    before = _roadmaps_counted_in_24(store)
+    assert complete_synthesis(store) == [GP]
+    bare = _bare(graphs[GP])
+    assert _triples(store.graph_quads(GP)) == _triples([*bare, *synthesis_quads(bare)])
+    assert _roadmaps_counted_in_24(store) > before
+    assert complete_synthesis(store) == []
+
+
 def test_a_stray_synthesis_statement_is_replaced(graphs: dict[str, Graph], tmp_path: Path) -> None:
     store = _old_store(tmp_path / "stockage", {GP: graphs[GP]})
     stray = ox.Quad(

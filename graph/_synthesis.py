@@ -172,15 +172,23 @@ def complete_synthesis(store: "OxigraphStore") -> list[str]:
     return names
 
 
-_OWN_KEYS = {FDR.SyntheseTheme: FDR.cleTheme, FDR.SyntheseProgramme: FDR.cleProgramme}
+# The named graphs holding a theme or programme line without its own key, found by
+# Oxigraph on its encoded terms (MINUS joins by hashing): scanning the lines' quads from
+# Python decoded every IRI, 0.4 to 0.8 s at 1,255 roadmaps on each opening of a store.
+_DATED = """
+PREFIX fdr: <https://w3id.org/feuille-de-route/ontologie#>
+SELECT DISTINCT ?graphe WHERE {
+  GRAPH ?graphe {
+    { { ?ligne a fdr:SyntheseTheme } MINUS { ?ligne fdr:cleTheme ?cle } }
+    UNION { { ?ligne a fdr:SyntheseProgramme } MINUS { ?ligne fdr:cleProgramme ?cle } }
+  }
+}
+"""
 
 
 def _dated(store: "OxigraphStore") -> set[str]:
     """The graphs holding a theme or programme line without its own key: a synthèse
     computed before 2 December 2026, whose lines lack what the national counts now
     read (their key, counts and place under the names ``synthese.rq`` gives them). A
-    synthèse is computed whole, so one line tells. Four scans of an index."""
-    dated: set[str] = set()
-    for kind, own_key in _OWN_KEYS.items():
-        dated |= {graph for graph, _ in store.typed(str(kind)) - store.stating(str(own_key))}
-    return dated
+    synthèse is computed whole, so one line tells."""
+    return {str(row["graphe"]) for row in store.select(_DATED, {}).rows}

@@ -305,16 +305,6 @@ class OxigraphStore:
             if isinstance(quad.graph_name, ox.NamedNode) and isinstance(quad.subject, ox.NamedNode)
         }
 
-    def stating(self, predicate: str) -> set[tuple[str, str]]:
-        """The ``(graph, subject)`` IRI pairs of the named graphs' ``?subject <predicate>
-        ?object`` (one scan of an index, as :meth:`typed`)."""
-        found = self._store.quads_for_pattern(None, ox.NamedNode(predicate), None, None)
-        return {
-            (quad.graph_name.value, quad.subject.value)
-            for quad in found
-            if isinstance(quad.graph_name, ox.NamedNode) and isinstance(quad.subject, ox.NamedNode)
-        }
-
     def flush(self) -> None:
         """Write buffered data to disk."""
         self._store.flush()

@@ -116,6 +116,17 @@ def test_theme_and_programme_lines_carry_their_place_and_copies(
     assert lines >= 3
 
 
+def test_every_line_given_a_place_is_a_theme_or_programme_line(
+    graphs: dict[str, Graph],
+) -> None:
+    """synthese.rq finds the keys of the lines it places as its theme and programme
+    branches find them: a drift would leave a line with a place and no type."""
+    for graph in graphs.values():
+        placed = {s for s in graph.subjects(FDR.dansDepartement, None) if "synthese/" in str(s)}
+        typed = {s for kind in _OWN_KEY for s in graph.subjects(RDF.type, kind)}
+        assert placed == typed
+
+
 def test_organisation_and_defi_lines_carry_no_concept_copies(graphs: dict[str, Graph]) -> None:
     copies = (FDR.dansDepartement, FDR.cleTheme, FDR.cleProgramme, FDR.nbLiensConcept)
     for graph in graphs.values():
